@@ -1,0 +1,26 @@
+// The server's shared state, handed to every route module and to the realtime server.
+import type { Sqlite } from "./store.ts";
+import type { EventBus } from "./events.ts";
+import type { Principal } from "./principal.ts";
+import type { IncomingHttpHeaders } from "node:http";
+
+export interface ServerConfig {
+  projectId: string;
+  apiKey: string;
+  /** Directory for the SQLite file and stored files; undefined when `memory` is set. */
+  dataDir?: string;
+  memory: boolean;
+  logLevel: "silent" | "info" | "debug";
+  /** Appwrite's rate limits; off by default (protocol page recommendation). */
+  rateLimits: boolean;
+}
+
+export interface App {
+  config: ServerConfig;
+  db: Sqlite;
+  bus: EventBus;
+  /** Resolves who is calling from request headers (API key, session cookie/header, fallback cookies, JWT). */
+  resolvePrincipal(headers: IncomingHttpHeaders, projectId: string): Principal;
+  /** Called by close(); modules register their cleanup here (timers, sockets). */
+  onClose: Array<() => void | Promise<void>>;
+}

@@ -1,0 +1,3 @@
+import pure from "@tenang/eslint-config/pure";
+
+export default pure;
