@@ -1,0 +1,3 @@
+// Runs every benchmark in turn; each records its section in docs/benchmarks.md.
+await import("./rows.bench.ts");
+await import("./realtime.bench.ts");

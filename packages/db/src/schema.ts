@@ -1,0 +1,281 @@
+// The whole database as data: one definition, applied idempotently by apply-schema.ts to the local server or to any
+// real Appwrite. Adding a column or index here adds it on the next `pnpm db:setup`; nothing here is ever dropped.
+//
+// Permissions: the browser never holds the API key, and reads data only through the apps' route handlers (which use
+// the key). Row-level `read` permissions exist for Realtime: a guest or therapist receives events only for rows that
+// name them (`read("user:<id>")`), and operations staff (label `admin`) may read every table.
+
+export type ColumnSpec =
+  | { key: string; type: "varchar"; size: number; required?: boolean; default?: string; array?: boolean }
+  | { key: string; type: "text"; required?: boolean; default?: string; array?: boolean }
+  | { key: string; type: "integer"; required?: boolean; default?: number; min?: number; max?: number; array?: boolean }
+  | { key: string; type: "float"; required?: boolean; default?: number; min?: number; max?: number; array?: boolean }
+  | { key: string; type: "boolean"; required?: boolean; default?: boolean; array?: boolean }
+  | { key: string; type: "datetime"; required?: boolean; default?: string; array?: boolean }
+  | { key: string; type: "enum"; elements: readonly string[]; required?: boolean; default?: string; array?: boolean }
+  | { key: string; type: "email"; required?: boolean; default?: string; array?: boolean };
+
+export interface IndexSpec {
+  key: string;
+  type: "key" | "unique" | "fulltext";
+  columns: string[];
+  orders?: Array<"asc" | "desc">;
+}
+
+export interface TableSpec {
+  id: string;
+  name: string;
+  permissions: string[];
+  rowSecurity: boolean;
+  columns: ColumnSpec[];
+  indexes: IndexSpec[];
+}
+
+export interface BucketSpec {
+  id: string;
+  name: string;
+  permissions: string[];
+  fileSecurity: boolean;
+  maximumFileSize: number;
+  allowedFileExtensions: string[];
+}
+
+const ADMIN_READ = ['read("label:admin")'];
+
+export const AREAS = ["seminyak", "canggu", "ubud", "kuta", "sanur", "nusa_dua", "jimbaran"] as const;
+export const BOOKING_STATUSES = [
+  "searching", "therapist_found", "confirmed", "on_the_way", "arrived", "in_progress", "completed", "cancelled", "expired",
+] as const;
+
+const provider: ColumnSpec[] = [
+  { key: "name", type: "varchar", size: 128, required: true },
+  { key: "area", type: "enum", elements: AREAS, required: true },
+  { key: "lat", type: "float", required: true, min: -90, max: 90 },
+  { key: "lng", type: "float", required: true, min: -180, max: 180 },
+  { key: "photoFileId", type: "varchar", size: 36 },
+  { key: "rating", type: "float", min: 0, max: 5, default: 0 },
+  { key: "ratingCount", type: "integer", min: 0, default: 0 },
+  { key: "price60", type: "integer", min: 0 },
+  { key: "price90", type: "integer", min: 0 },
+  { key: "price120", type: "integer", min: 0 },
+  { key: "massageTypes", type: "varchar", size: 32, array: true },
+  { key: "whatsapp", type: "varchar", size: 20 },
+];
+
+export const tables: TableSpec[] = [
+  {
+    id: "therapists",
+    name: "Therapists",
+    permissions: ADMIN_READ,
+    // A therapist's own row carries read("user:<their user id>") so their dashboard gets realtime updates.
+    rowSecurity: true,
+    columns: [
+      ...provider,
+      { key: "userId", type: "varchar", size: 36 },
+      { key: "gender", type: "enum", elements: ["female", "male"], required: true },
+      { key: "bio", type: "text" },
+      { key: "languages", type: "varchar", size: 8, array: true },
+      { key: "serviceRadiusKm", type: "float", min: 0, max: 100, default: 15 },
+      { key: "acceptanceRate", type: "float", min: 0, max: 1, default: 1 },
+      { key: "isOnline", type: "boolean", default: false },
+      { key: "isBusy", type: "boolean", default: false },
+      { key: "isRestricted", type: "boolean", default: false },
+      { key: "restrictedReason", type: "varchar", size: 255 },
+      { key: "missedOffersInRow", type: "integer", min: 0, default: 0 },
+      { key: "lastBookingAt", type: "datetime" },
+      { key: "workingHoursStart", type: "varchar", size: 5, default: "08:00" },
+      { key: "workingHoursEnd", type: "varchar", size: 5, default: "22:00" },
+    ],
+    indexes: [
+      { key: "idx_user", type: "unique", columns: ["userId"] },
+      { key: "idx_area", type: "key", columns: ["area"] },
+      { key: "idx_dispatch", type: "key", columns: ["isOnline", "isBusy", "isRestricted"] },
+      { key: "idx_rating", type: "key", columns: ["rating"], orders: ["desc"] },
+    ],
+  },
+  {
+    id: "places",
+    name: "Places (spas)",
+    permissions: ['read("any")'],
+    rowSecurity: false,
+    columns: [
+      ...provider,
+      { key: "address", type: "varchar", size: 255, required: true },
+      { key: "openingHoursStart", type: "varchar", size: 5, default: "09:00" },
+      { key: "openingHoursEnd", type: "varchar", size: 5, default: "21:00" },
+    ],
+    indexes: [{ key: "idx_area", type: "key", columns: ["area"] }],
+  },
+  {
+    id: "bookings",
+    name: "Bookings",
+    permissions: ADMIN_READ,
+    // Rows carry read("user:<customer>") and, once assigned, read("user:<therapist user>").
+    rowSecurity: true,
+    columns: [
+      { key: "version", type: "integer", required: true, min: 0 },
+      { key: "status", type: "enum", elements: BOOKING_STATUSES, required: true },
+      { key: "source", type: "enum", elements: ["bookNow", "scheduled", "menu", "chatWindow", "direct"], required: true },
+      { key: "kind", type: "enum", elements: ["immediate", "scheduled"], required: true },
+      { key: "customerId", type: "varchar", size: 36, required: true },
+      { key: "customerName", type: "varchar", size: 128, required: true },
+      { key: "customerWhatsapp", type: "varchar", size: 20, required: true },
+      { key: "providerType", type: "enum", elements: ["therapist", "place"], required: true },
+      { key: "therapistId", type: "varchar", size: 36 },
+      { key: "placeId", type: "varchar", size: 36 },
+      { key: "duration", type: "integer", required: true, min: 60, max: 120 },
+      { key: "massageType", type: "varchar", size: 32 },
+      { key: "price", type: "integer", required: true, min: 0 },
+      { key: "discountCode", type: "varchar", size: 32 },
+      { key: "discountAmount", type: "integer", min: 0, default: 0 },
+      { key: "amount", type: "integer", required: true, min: 0 },
+      { key: "address", type: "varchar", size: 512 },
+      { key: "hotelOrVilla", type: "varchar", size: 128 },
+      { key: "roomNumber", type: "varchar", size: 32 },
+      { key: "lat", type: "float" },
+      { key: "lng", type: "float" },
+      { key: "scheduledFor", type: "datetime" },
+      { key: "responseDeadline", type: "datetime" },
+      { key: "attempt", type: "integer", min: 0, default: 0 },
+      { key: "maxAttempts", type: "integer", min: 1, default: 5 },
+      { key: "offeredTherapistIds", type: "varchar", size: 36, array: true },
+      { key: "currentOfferId", type: "varchar", size: 36 },
+      { key: "offerExpiresAt", type: "datetime" },
+      { key: "cancelledBy", type: "enum", elements: ["customer", "therapist", "admin", "system"] },
+      { key: "cancelReason", type: "varchar", size: 255 },
+      { key: "confirmedAt", type: "datetime" },
+      { key: "completedAt", type: "datetime" },
+      { key: "idempotencyKey", type: "varchar", size: 64 },
+    ],
+    indexes: [
+      { key: "idx_customer", type: "key", columns: ["customerId"] },
+      { key: "idx_therapist", type: "key", columns: ["therapistId"] },
+      { key: "idx_status", type: "key", columns: ["status"] },
+      // The sweeper's question: which searching bookings have an offer past its deadline?
+      { key: "idx_offer_expiry", type: "key", columns: ["status", "offerExpiresAt"] },
+      { key: "idx_idempotency", type: "unique", columns: ["customerId", "idempotencyKey"] },
+    ],
+  },
+  {
+    id: "offers",
+    name: "Offers",
+    permissions: ADMIN_READ,
+    // Rows carry read("user:<therapist user>"): a therapist sees only offers made to them.
+    rowSecurity: true,
+    columns: [
+      { key: "bookingId", type: "varchar", size: 36, required: true },
+      { key: "therapistId", type: "varchar", size: 36, required: true },
+      { key: "attempt", type: "integer", required: true, min: 1 },
+      { key: "status", type: "enum", elements: ["pending", "accepted", "declined", "expired", "withdrawn"], required: true },
+      { key: "expiresAt", type: "datetime", required: true },
+      { key: "respondedAt", type: "datetime" },
+      { key: "declineReason", type: "varchar", size: 255 },
+    ],
+    indexes: [
+      { key: "idx_booking", type: "key", columns: ["bookingId"] },
+      { key: "idx_therapist_status", type: "key", columns: ["therapistId", "status"] },
+      // One offer per therapist per booking, ever: the database refuses a re-offer.
+      { key: "idx_booking_therapist", type: "unique", columns: ["bookingId", "therapistId"] },
+    ],
+  },
+  {
+    id: "messages",
+    name: "Chat messages",
+    permissions: ADMIN_READ,
+    rowSecurity: true,
+    columns: [
+      { key: "bookingId", type: "varchar", size: 36, required: true },
+      { key: "senderType", type: "enum", elements: ["customer", "therapist", "system"], required: true },
+      { key: "senderId", type: "varchar", size: 36 },
+      { key: "kind", type: "enum", elements: ["text", "system", "image", "location"], required: true },
+      { key: "text", type: "text" },
+      { key: "systemKey", type: "varchar", size: 64 },
+      { key: "systemParams", type: "text" },
+      { key: "imageFileId", type: "varchar", size: 36 },
+      { key: "lat", type: "float" },
+      { key: "lng", type: "float" },
+      { key: "clientMessageId", type: "varchar", size: 64 },
+    ],
+    indexes: [
+      { key: "idx_booking", type: "key", columns: ["bookingId"] },
+      { key: "idx_client_message", type: "unique", columns: ["bookingId", "clientMessageId"] },
+      { key: "idx_text", type: "fulltext", columns: ["text"] },
+    ],
+  },
+  {
+    id: "commissions",
+    name: "Commission records",
+    permissions: ADMIN_READ,
+    rowSecurity: true,
+    columns: [
+      { key: "bookingId", type: "varchar", size: 36, required: true },
+      { key: "therapistId", type: "varchar", size: 36, required: true },
+      { key: "amount", type: "integer", required: true, min: 0 },
+      { key: "commission", type: "integer", required: true, min: 0 },
+      { key: "payout", type: "integer", required: true, min: 0 },
+      { key: "status", type: "enum", elements: ["due", "paid_pending_review", "paid", "overdue"], required: true },
+      { key: "dueAt", type: "datetime" },
+      { key: "lateFee", type: "integer", min: 0, default: 0 },
+      { key: "paidAt", type: "datetime" },
+      { key: "proofFileId", type: "varchar", size: 36 },
+    ],
+    indexes: [
+      { key: "idx_booking", type: "unique", columns: ["bookingId"] },
+      { key: "idx_therapist", type: "key", columns: ["therapistId", "status"] },
+    ],
+  },
+  {
+    id: "discount_codes",
+    name: "Discount codes",
+    permissions: ADMIN_READ,
+    rowSecurity: false,
+    columns: [
+      { key: "code", type: "varchar", size: 32, required: true },
+      { key: "kind", type: "enum", elements: ["percent", "fixed"], required: true },
+      { key: "value", type: "integer", required: true, min: 1 },
+      { key: "minSpend", type: "integer", min: 0, default: 0 },
+      { key: "validFrom", type: "datetime" },
+      { key: "validUntil", type: "datetime" },
+      { key: "usageLimit", type: "integer", min: 0 },
+      { key: "usedCount", type: "integer", min: 0, default: 0 },
+      { key: "perCustomerLimit", type: "integer", min: 0 },
+      { key: "active", type: "boolean", default: true },
+    ],
+    indexes: [{ key: "idx_code", type: "unique", columns: ["code"] }],
+  },
+  {
+    id: "rate_limits",
+    name: "Rate limit state",
+    permissions: [],
+    rowSecurity: false,
+    columns: [{ key: "state", type: "text", required: true }],
+    indexes: [],
+  },
+];
+
+export const buckets: BucketSpec[] = [
+  {
+    id: "therapist-photos",
+    name: "Therapist and spa photos",
+    permissions: ['read("any")'],
+    fileSecurity: false,
+    maximumFileSize: 5 * 1024 * 1024,
+    allowedFileExtensions: ["jpg", "jpeg", "png", "webp", "svg"],
+  },
+  {
+    id: "chat-images",
+    name: "Chat images",
+    permissions: ADMIN_READ,
+    fileSecurity: true,
+    maximumFileSize: 10 * 1024 * 1024,
+    allowedFileExtensions: ["jpg", "jpeg", "png", "webp", "heic"],
+  },
+  {
+    id: "payment-proofs",
+    name: "Commission payment proofs",
+    permissions: ADMIN_READ,
+    fileSecurity: true,
+    maximumFileSize: 10 * 1024 * 1024,
+    allowedFileExtensions: ["jpg", "jpeg", "png", "webp", "pdf"],
+  },
+];

@@ -1,0 +1,159 @@
+// Deterministic demo data for Bali: the same seed always gives the same therapists, so screenshots and tests are stable.
+import type { AREAS } from "../schema.ts";
+
+type Area = (typeof AREAS)[number];
+
+export const AREA_CENTERS: Record<Area, { lat: number; lng: number; label: string }> = {
+  seminyak: { lat: -8.6913, lng: 115.1682, label: "Seminyak" },
+  canggu: { lat: -8.6478, lng: 115.1385, label: "Canggu" },
+  ubud: { lat: -8.5069, lng: 115.2625, label: "Ubud" },
+  kuta: { lat: -8.7176, lng: 115.1686, label: "Kuta" },
+  sanur: { lat: -8.6783, lng: 115.263, label: "Sanur" },
+  nusa_dua: { lat: -8.8003, lng: 115.2317, label: "Nusa Dua" },
+  jimbaran: { lat: -8.7908, lng: 115.1603, label: "Jimbaran" },
+};
+
+export const DEMO_LOGINS = {
+  therapist: { email: "therapist@tenang.id", password: "tenang-therapist", name: "Ni Wayan Sari" },
+  admin: { email: "admin@tenang.id", password: "tenang-admin", name: "Tenang Operations" },
+} as const;
+
+export interface DemoTherapist {
+  id: string;
+  name: string;
+  gender: "female" | "male";
+  bio: string;
+  area: Area;
+  lat: number;
+  lng: number;
+  serviceRadiusKm: number;
+  languages: string[];
+  massageTypes: string[];
+  price60: number;
+  price90: number;
+  price120: number | null;
+  rating: number;
+  ratingCount: number;
+  acceptanceRate: number;
+  whatsapp: string;
+  isOnline: boolean;
+  photoFileId: string;
+}
+
+export interface DemoPlace {
+  id: string;
+  name: string;
+  area: Area;
+  address: string;
+  lat: number;
+  lng: number;
+  rating: number;
+  ratingCount: number;
+  price60: number;
+  price90: number;
+  price120: number;
+  massageTypes: string[];
+  whatsapp: string;
+  photoFileId: string;
+}
+
+const FEMALE = [
+  "Ni Wayan Sari", "Made Ayu Lestari", "Komang Dewi", "Ketut Suarni", "Putu Indah", "Nyoman Astuti", "Kadek Wulan",
+  "Ni Luh Putri", "Gusti Ayu Rai", "Wayan Sukerti", "Made Sriani", "Komang Ratih", "Ketut Arini", "Putu Dian",
+  "Nyoman Suastini", "Kadek Yuliani", "Ni Made Rasmini", "Luh Ayu Kartika", "Desak Made Purnami", "Ni Ketut Wartini",
+  "Putu Sekar", "Made Widiastuti", "Ni Nyoman Sudiani", "Kadek Puspita",
+];
+const MALE = [
+  "Gede Arya", "Nyoman Wirawan", "Made Budiarta", "Ketut Darma", "Putu Agus", "Wayan Suardana", "Komang Adi",
+  "Kadek Surya", "I Made Sudarsana", "Gede Wirya",
+];
+const MASSAGE_TYPES = [
+  "balinese", "deep_tissue", "swedish", "hot_stone", "reflexology", "aromatherapy", "thai", "shiatsu", "prenatal",
+  "sports", "lomi_lomi", "scrub",
+];
+const EXTRA_LANGUAGES = ["ja", "zh", "ko", "ru", "fr", "de", "nl", "es"];
+const AREAS_ORDER = Object.keys(AREA_CENTERS) as Area[];
+
+// mulberry32: a tiny seeded PRNG, so demo data is reproducible without a dependency.
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const roundTo = (n: number, step: number) => Math.round(n / step) * step;
+const round5 = (n: number) => Math.round(n * 1e5) / 1e5;
+
+export function demoTherapists(): DemoTherapist[] {
+  const rand = prng(20261121);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const people = [
+    ...FEMALE.map((name) => ({ name, gender: "female" as const })),
+    ...MALE.map((name) => ({ name, gender: "male" as const })),
+  ];
+  return people.map((p, i) => {
+    const area = AREAS_ORDER[i % AREAS_ORDER.length]!;
+    const c = AREA_CENTERS[area];
+    const types = new Set<string>(["balinese"]);
+    while (types.size < 2 + Math.floor(rand() * 3)) types.add(pick(MASSAGE_TYPES));
+    const languages = ["id", "en"];
+    if (rand() < 0.35) languages.push(pick(EXTRA_LANGUAGES));
+    const price60 = roundTo(150_000 + rand() * 200_000, 5_000);
+    const n = String(i + 1).padStart(2, "0");
+    return {
+      id: `therapist-${n}`,
+      name: p.name,
+      gender: p.gender,
+      bio: `${p.name.split(" ").slice(-1)[0]} has ${3 + Math.floor(rand() * 12)} years of experience in ${[...types]
+        .map((t) => t.replace("_", " "))
+        .join(", ")} massage around ${c.label}.`,
+      area,
+      lat: round5(c.lat + (rand() - 0.5) * 0.03),
+      lng: round5(c.lng + (rand() - 0.5) * 0.03),
+      serviceRadiusKm: pick([10, 15, 20]),
+      languages,
+      massageTypes: [...types],
+      price60,
+      price90: roundTo(price60 * 1.45, 5_000),
+      price120: rand() < 0.8 ? roundTo(price60 * 1.9, 5_000) : null,
+      rating: Math.round((4.2 + rand() * 0.8) * 10) / 10,
+      ratingCount: 5 + Math.floor(rand() * 240),
+      acceptanceRate: Math.round((0.7 + rand() * 0.3) * 100) / 100,
+      whatsapp: `+62812${String(34_560_000 + i * 7919).padStart(8, "0")}`,
+      // The demo therapist (index 0) starts offline: signing in and going online is part of the demo.
+      isOnline: i !== 0 && rand() < 0.75,
+      photoFileId: `photo-therapist-${n}`,
+    };
+  });
+}
+
+export function demoPlaces(): DemoPlace[] {
+  const spas: Array<Omit<DemoPlace, "photoFileId" | "lat" | "lng"> & { dLat: number; dLng: number }> = [
+    {
+      id: "place-01", name: "Taman Sari Spa", area: "ubud", address: "Jl. Monkey Forest No. 18, Ubud",
+      dLat: 0.004, dLng: -0.003, rating: 4.8, ratingCount: 412, price60: 280_000, price90: 390_000, price120: 500_000,
+      massageTypes: ["balinese", "hot_stone", "aromatherapy", "scrub"], whatsapp: "+6281139001001",
+    },
+    {
+      id: "place-02", name: "Segara Wellness", area: "seminyak", address: "Jl. Kayu Aya No. 7, Seminyak",
+      dLat: -0.002, dLng: 0.002, rating: 4.6, ratingCount: 288, price60: 320_000, price90: 450_000, price120: 580_000,
+      massageTypes: ["balinese", "deep_tissue", "reflexology", "lomi_lomi"], whatsapp: "+6281139001002",
+    },
+    {
+      id: "place-03", name: "Jimbaran Bay Spa", area: "jimbaran", address: "Jl. Bukit Permai No. 3, Jimbaran",
+      dLat: 0.003, dLng: 0.001, rating: 4.7, ratingCount: 196, price60: 300_000, price90: 420_000, price120: 540_000,
+      massageTypes: ["balinese", "thai", "prenatal", "aromatherapy"], whatsapp: "+6281139001003",
+    },
+  ];
+  return spas.map(({ dLat, dLng, ...s }) => ({
+    ...s,
+    lat: round5(AREA_CENTERS[s.area].lat + dLat),
+    lng: round5(AREA_CENTERS[s.area].lng + dLng),
+    photoFileId: `photo-${s.id}`,
+  }));
+}

@@ -1,0 +1,94 @@
+// Loads the demo marketplace into an empty project: therapists, spas, photos, discount codes and two logins.
+// Every item is create-if-missing, so an interrupted seed finishes on the next run instead of duplicating rows.
+import { AppwriteException, Permission, Role, type Models, type Storage, type TablesDB, type Users } from "node-appwrite";
+import { InputFile } from "node-appwrite/file";
+import { avatarSvg } from "./avatar.ts";
+import { DEMO_LOGINS, demoPlaces, demoTherapists } from "./demo-data.ts";
+
+interface Targets {
+  tablesDB: TablesDB;
+  storage: Storage;
+  users: Users;
+  databaseId: string;
+}
+
+export const DEMO_THERAPIST_USER_ID = "demo-therapist";
+export const DEMO_ADMIN_USER_ID = "demo-admin";
+
+export async function isEmpty({ tablesDB, databaseId }: Targets): Promise<boolean> {
+  const { total } = await tablesDB.listRows({ databaseId, tableId: "therapists", queries: [] });
+  return total === 0;
+}
+
+export async function seedDemo(t: Targets): Promise<{ therapists: number; places: number }> {
+  const { storage, users } = t;
+
+  await ensureUser(users, DEMO_THERAPIST_USER_ID, DEMO_LOGINS.therapist, ["therapist"]);
+  await ensureUser(users, DEMO_ADMIN_USER_ID, DEMO_LOGINS.admin, ["admin"]);
+
+  const therapists = demoTherapists();
+  for (const [i, th] of therapists.entries()) {
+    await ensureFile(storage, th.photoFileId, `${th.id}.svg`, avatarSvg(th.name, i));
+    const userId = i === 0 ? DEMO_THERAPIST_USER_ID : null;
+    const { id, ...data } = th;
+    await createRowIfMissing(
+      t,
+      "therapists",
+      id,
+      { ...data, userId, isBusy: false, isRestricted: false, missedOffersInRow: 0 },
+      // The linked therapist may read (and get realtime events for) their own row.
+      userId ? [Permission.read(Role.user(userId))] : [],
+    );
+  }
+
+  const places = demoPlaces();
+  for (const [i, p] of places.entries()) {
+    await ensureFile(storage, p.photoFileId, `${p.id}.svg`, avatarSvg(p.name, i + 3));
+    const { id, ...data } = p;
+    await createRowIfMissing(t, "places", id, data);
+  }
+
+  const codes = [
+    { id: "tenang10", code: "TENANG10", kind: "percent", value: 10, minSpend: 0, usageLimit: 1000, perCustomerLimit: 1 },
+    { id: "welcome50k", code: "WELCOME50K", kind: "fixed", value: 50_000, minSpend: 300_000, usageLimit: 500, perCustomerLimit: 1 },
+  ];
+  for (const { id, ...code } of codes) {
+    await createRowIfMissing(t, "discount_codes", id, { ...code, usedCount: 0, active: true });
+  }
+  return { therapists: therapists.length, places: places.length };
+}
+
+async function createRowIfMissing(
+  { tablesDB, databaseId }: Targets,
+  tableId: string,
+  rowId: string,
+  data: Record<string, unknown>,
+  permissions: string[] = [],
+) {
+  await ignoreConflict(() => tablesDB.createRow<Models.DefaultRow>({ databaseId, tableId, rowId, data, permissions }));
+}
+
+async function ensureUser(
+  users: Users,
+  userId: string,
+  login: { email: string; password: string; name: string },
+  labels: string[],
+) {
+  await ignoreConflict(() => users.create({ userId, email: login.email, password: login.password, name: login.name }));
+  await users.updateLabels({ userId, labels });
+}
+
+async function ensureFile(storage: Storage, fileId: string, name: string, svg: string) {
+  await ignoreConflict(() =>
+    storage.createFile({ bucketId: "therapist-photos", fileId, file: InputFile.fromBuffer(Buffer.from(svg), name) }),
+  );
+}
+
+async function ignoreConflict(fn: () => Promise<unknown>): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    if (err instanceof AppwriteException && err.code === 409) return;
+    throw err;
+  }
+}

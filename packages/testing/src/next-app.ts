@@ -1,0 +1,59 @@
+// Starts one app's production build (`next start`) on a free port. The build must exist (turbo runs
+// `build` before `test:e2e`); a missing build fails with the command that makes it.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export type AppName = "customer" | "therapist-dashboard" | "admin-dashboard";
+
+export interface RunningApp {
+  url: string;
+  dir: string;
+  output(): string;
+  close(): Promise<void>;
+}
+
+export async function startNextApp(app: AppName, env: Record<string, string>): Promise<RunningApp> {
+  const dir = path.join(repoRoot, "apps", app);
+  if (!fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) {
+    throw new Error(`apps/${app} has no production build. Run: pnpm --filter @tenang/${app} build`);
+  }
+  const port = await freePort();
+  const nextBin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
+  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: dir,
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (c: Buffer) => (log += c.toString()));
+  child.stderr?.on("data", (c: Buffer) => (log += c.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start for ${app} exited early:\n${log}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start for ${app} did not come up:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    dir,
+    output: () => log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
