@@ -1,8 +1,11 @@
 // Applies schema.ts to an Appwrite project, idempotently: creates what is missing, updates table/bucket settings
 // that differ, never drops anything. Works the same against the local server and Appwrite Cloud, where columns
 // are created asynchronously (so it waits for each to become `available` before creating indexes on it).
-import { AppwriteException, OrderBy, TablesDBIndexType, type Storage, type TablesDB } from "node-appwrite";
+import { AppwriteException, OrderBy, Query, TablesDBIndexType, type Storage, type TablesDB } from "node-appwrite";
 import type { BucketSpec, ColumnSpec, IndexSpec, TableSpec } from "./schema.ts";
+
+// list* endpoints return 25 items by default, in Appwrite as here; a table has more columns than that.
+const ALL = Query.limit(500);
 
 export interface ApplyReport {
   created: string[];
@@ -73,7 +76,7 @@ async function ensureTable(t: Targets, spec: TableSpec, report: ApplyReport, opt
     report.updated.push(`table ${spec.id}`);
   }
 
-  const columns = await tablesDB.listColumns({ databaseId, tableId: spec.id, total: false });
+  const columns = await tablesDB.listColumns({ databaseId, tableId: spec.id, queries: [ALL], total: false });
   const have = new Set(columns.columns.map((c) => (c as { key: string }).key));
   const added: string[] = [];
   for (const column of spec.columns) {
@@ -84,7 +87,7 @@ async function ensureTable(t: Targets, spec: TableSpec, report: ApplyReport, opt
   }
   await waitForColumns(tablesDB, databaseId, spec.id, added, opts);
 
-  const indexes = await tablesDB.listIndexes({ databaseId, tableId: spec.id, total: false });
+  const indexes = await tablesDB.listIndexes({ databaseId, tableId: spec.id, queries: [ALL], total: false });
   const haveIdx = new Set(indexes.indexes.map((i) => i.key));
   for (const index of spec.indexes) {
     if (haveIdx.has(index.key)) continue;
@@ -125,7 +128,7 @@ async function waitForColumns(
   if (keys.length === 0) return;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { columns } = await tablesDB.listColumns({ databaseId, tableId, total: false });
+    const { columns } = await tablesDB.listColumns({ databaseId, tableId, queries: [ALL], total: false });
     const pending = columns
       .map((c) => c as { key: string; status: string; error?: string })
       .filter((c) => keys.includes(c.key) && c.status !== "available");

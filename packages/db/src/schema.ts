@@ -1,9 +1,19 @@
 // The whole database as data: one definition, applied idempotently by apply-schema.ts to the local server or to any
 // real Appwrite. Adding a column or index here adds it on the next `pnpm db:setup`; nothing here is ever dropped.
 //
+// Enumerations come from booking-core, the one source of truth; the database only enforces them.
+//
 // Permissions: the browser never holds the API key, and reads data only through the apps' route handlers (which use
 // the key). Row-level `read` permissions exist for Realtime: a guest or therapist receives events only for rows that
 // name them (`read("user:<id>")`), and operations staff (label `admin`) may read every table.
+
+import { actorRoles, bookingKinds, bookingSources, bookingStatuses, cancelReasons, expiryReasons } from "@tenang/booking-core/schemas/booking";
+import { areas, genders, languages, massageTypes, providerTypes } from "@tenang/booking-core/schemas/common";
+import { offerStatuses } from "@tenang/booking-core/schemas/offer";
+import { messageKinds, senderTypes } from "@tenang/booking-core/schemas/chat";
+import { commissionStatuses } from "@tenang/booking-core/schemas/commission";
+import { discountKinds } from "@tenang/booking-core/schemas/discount-code";
+import { locales } from "@tenang/booking-core/locale";
 
 export type ColumnSpec =
   | { key: string; type: "varchar"; size: number; required?: boolean; default?: string; array?: boolean }
@@ -42,14 +52,9 @@ export interface BucketSpec {
 
 const ADMIN_READ = ['read("label:admin")'];
 
-export const AREAS = ["seminyak", "canggu", "ubud", "kuta", "sanur", "nusa_dua", "jimbaran"] as const;
-export const BOOKING_STATUSES = [
-  "searching", "therapist_found", "confirmed", "on_the_way", "arrived", "in_progress", "completed", "cancelled", "expired",
-] as const;
-
 const provider: ColumnSpec[] = [
   { key: "name", type: "varchar", size: 128, required: true },
-  { key: "area", type: "enum", elements: AREAS, required: true },
+  { key: "area", type: "enum", elements: areas, required: true },
   { key: "lat", type: "float", required: true, min: -90, max: 90 },
   { key: "lng", type: "float", required: true, min: -180, max: 180 },
   { key: "photoFileId", type: "varchar", size: 36 },
@@ -58,7 +63,7 @@ const provider: ColumnSpec[] = [
   { key: "price60", type: "integer", min: 0 },
   { key: "price90", type: "integer", min: 0 },
   { key: "price120", type: "integer", min: 0 },
-  { key: "massageTypes", type: "varchar", size: 32, array: true },
+  { key: "massageTypes", type: "enum", elements: massageTypes, array: true },
   { key: "whatsapp", type: "varchar", size: 20 },
 ];
 
@@ -72,9 +77,9 @@ export const tables: TableSpec[] = [
     columns: [
       ...provider,
       { key: "userId", type: "varchar", size: 36 },
-      { key: "gender", type: "enum", elements: ["female", "male"], required: true },
+      { key: "gender", type: "enum", elements: genders, required: true },
       { key: "bio", type: "text" },
-      { key: "languages", type: "varchar", size: 8, array: true },
+      { key: "languages", type: "enum", elements: languages, array: true },
       { key: "serviceRadiusKm", type: "float", min: 0, max: 100, default: 15 },
       { key: "acceptanceRate", type: "float", min: 0, max: 1, default: 1 },
       { key: "isOnline", type: "boolean", default: false },
@@ -103,6 +108,8 @@ export const tables: TableSpec[] = [
       { key: "address", type: "varchar", size: 255, required: true },
       { key: "openingHoursStart", type: "varchar", size: 5, default: "09:00" },
       { key: "openingHoursEnd", type: "varchar", size: 5, default: "21:00" },
+      { key: "isRestricted", type: "boolean", default: false },
+      { key: "restrictedReason", type: "varchar", size: 255 },
     ],
     indexes: [{ key: "idx_area", type: "key", columns: ["area"] }],
   },
@@ -114,15 +121,19 @@ export const tables: TableSpec[] = [
     rowSecurity: true,
     columns: [
       { key: "version", type: "integer", required: true, min: 0 },
-      { key: "status", type: "enum", elements: BOOKING_STATUSES, required: true },
-      { key: "source", type: "enum", elements: ["bookNow", "scheduled", "menu", "chatWindow", "direct"], required: true },
-      { key: "kind", type: "enum", elements: ["immediate", "scheduled"], required: true },
+      { key: "status", type: "enum", elements: bookingStatuses, required: true },
+      { key: "source", type: "enum", elements: bookingSources, required: true },
+      { key: "kind", type: "enum", elements: bookingKinds, required: true },
       { key: "customerId", type: "varchar", size: 36, required: true },
       { key: "customerName", type: "varchar", size: 128, required: true },
       { key: "customerWhatsapp", type: "varchar", size: 20, required: true },
-      { key: "providerType", type: "enum", elements: ["therapist", "place"], required: true },
+      { key: "providerType", type: "enum", elements: providerTypes, required: true },
       { key: "therapistId", type: "varchar", size: 36 },
       { key: "placeId", type: "varchar", size: 36 },
+      { key: "requestedTherapistId", type: "varchar", size: 36 },
+      { key: "preferredLanguage", type: "enum", elements: languages },
+      { key: "preferredTherapistGender", type: "enum", elements: genders },
+      { key: "customerLocale", type: "enum", elements: locales, default: "en" },
       { key: "duration", type: "integer", required: true, min: 60, max: 120 },
       { key: "massageType", type: "varchar", size: 32 },
       { key: "price", type: "integer", required: true, min: 0 },
@@ -141,8 +152,11 @@ export const tables: TableSpec[] = [
       { key: "offeredTherapistIds", type: "varchar", size: 36, array: true },
       { key: "currentOfferId", type: "varchar", size: 36 },
       { key: "offerExpiresAt", type: "datetime" },
-      { key: "cancelledBy", type: "enum", elements: ["customer", "therapist", "admin", "system"] },
-      { key: "cancelReason", type: "varchar", size: 255 },
+      { key: "customerDecisionDeadline", type: "datetime" },
+      { key: "commissionId", type: "varchar", size: 36 },
+      { key: "cancelledBy", type: "enum", elements: actorRoles },
+      { key: "cancelReason", type: "enum", elements: cancelReasons },
+      { key: "expiryReason", type: "enum", elements: expiryReasons },
       { key: "confirmedAt", type: "datetime" },
       { key: "completedAt", type: "datetime" },
       { key: "idempotencyKey", type: "varchar", size: 64 },
@@ -166,7 +180,8 @@ export const tables: TableSpec[] = [
       { key: "bookingId", type: "varchar", size: 36, required: true },
       { key: "therapistId", type: "varchar", size: 36, required: true },
       { key: "attempt", type: "integer", required: true, min: 1 },
-      { key: "status", type: "enum", elements: ["pending", "accepted", "declined", "expired", "withdrawn"], required: true },
+      { key: "status", type: "enum", elements: offerStatuses, required: true },
+      { key: "requiresCustomerApproval", type: "boolean", default: true },
       { key: "expiresAt", type: "datetime", required: true },
       { key: "respondedAt", type: "datetime" },
       { key: "declineReason", type: "varchar", size: 255 },
@@ -185,9 +200,9 @@ export const tables: TableSpec[] = [
     rowSecurity: true,
     columns: [
       { key: "bookingId", type: "varchar", size: 36, required: true },
-      { key: "senderType", type: "enum", elements: ["customer", "therapist", "system"], required: true },
+      { key: "senderType", type: "enum", elements: senderTypes, required: true },
       { key: "senderId", type: "varchar", size: 36 },
-      { key: "kind", type: "enum", elements: ["text", "system", "image", "location"], required: true },
+      { key: "kind", type: "enum", elements: messageKinds, required: true },
       { key: "text", type: "text" },
       { key: "systemKey", type: "varchar", size: 64 },
       { key: "systemParams", type: "text" },
@@ -209,11 +224,14 @@ export const tables: TableSpec[] = [
     rowSecurity: true,
     columns: [
       { key: "bookingId", type: "varchar", size: 36, required: true },
-      { key: "therapistId", type: "varchar", size: 36, required: true },
+      { key: "providerType", type: "enum", elements: providerTypes, required: true },
+      { key: "therapistId", type: "varchar", size: 36 },
+      { key: "placeId", type: "varchar", size: 36 },
       { key: "amount", type: "integer", required: true, min: 0 },
       { key: "commission", type: "integer", required: true, min: 0 },
       { key: "payout", type: "integer", required: true, min: 0 },
-      { key: "status", type: "enum", elements: ["due", "paid_pending_review", "paid", "overdue"], required: true },
+      { key: "rateBps", type: "integer", required: true, min: 0, max: 10_000 },
+      { key: "status", type: "enum", elements: commissionStatuses, required: true },
       { key: "dueAt", type: "datetime" },
       { key: "lateFee", type: "integer", min: 0, default: 0 },
       { key: "paidAt", type: "datetime" },
@@ -231,9 +249,10 @@ export const tables: TableSpec[] = [
     rowSecurity: false,
     columns: [
       { key: "code", type: "varchar", size: 32, required: true },
-      { key: "kind", type: "enum", elements: ["percent", "fixed"], required: true },
+      { key: "kind", type: "enum", elements: discountKinds, required: true },
       { key: "value", type: "integer", required: true, min: 1 },
       { key: "minSpend", type: "integer", min: 0, default: 0 },
+      { key: "maxDiscount", type: "integer", min: 0 },
       { key: "validFrom", type: "datetime" },
       { key: "validUntil", type: "datetime" },
       { key: "usageLimit", type: "integer", min: 0 },

@@ -30,7 +30,11 @@ describe("db setup", () => {
     const second = await applySchema(targets, { tables, buckets }, { pollMs: 10 });
     expect(second).toEqual({ created: [], updated: [] });
 
-    const { columns } = await targets.tablesDB.listColumns({ databaseId: "tenang", tableId: "bookings" });
+    const { columns } = await targets.tablesDB.listColumns({
+      databaseId: "tenang",
+      tableId: "bookings",
+      queries: [Query.limit(100)],
+    });
     const keys = columns.map((c) => (c as { key: string }).key);
     expect(keys).toEqual(expect.arrayContaining(["status", "version", "offeredTherapistIds", "amount"]));
   });

@@ -1,7 +1,5 @@
 // Deterministic demo data for Bali: the same seed always gives the same therapists, so screenshots and tests are stable.
-import type { AREAS } from "../schema.ts";
-
-type Area = (typeof AREAS)[number];
+import type { Area } from "@tenang/booking-core/schemas/common";
 
 export const AREA_CENTERS: Record<Area, { lat: number; lng: number; label: string }> = {
   seminyak: { lat: -8.6913, lng: 115.1682, label: "Seminyak" },
