@@ -23,6 +23,8 @@ export interface RunningServer {
   url: string;
   port: number;
   config: ServerConfig;
+  /** The server's shared state (database, event bus), for tests and embedding. */
+  app: App;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `http://${host}:${port}/v1`,
     port,
     config,
+    app,
     async close() {
       if (closed) return;
       closed = true;

@@ -19,6 +19,8 @@ export function openStore(opts: { dataDir?: string; memory?: boolean }): Sqlite 
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("busy_timeout = 5000");
+  // Checkpoint less often (default 1000 pages): fewer fsync-heavy checkpoints on the write path, same durability.
+  db.pragma("wal_autocheckpoint = 10000");
   db.pragma("foreign_keys = ON");
   return db;
 }

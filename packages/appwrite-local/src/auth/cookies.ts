@@ -1,0 +1,40 @@
+// Cookie parsing and Set-Cookie building. Appwrite (PHP/Swoole) URL-encodes cookie values, so we do too and decode
+// on read; a raw base64 value (as some SSR code sets by hand) decodes to itself.
+
+export function parseCookies(header: string | string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = Array.isArray(header) ? header : header ? [header] : [];
+  for (const line of lines) {
+    for (const pair of line.split(";")) {
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      if (!name || name in out) continue;
+      out[name] = safeDecode(pair.slice(eq + 1).trim());
+    }
+  }
+  return out;
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
+export interface CookieOptions {
+  expires: Date;
+  secure: boolean;
+  /** Omitted for the `_legacy` cookie, exactly like Appwrite, so browsers that reject SameSite=None keep one. */
+  sameSite?: "None" | "Lax" | "Strict";
+}
+
+export function serializeCookie(name: string, value: string, opts: CookieOptions): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`, `expires=${opts.expires.toUTCString()}`, "path=/"];
+  if (opts.secure) parts.push("secure");
+  parts.push("httponly");
+  if (opts.sameSite) parts.push(`samesite=${opts.sameSite}`);
+  return parts.join("; ");
+}
