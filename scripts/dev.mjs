@@ -10,6 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
   APPWRITE_ENDPOINT: process.env.APPWRITE_ENDPOINT ?? "http://127.0.0.1:8080/v1",
   APPWRITE_PROJECT_ID: process.env.APPWRITE_PROJECT_ID ?? "tenang",
   APPWRITE_DATABASE_ID: process.env.APPWRITE_DATABASE_ID ?? "tenang",

@@ -47,7 +47,7 @@ describe("admin dashboard", () => {
     await page.getByLabel(/email/i).fill(DEMO_LOGINS.therapist.email);
     await page.getByLabel(/password/i).fill(DEMO_LOGINS.therapist.password);
     await page.getByRole("button", { name: /sign in/i }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toMatch(/\S/);
+    await expect.poll(() => page.getByTestId("login-error").innerText()).toMatch(/\S/);
     expect(new URL(page.url()).pathname).toBe("/login");
     await context.close();
   });

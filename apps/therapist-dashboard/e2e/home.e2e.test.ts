@@ -32,7 +32,7 @@ describe("therapist dashboard", () => {
     await page.getByLabel(/email/i).fill(DEMO_LOGINS.therapist.email);
     await page.getByLabel(/password/i).fill("wrong-password");
     await page.getByRole("button", { name: /sign in/i }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toMatch(/\S/);
+    await expect.poll(() => page.getByTestId("login-error").innerText()).toMatch(/\S/);
     expect(new URL(page.url()).pathname).toBe("/login");
 
     await page.getByLabel(/password/i).fill(DEMO_LOGINS.therapist.password);
@@ -54,7 +54,7 @@ describe("therapist dashboard", () => {
     await page.getByLabel(/email/i).fill(DEMO_LOGINS.admin.email);
     await page.getByLabel(/password/i).fill(DEMO_LOGINS.admin.password);
     await page.getByRole("button", { name: /sign in/i }).click();
-    await expect.poll(() => page.getByRole("alert").innerText()).toMatch(/\S/);
+    await expect.poll(() => page.getByTestId("login-error").innerText()).toMatch(/\S/);
     expect(new URL(page.url()).pathname).toBe("/login");
     await context.close();
     expect(assetsContaining(app.dir, [stack.apiKey, "local-dev-key"])).toEqual([]);

@@ -1,0 +1,3 @@
+import next from "@tenang/eslint-config/next";
+
+export default next;

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card } from "@tenang/ui/card";
+import { LoginForm } from "@/components/login-form";
+import { getMessages } from "@/i18n/messages";
+import { getSignedInUser } from "@/server/auth/get-signed-in-user";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: getMessages().login.title };
+
+export default async function LoginPage() {
+  const messages = getMessages();
+  if (await getSignedInUser()) redirect("/");
+
+  return (
+    <div className="mx-auto flex w-full max-w-sm flex-col gap-5 pt-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-sand-900">{messages.login.title}</h1>
+        <p className="mt-1 text-sm text-sand-600">{messages.login.intro}</p>
+      </div>
+      <Card className="p-5">
+        <LoginForm />
+      </Card>
+    </div>
+  );
+}

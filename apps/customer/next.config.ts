@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+// Importing the env module validates it: a bad environment stops `next dev` / `next build` here, with the list
+// of what is wrong. (The values themselves are read again at runtime; nothing is baked into the build.)
+import "./src/env.ts";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  transpilePackages: ["@tenang/ui", "@tenang/booking-core", "@tenang/chat-client"],
+};
+
+export default nextConfig;

@@ -1,0 +1,77 @@
+import type { Therapist } from "@tenang/booking-core/schemas/therapist";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { listTherapists } from "./list-therapists";
+import { findVisibleTherapists } from "./therapist-repository";
+
+vi.mock("./therapist-repository", () => ({ findVisibleTherapists: vi.fn() }));
+
+// Seminyak-ish coordinates; 0.01° of latitude is about 1.1 km.
+const SEMINYAK = { lat: -8.69, lng: 115.17 };
+
+function therapist(id: string, overrides: Partial<Therapist> = {}): Therapist {
+  return {
+    id,
+    userId: null,
+    name: `Therapist ${id}`,
+    gender: "female",
+    bio: "",
+    photoFileId: null,
+    languages: ["en"],
+    massageTypes: ["balinese"],
+    area: "seminyak",
+    lat: SEMINYAK.lat,
+    lng: SEMINYAK.lng,
+    serviceRadiusKm: 10,
+    price60: 250_000,
+    price90: 350_000,
+    price120: null,
+    rating: 4.5,
+    ratingCount: 10,
+    acceptanceRate: 1,
+    whatsapp: "+6281234567890",
+    isOnline: true,
+    isBusy: false,
+    isRestricted: false,
+    restrictedReason: null,
+    missedOffersInRow: 0,
+    lastBookingAt: null,
+    workingHours: { start: "08:00", end: "22:00" },
+    ...overrides,
+  };
+}
+
+beforeEach(() => vi.mocked(findVisibleTherapists).mockReset());
+
+describe("listTherapists", () => {
+  it("puts available therapists first, then busy, then offline, keeping the repository's rating order", async () => {
+    vi.mocked(findVisibleTherapists).mockResolvedValue([
+      therapist("offline-best", { isOnline: false }),
+      therapist("busy", { isBusy: true }),
+      therapist("available-a"),
+      therapist("available-b"),
+    ]);
+    const ids = (await listTherapists({})).map((t) => t.id);
+    expect(ids).toEqual(["available-a", "available-b", "busy", "offline-best"]);
+  });
+
+  it("with a point, keeps only therapists whose reach covers it, nearest first", async () => {
+    vi.mocked(findVisibleTherapists).mockResolvedValue([
+      therapist("far-small-radius", { lat: SEMINYAK.lat + 0.05, serviceRadiusKm: 3 }), // ~5.6 km away, reaches 3 km
+      therapist("beyond-search-radius", { lat: SEMINYAK.lat + 0.18, serviceRadiusKm: 50 }), // ~20 km, dispatch max 15
+      therapist("mid", { lat: SEMINYAK.lat + 0.03 }),
+      therapist("near", { lat: SEMINYAK.lat + 0.01 }),
+    ]);
+    const listed = await listTherapists(SEMINYAK);
+    expect(listed.map((t) => t.id)).toEqual(["near", "mid"]);
+    expect(listed[0]?.distanceKm).toBeCloseTo(1.1, 1);
+  });
+
+  it("passes area and duration to the repository and never exposes contact details", async () => {
+    vi.mocked(findVisibleTherapists).mockResolvedValue([therapist("a")]);
+    const [listed] = await listTherapists({ area: "ubud", duration: 90 });
+    expect(findVisibleTherapists).toHaveBeenCalledWith({ area: "ubud", offersDuration: 90 });
+    expect(listed).not.toHaveProperty("whatsapp");
+    expect(listed).not.toHaveProperty("userId");
+    expect(listed?.prices).toEqual({ 60: 250_000, 90: 350_000, 120: null });
+  });
+});

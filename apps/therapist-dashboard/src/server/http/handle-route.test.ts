@@ -1,0 +1,83 @@
+import { DomainError } from "@tenang/booking-core/errors";
+import { AppwriteException } from "node-appwrite";
+import { type NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { handleRoute, mapError } from "./handle-route";
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("mapError", () => {
+  it.each([
+    [new DomainError("not_found", "no therapist x"), 404, "not_found"],
+    [new DomainError("validation_failed", "area: bad"), 422, "validation_failed"],
+    [new AppwriteException("Invalid credentials", 401, "user_invalid_credentials"), 401, "unauthorized"],
+    [new AppwriteException("Rate limit", 429, "general_rate_limit_exceeded"), 429, "rate_limited"],
+    // A 404/400 from Appwrite that no repository expected means our configuration or query is wrong.
+    [
+      new AppwriteException("Table with the requested ID could not be found.", 404, "table_not_found"),
+      502,
+      "upstream_error",
+    ],
+    [
+      new AppwriteException("Invalid query: Attribute not found in schema: foo", 400, "general_query_invalid"),
+      502,
+      "upstream_error",
+    ],
+    [new AppwriteException("Server Error", 500, "general_unknown"), 502, "upstream_error"],
+    [new TypeError("fetch failed"), 503, "service_unavailable"],
+    [new z.ZodError([]), 500, "internal_error"],
+    [new Error("secret internals at /srv/app.ts:12"), 500, "internal_error"],
+  ])("maps %o to %i %s", (error, status, code) => {
+    const result = mapError(error);
+    expect(result.status).toBe(status);
+    expect(result.body.error.code).toBe(code);
+    expect(JSON.stringify(result.body)).not.toMatch(/secret internals|Table with|Attribute not found/);
+  });
+
+  it("words messages in the caller's language, and passes validation issues on", () => {
+    const error = new DomainError("validation_failed", "lat: too big", {
+      issues: [{ path: "lat", message: "Terlalu besar" }],
+    });
+    const result = mapError(error, "id");
+    expect(result.body.error.message).toBe("Silakan periksa kolom yang ditandai.");
+    expect(result.body.error.issues).toEqual([{ path: "lat", message: "Terlalu besar" }]);
+  });
+
+  it("turns retryAfterMs into a Retry-After header", () => {
+    expect(mapError(new DomainError("rate_limited", "slow down", { retryAfterMs: 1500 })).headers).toEqual({
+      "Retry-After": "2",
+    });
+  });
+});
+
+describe("handleRoute", () => {
+  const request = (method: string, headers: Record<string, string>) =>
+    new Request("http://localhost:3000/api/x", { method, headers }) as unknown as NextRequest;
+
+  it("never leaks a stack trace", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const route = handleRoute(async () => {
+      throw new Error("boom");
+    });
+    const response = await route(request("GET", {}), {});
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toMatch(/boom|at .*\.ts/);
+  });
+
+  it("refuses a cross-site POST and allows a same-origin one", async () => {
+    const route = handleRoute(async () => Response.json({ ok: true }));
+    const cross = await route(request("POST", { origin: "https://evil.example", host: "localhost:3000" }), {});
+    expect(cross.status).toBe(403);
+    const same = await route(request("POST", { origin: "http://localhost:3000", host: "localhost:3000" }), {});
+    expect(same.status).toBe(200);
+  });
+
+  it("answers in Indonesian when the browser prefers it", async () => {
+    const route = handleRoute(async () => {
+      throw new DomainError("not_found", "x");
+    });
+    const response = await route(request("GET", { "accept-language": "id-ID,id;q=0.9,en;q=0.8" }), {});
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: "Tidak ditemukan." } });
+  });
+});
