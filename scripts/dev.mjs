@@ -112,7 +112,7 @@ async function main() {
     ]);
     await waitForHttp(`http://127.0.0.1:${localPort}/v1/`, 30_000);
   }
-  await runToEnd("db", "pnpm", ["--silent", "--filter", "@tenang/db", "setup", "--seed"]);
+  await runToEnd("db", "pnpm", ["--silent", "--filter", "@tenang/db", "run", "db:setup", "--seed"]);
 
   for (const app of APPS) run(app.name, "pnpm", ["--silent", "--filter", `@tenang/${app.name}`, "dev"]);
   await Promise.all(APPS.map((app) => waitForHttp(`http://127.0.0.1:${app.port}/`, 120_000)));
