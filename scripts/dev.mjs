@@ -14,6 +14,7 @@ const env = {
   APPWRITE_ENDPOINT: process.env.APPWRITE_ENDPOINT ?? "http://127.0.0.1:8080/v1",
   APPWRITE_PROJECT_ID: process.env.APPWRITE_PROJECT_ID ?? "tenang",
   APPWRITE_DATABASE_ID: process.env.APPWRITE_DATABASE_ID ?? "tenang",
+  SWEEPER_SECRET: process.env.SWEEPER_SECRET ?? "local-sweeper-secret",
 };
 const useLocalServer = !process.env.APPWRITE_ENDPOINT;
 const localPort = Number(process.env.APPWRITE_LOCAL_PORT ?? 8080);
@@ -96,6 +97,28 @@ async function stop(code = 0) {
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
+// The sweeper advances offers whose deadline passed (auto-retry) even when no browser is open. In production any
+// scheduler calls the same protected route; here it runs every second. Two sweepers at once are safe.
+const SWEEP_EVERY_MS = 1000;
+function startSweeper() {
+  let warned = false;
+  const timer = setInterval(async () => {
+    try {
+      const res = await fetch("http://127.0.0.1:3000/api/internal/sweep", {
+        method: "POST",
+        headers: { "x-sweeper-secret": env.SWEEPER_SECRET },
+      });
+      if (!res.ok && !warned) {
+        warned = true;
+        console.error(`[sweeper] POST /api/internal/sweep answered ${res.status}; will keep trying`);
+      }
+    } catch {
+      // the customer app is restarting; the next tick tries again
+    }
+  }, SWEEP_EVERY_MS);
+  timer.unref();
+}
+
 async function main() {
   const busy = [];
   for (const app of APPS) if (await portInUse(app.port)) busy.push(app.port);
@@ -116,6 +139,8 @@ async function main() {
 
   for (const app of APPS) run(app.name, "pnpm", ["--silent", "--filter", `@tenang/${app.name}`, "dev"]);
   await Promise.all(APPS.map((app) => waitForHttp(`http://127.0.0.1:${app.port}/`, 120_000)));
+
+  startSweeper();
 
   console.log(`
   Tenang is running${useLocalServer ? " on the local Appwrite server (data in .data/appwrite)" : ` against ${env.APPWRITE_ENDPOINT}`}:
