@@ -1,3 +1,27 @@
 import base from "@tenang/eslint-config/base";
 
-export default base;
+// src/ ships to browsers: no Node built-ins, no server SDK, nothing test-only. Tests (colocated *.test.ts and
+// test/) run in Node against the local server and may use all of these.
+const serverOnly = [
+  { group: ["node-appwrite", "node-appwrite/*"], message: "chat-client is browser code: use the appwrite web SDK." },
+  { group: ["node:*", "fs", "path", "http", "https", "net", "ws"], message: "chat-client is browser code." },
+  { group: ["@tenang/appwrite-local", "@tenang/db", "@tenang/db/*", "msw", "msw/*"], message: "test-only." },
+  { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "chat-client is framework-free." },
+];
+
+export default [
+  ...base,
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: serverOnly }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "chat-client is browser code: pass configuration in." },
+        { name: "Buffer", message: "chat-client is browser code." },
+        { name: "require", message: "ESM only." },
+      ],
+    },
+  },
+];

@@ -271,3 +271,11 @@ describe("sleep", () => {
     await expect(ok).resolves.toBeUndefined();
   });
 });
+
+describe("httpStatusOf ignores codes outside the HTTP range", () => {
+  it("treats a DOMException-style TimeoutError (code 23) as a network error, not a 4xx", () => {
+    const timeout = Object.assign(new Error("timed out"), { name: "TimeoutError", code: 23 });
+    expect(httpStatusOf(timeout)).toBeUndefined();
+    expect(isRetryableError(timeout)).toBe(true);
+  });
+});

@@ -84,10 +84,15 @@ export function httpStatusOf(error: unknown): number | undefined {
   if (error instanceof DomainError) return httpStatusFor(error.code);
   const e = asLoose(error);
   if (!e) return undefined;
-  if (typeof e.status === "number") return e.status;
-  if (typeof e.code === "number") return e.code;
+  if (isHttpStatus(e.status)) return e.status;
+  // A DOMException also has a numeric `code` (TimeoutError is 23): only a value in the HTTP range is a status.
+  if (isHttpStatus(e.code)) return e.code;
   const response = asLoose(e.response);
-  return response && typeof response.status === "number" ? response.status : undefined;
+  return response && isHttpStatus(response.status) ? response.status : undefined;
+}
+
+function isHttpStatus(v: unknown): v is number {
+  return typeof v === "number" && Number.isInteger(v) && v >= 100 && v <= 599;
 }
 
 export function isAbortError(error: unknown): boolean {

@@ -1,0 +1,174 @@
+// The wire shapes createFetchChatApi sends and reads, with a recording fetchImpl. Against the real backend (routes
+// standing in over the local Appwrite server) and with injected faults, see test/fetch-chat-api.test.ts.
+import { describe, expect, it } from "vitest";
+import { isRetryableError } from "@tenang/booking-core/retry";
+import { ChatApiError, createFetchChatApi } from "./fetch-chat-api";
+
+interface Recorded {
+  url: string;
+  init: RequestInit;
+}
+
+function recorder(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const calls: Recorded[] = [];
+  const fetchImpl = async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return respond(url, init);
+  };
+  return { calls, fetchImpl };
+}
+
+const wire = {
+  id: "m1",
+  bookingId: "b1",
+  senderType: "customer",
+  senderId: "c1",
+  clientMessageId: "client-0001",
+  createdAt: "2025-11-22T06:30:00.000Z",
+  kind: "text",
+  text: "hi",
+  sequence: 3,
+};
+
+describe("requests", () => {
+  it("lists with cursors and limit in the query string", async () => {
+    const { calls, fetchImpl } = recorder(() => Response.json({ messages: [wire, { broken: true }], hasMore: true }));
+    const api = createFetchChatApi("https://app.example/", fetchImpl);
+    const page = await api.listMessages({ bookingId: "b 1", before: "m9", limit: 50 });
+    expect(calls[0]?.url).toBe("https://app.example/api/bookings/b%201/messages?before=m9&limit=50");
+    expect(calls[0]?.init.method).toBe("GET");
+    expect(calls[0]?.init.credentials).toBe("same-origin");
+    // The damaged message is left out; the rest is shown.
+    expect(page).toEqual({ messages: [{ ...wire }], hasMore: true });
+    await api.listMessages({ bookingId: "b1", after: "m2", limit: 10 });
+    expect(calls[1]?.url).toBe("https://app.example/api/bookings/b1/messages?after=m2&limit=10");
+  });
+
+  it("sends with the clientMessageId as Idempotency-Key and the booking in the path", async () => {
+    const { calls, fetchImpl } = recorder(() => Response.json({ message: wire }, { status: 201 }));
+    const api = createFetchChatApi("", fetchImpl);
+    const stored = await api.sendMessage({ bookingId: "b1", kind: "text", clientMessageId: "client-0001", text: "hi" });
+    expect(stored).toEqual(wire);
+    expect(calls[0]?.url).toBe("/api/bookings/b1/messages");
+    expect(calls[0]?.init.method).toBe("POST");
+    expect(calls[0]?.init.headers).toMatchObject({
+      "Idempotency-Key": "client-0001",
+      "content-type": "application/json",
+    });
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+      kind: "text",
+      clientMessageId: "client-0001",
+      text: "hi",
+    });
+  });
+
+  it("mints a realtime token", async () => {
+    const token = {
+      jwt: "a.b.c",
+      expiresAt: "2025-11-22T06:45:00.000Z",
+      endpoint: "https://aw.example/v1",
+      projectId: "p",
+      databaseId: "d",
+    };
+    const { calls, fetchImpl } = recorder(() => Response.json(token, { status: 201 }));
+    expect(await createFetchChatApi("", fetchImpl).mintRealtimeToken()).toEqual(token);
+    expect(calls[0]?.url).toBe("/api/realtime/token");
+    expect(calls[0]?.init.method).toBe("POST");
+  });
+
+  it("searches with q and limit", async () => {
+    const { calls, fetchImpl } = recorder(() => Response.json({ messages: [wire] }));
+    const api = createFetchChatApi("", fetchImpl);
+    expect(await api.searchMessages?.({ bookingId: "b1", query: "villa gate", limit: 20 })).toEqual([wire]);
+    expect(calls[0]?.url).toBe("/api/bookings/b1/messages/search?q=villa+gate&limit=20");
+  });
+});
+
+describe("errors", () => {
+  it("carries the route's status, code, issues and Retry-After", async () => {
+    const { fetchImpl } = recorder(() =>
+      Response.json(
+        { error: { code: "rate_limited", message: "Too many requests.", issues: [{ path: "text", message: "x" }] } },
+        { status: 429, headers: { "Retry-After": "2" } },
+      ),
+    );
+    const error = await createFetchChatApi("", fetchImpl)
+      .listMessages({ bookingId: "b1", limit: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatApiError);
+    expect(error).toMatchObject({
+      status: 429,
+      code: "rate_limited",
+      message: "Too many requests.",
+      retryAfterMs: 2000,
+    });
+    expect((error as ChatApiError).issues).toHaveLength(1);
+    expect(isRetryableError(error)).toBe(true);
+  });
+
+  it.each([
+    { status: 400, retryable: false },
+    { status: 401, retryable: false },
+    { status: 403, retryable: false },
+    { status: 422, retryable: false },
+    { status: 500, retryable: true },
+    { status: 502, retryable: true },
+    { status: 503, retryable: true },
+  ])("HTTP $status is retryable: $retryable", async ({ status, retryable }) => {
+    const { fetchImpl } = recorder(() => new Response("<html>proxy</html>", { status }));
+    const error = await createFetchChatApi("", fetchImpl)
+      .mintRealtimeToken()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ status, code: `http_${status}` });
+    expect(isRetryableError(error)).toBe(retryable);
+  });
+
+  it("a body it cannot read is an error that is not retried", async () => {
+    const { fetchImpl } = recorder(() => Response.json({ jwt: 1 }));
+    const error = await createFetchChatApi("", fetchImpl)
+      .mintRealtimeToken()
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "invalid_response" });
+    expect(isRetryableError(error)).toBe(false);
+    const { fetchImpl: notJson } = recorder(() => new Response("ok"));
+    expect(
+      await createFetchChatApi("", notJson)
+        .listMessages({ bookingId: "b", limit: 1 })
+        .catch((e: unknown) => e),
+    ).toMatchObject({ code: "invalid_response" });
+  });
+
+  it("a network failure passes through and is retryable", async () => {
+    const api = createFetchChatApi("", () => Promise.reject(new TypeError("fetch failed")));
+    const error = await api.listMessages({ bookingId: "b", limit: 1 }).catch((e: unknown) => e);
+    expect(isRetryableError(error)).toBe(true);
+  });
+
+  it("a request that hangs times out with a retryable TimeoutError", async () => {
+    const api = createFetchChatApi(
+      "",
+      (_url, init) =>
+        new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new Error("aborted")))),
+      { timeoutMs: 20 },
+    );
+    const error = await api.listMessages({ bookingId: "b", limit: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "TimeoutError" });
+    expect(isRetryableError(error)).toBe(true);
+  });
+
+  it("the caller's abort is an AbortError, never retried", async () => {
+    const controller = new AbortController();
+    const api = createFetchChatApi(
+      "",
+      (_url, init) =>
+        new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new Error("aborted")))),
+    );
+    const pending = api
+      .listMessages({ bookingId: "b", limit: 1 }, { signal: controller.signal })
+      .catch((e: unknown) => e);
+    controller.abort(new DOMException("closed", "AbortError"));
+    const error = await pending;
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(isRetryableError(error)).toBe(false);
+  });
+});
