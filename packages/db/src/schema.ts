@@ -90,6 +90,12 @@ export const tables: TableSpec[] = [
       { key: "lastBookingAt", type: "datetime" },
       { key: "workingHoursStart", type: "varchar", size: 5, default: "08:00" },
       { key: "workingHoursEnd", type: "varchar", size: 5, default: "22:00" },
+      // booking-server's optimistic lock on the therapist: +1 whenever a booking takes or releases them (or an offer
+      // is made to them); a therapist_holds row with $id <therapistId>-h<holdVersion> makes two writers collide.
+      { key: "holdVersion", type: "integer", min: 0, default: 0 },
+      // The immediate-booking offer the therapist is answering right now (one at a time), and its deadline.
+      { key: "currentOfferId", type: "varchar", size: 36 },
+      { key: "currentOfferExpiresAt", type: "datetime" },
     ],
     indexes: [
       { key: "idx_user", type: "unique", columns: ["userId"] },
@@ -160,6 +166,10 @@ export const tables: TableSpec[] = [
       { key: "confirmedAt", type: "datetime" },
       { key: "completedAt", type: "datetime" },
       { key: "idempotencyKey", type: "varchar", size: 64 },
+      // booking-core fingerprint of the create request, so a reused key with a different body is refused.
+      { key: "idempotencyFingerprint", type: "varchar", size: 32 },
+      // When the last transition happened (the engine's clock), e.g. "ended less than an hour ago".
+      { key: "lastEventAt", type: "datetime" },
     ],
     indexes: [
       { key: "idx_customer", type: "key", columns: ["customerId"] },
@@ -168,6 +178,9 @@ export const tables: TableSpec[] = [
       // The sweeper's question: which searching bookings have an offer past its deadline?
       { key: "idx_offer_expiry", type: "key", columns: ["status", "offerExpiresAt"] },
       { key: "idx_idempotency", type: "unique", columns: ["customerId", "idempotencyKey"] },
+      // The sweeper's other questions: customer decisions and scheduled searches past their deadline.
+      { key: "idx_decision_expiry", type: "key", columns: ["status", "customerDecisionDeadline"] },
+      { key: "idx_response_deadline", type: "key", columns: ["status", "responseDeadline"] },
     ],
   },
   {
@@ -240,6 +253,8 @@ export const tables: TableSpec[] = [
     indexes: [
       { key: "idx_booking", type: "unique", columns: ["bookingId"] },
       { key: "idx_therapist", type: "key", columns: ["therapistId", "status"] },
+      // The sweeper: due records past their deadline.
+      { key: "idx_status_due", type: "key", columns: ["status", "dueAt"] },
     ],
   },
   {
@@ -261,6 +276,40 @@ export const tables: TableSpec[] = [
       { key: "active", type: "boolean", default: true },
     ],
     indexes: [{ key: "idx_code", type: "unique", columns: ["code"] }],
+  },
+  {
+    // One row per booking transition, $id = <bookingId>-v<fromVersion>: the lock that lets exactly one of two writers
+    // starting from the same version commit (a duplicate $id fails the whole transaction), and the audit trail.
+    id: "booking_transitions",
+    name: "Booking transitions",
+    permissions: ADMIN_READ,
+    rowSecurity: false,
+    columns: [
+      { key: "bookingId", type: "varchar", size: 36, required: true },
+      { key: "fromVersion", type: "integer", required: true, min: 0 },
+      { key: "event", type: "varchar", size: 32, required: true },
+      { key: "actorRole", type: "enum", elements: actorRoles, required: true },
+      { key: "actorId", type: "varchar", size: 36 },
+      { key: "toStatus", type: "enum", elements: bookingStatuses, required: true },
+      { key: "at", type: "datetime", required: true },
+    ],
+    indexes: [{ key: "idx_booking", type: "key", columns: ["bookingId", "fromVersion"] }],
+  },
+  {
+    // The same lock for a therapist: $id = <therapistId>-h<holdVersion>, written whenever a booking takes, releases or
+    // offers the therapist, so one therapist cannot be given two bookings (or two offers) by concurrent writers.
+    id: "therapist_holds",
+    name: "Therapist holds",
+    permissions: ADMIN_READ,
+    rowSecurity: false,
+    columns: [
+      { key: "therapistId", type: "varchar", size: 36, required: true },
+      { key: "holdVersion", type: "integer", required: true, min: 0 },
+      { key: "bookingId", type: "varchar", size: 36 },
+      { key: "reason", type: "varchar", size: 32, required: true },
+      { key: "at", type: "datetime", required: true },
+    ],
+    indexes: [{ key: "idx_therapist", type: "key", columns: ["therapistId", "holdVersion"] }],
   },
   {
     id: "rate_limits",

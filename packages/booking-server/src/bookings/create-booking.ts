@@ -1,0 +1,108 @@
+import "server-only";
+// Create a booking: idempotent per (customer, Idempotency-Key), rate limited (5 per customer per hour), discount
+// applied, first offer made — all in one transaction with the booking row, so a retry, a double click or a crash
+// never leaves half a booking. The rules (price, slot, discount, who is offered) are booking-core's createBooking.
+import { DomainError, isDomainError } from "@tenang/booking-core/errors";
+import { fingerprint, idempotencyKeySchema } from "@tenang/booking-core/idempotency";
+import { createBooking as decideNewBooking } from "@tenang/booking-core/lifecycle";
+import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
+import { ID } from "node-appwrite";
+import { commitWriteSet } from "../appwrite/write-set";
+import type { BookingServerContext } from "../context";
+import { stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";
+import { TherapistCache } from "../therapists/therapist-repository";
+import type { CustomerBookingView } from "../views";
+import { planBookingWrites } from "./booking-engine";
+import { type StoredBooking, countCustomerRedemptions, findBookingByIdempotencyKey } from "./booking-repository";
+import { customerViewFor } from "./customer-view";
+import { loadDispatchInputs } from "./dispatch-inputs";
+import { findDiscountCode, loadRequestedProvider } from "./provider-repository";
+
+export interface CreateBookingArgs {
+  /** The Appwrite user (a guest's anonymous user included), from the session. */
+  customerId: string;
+  /** booking-core createBookingInputSchema's output. */
+  input: CreateBookingInput;
+  /** One per user intent (the Idempotency-Key header); retries of that intent send the same key. */
+  idempotencyKey: string;
+}
+
+const MAX_ATTEMPTS = 5;
+
+export async function createBooking(ctx: BookingServerContext, args: CreateBookingArgs): Promise<CustomerBookingView> {
+  const { customerId, input, idempotencyKey } = args;
+  if (!idempotencyKeySchema.safeParse(idempotencyKey).success) {
+    throw new DomainError("validation_failed", "Idempotency-Key must be 16–64 of A–Z a–z 0–9 _ -", {
+      issues: [{ path: "idempotencyKey", message: "invalid idempotency key" }],
+    });
+  }
+  const print = fingerprint(input);
+  const replay = async (stored: StoredBooking): Promise<CustomerBookingView> => {
+    if (stored.idempotencyFingerprint !== null && stored.idempotencyFingerprint !== print) {
+      throw new DomainError("idempotency_mismatch", "this idempotency key was used for a different booking");
+    }
+    return customerViewFor(ctx, stored.booking);
+  };
+
+  const existing = await findBookingByIdempotencyKey(ctx, customerId, idempotencyKey);
+  if (existing) return replay(existing);
+
+  const now = ctx.clock();
+  const grant = await takeRateLimit(ctx, "createBooking", customerId, now);
+  const discountRow = input.discountCode === null ? null : await findDiscountCode(ctx, input.discountCode);
+  const discount =
+    discountRow === null
+      ? null
+      : {
+          code: discountRow.code,
+          customerRedemptions: await countCustomerRedemptions(ctx, customerId, discountRow.code.code),
+        };
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    // Read again on every attempt: a retry follows a conflict, so the rows it lost on have changed.
+    const requested = await loadRequestedProvider(ctx, input);
+    const therapists = new TherapistCache(ctx);
+    if (requested.therapist) therapists.add([requested.therapist]);
+    const { candidates, commitments } =
+      input.providerType === "therapist"
+        ? await loadDispatchInputs(ctx, { kind: input.kind, offeredTherapistIds: [] }, now, therapists)
+        : { candidates: [], commitments: {} };
+    const result = decideNewBooking({
+      id: ID.unique(),
+      customerId,
+      input,
+      provider: requested.provider,
+      discount,
+      candidates,
+      commitments,
+      idempotencyKey,
+      now,
+      config: ctx.lifecycle,
+    });
+    if (isDomainError(result)) throw result;
+
+    const set = await planBookingWrites(ctx, {
+      before: null,
+      after: result.booking,
+      effects: result.effects,
+      event: { type: "create", actorRole: "customer", actorId: customerId },
+      now,
+      therapists,
+      discount: discountRow ? { rowId: discountRow.rowId, usageLimit: discountRow.code.usageLimit } : undefined,
+      extraBookingData: { idempotencyFingerprint: print },
+    });
+    stageRateLimit(set, grant);
+    const outcome = await commitWriteSet(ctx, set);
+    if (outcome.ok) return customerViewFor(ctx, result.booking, therapists);
+    if (outcome.reason === "limit_exceeded") {
+      throw new DomainError("discount_invalid", "this discount code has been used up", {
+        details: { problem: "usage_limit" },
+      });
+    }
+    // A conflict: either the same request won a moment earlier (the unique customerId + idempotencyKey index), or a
+    // therapist we offered was taken by someone else; then decide again with fresh rows.
+    const winner = await findBookingByIdempotencyKey(ctx, customerId, idempotencyKey);
+    if (winner) return replay(winner);
+  }
+  throw new DomainError("service_unavailable", "too many concurrent bookings, try again", { retryAfterMs: 1000 });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+// A customer's booking by id, and the one to resume on reload (the chat page opens on it).
+import { DomainError } from "@tenang/booking-core/errors";
+import { isTerminal } from "@tenang/booking-core/lifecycle";
+import { bookingStatuses } from "@tenang/booking-core/schemas/booking";
+import { Query } from "node-appwrite";
+import type { BookingServerContext } from "../context";
+import type { CustomerBookingView } from "../views";
+import { findBooking, listBookings } from "./booking-repository";
+import { customerViewFor } from "./customer-view";
+
+/** How long an ended booking is still "the current one" (so a reload shows how it ended). */
+export const RESUME_ENDED_WITHIN_MS = 60 * 60 * 1000;
+
+export async function getCustomerBooking(
+  ctx: BookingServerContext,
+  args: { customerId: string; bookingId: string },
+): Promise<CustomerBookingView> {
+  const stored = await findBooking(ctx, args.bookingId);
+  // Someone else's booking is "not found", never "forbidden": ids are not confirmed to strangers.
+  if (!stored || stored.booking.customerId !== args.customerId) throw new DomainError("not_found", "booking not found");
+  return customerViewFor(ctx, stored.booking);
+}
+
+/** The latest booking still under way; else the latest one if it ended less than an hour ago; else null. */
+export async function getActiveCustomerBooking(
+  ctx: BookingServerContext,
+  args: { customerId: string },
+): Promise<CustomerBookingView | null> {
+  const open = bookingStatuses.filter((s) => !isTerminal(s));
+  const [active] = await listBookings(ctx, [
+    Query.equal("customerId", args.customerId),
+    Query.equal("status", open),
+    Query.orderDesc("$createdAt"),
+    Query.limit(1),
+  ]);
+  if (active) return customerViewFor(ctx, active.booking);
+  const [latest] = await listBookings(ctx, [
+    Query.equal("customerId", args.customerId),
+    Query.orderDesc("$createdAt"),
+    Query.limit(1),
+  ]);
+  if (!latest) return null;
+  const endedAt = Date.parse(latest.lastEventAt ?? latest.booking.updatedAt);
+  return ctx.clock().getTime() - endedAt < RESUME_ENDED_WITHIN_MS ? customerViewFor(ctx, latest.booking) : null;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+// Everything a use case needs, passed in: the API-key clients, the database id, the clock and the lifecycle rules.
+// Nothing in this package reads process.env; each app builds one context from its own env module.
+import { defaultLifecycleConfig, type LifecycleConfig } from "@tenang/booking-core/lifecycle";
+import { Client, Storage, TablesDB, Users } from "node-appwrite";
+
+export interface BookingServerContext {
+  tablesDB: TablesDB;
+  users: Users;
+  storage: Storage;
+  databaseId: string;
+  /** The engine's only source of "now" (tests move it forward instead of sleeping). */
+  clock: () => Date;
+  lifecycle: LifecycleConfig;
+}
+
+export interface BookingServerOptions {
+  endpoint: string;
+  projectId: string;
+  /** The project API key: this package runs on the server only. */
+  apiKey: string;
+  databaseId: string;
+  /** How long a therapist has to answer an immediate offer; booking-core's default (60 s) otherwise. */
+  offerWindowSeconds?: number;
+  clock?: () => Date;
+}
+
+export function createBookingServerContext(opts: BookingServerOptions): BookingServerContext {
+  const client = new Client().setEndpoint(opts.endpoint).setProject(opts.projectId).setKey(opts.apiKey);
+  const lifecycle: LifecycleConfig =
+    opts.offerWindowSeconds === undefined
+      ? defaultLifecycleConfig
+      : { ...defaultLifecycleConfig, offerWindowMs: opts.offerWindowSeconds * 1000 };
+  return {
+    tablesDB: new TablesDB(client),
+    users: new Users(client),
+    storage: new Storage(client),
+    databaseId: opts.databaseId,
+    clock: opts.clock ?? (() => new Date()),
+    lifecycle,
+  };
+}

@@ -1,0 +1,29 @@
+import "server-only";
+// Row read permissions: exactly the people who may see a row, so Realtime delivers it to them and to nobody else.
+// The API key reads everything regardless; operations staff read through the tables' label:admin permission.
+import { Permission, Role } from "node-appwrite";
+
+const readBy = (...userIds: Array<string | null | undefined>): string[] =>
+  [...new Set(userIds.filter((id): id is string => typeof id === "string" && id.length > 0))].map((id) =>
+    Permission.read(Role.user(id)),
+  );
+
+/** The customer always; the therapist's user once a therapist holds the booking (therapist_found on). */
+export function bookingPermissions(customerId: string, therapistUserId: string | null): string[] {
+  return readBy(customerId, therapistUserId);
+}
+
+/** Only the offered therapist's user. */
+export function offerPermissions(therapistUserId: string | null): string[] {
+  return readBy(therapistUserId);
+}
+
+/** The customer always; the therapist's user for messages posted once the booking is confirmed. */
+export function messagePermissions(customerId: string, therapistUserId: string | null): string[] {
+  return readBy(customerId, therapistUserId);
+}
+
+/** Only the provider's user. */
+export function commissionPermissions(therapistUserId: string | null): string[] {
+  return readBy(therapistUserId);
+}

@@ -1,0 +1,19 @@
+import { tables } from "@tenang/db/schema";
+import { describe, expect, it } from "vitest";
+import { TABLES, bookingTransitionId, therapistHoldId } from "./tables";
+
+describe("tables", () => {
+  it("names only tables that packages/db defines", () => {
+    const defined = tables.map((t) => t.id);
+    for (const id of Object.values(TABLES)) expect(defined).toContain(id);
+  });
+
+  it("lock ids follow <id>-v<n> / <id>-h<n> and always fit Appwrite's 36 characters", () => {
+    expect(bookingTransitionId("6790a1b2c3d4e5f60718", 3)).toBe("6790a1b2c3d4e5f60718-v3");
+    expect(therapistHoldId("therapist-01", 12)).toBe("therapist-01-h12");
+    const long = "a".repeat(36);
+    expect(bookingTransitionId(long, 99).length).toBeLessThanOrEqual(36);
+    expect(therapistHoldId(long, 123456)).toMatch(/^x[0-9a-f]{14}-h123456$/);
+    expect(therapistHoldId(long, 1)).not.toBe(therapistHoldId("b".repeat(36), 1));
+  });
+});

@@ -1,0 +1,35 @@
+import "server-only";
+// Table ids as packages/db/src/schema.ts defines them, and the ids of the lock rows that serialise writers.
+import { hash53 } from "@tenang/booking-core/hash";
+
+export const TABLES = {
+  therapists: "therapists",
+  places: "places",
+  bookings: "bookings",
+  offers: "offers",
+  messages: "messages",
+  commissions: "commissions",
+  discountCodes: "discount_codes",
+  rateLimits: "rate_limits",
+  bookingTransitions: "booking_transitions",
+  therapistHolds: "therapist_holds",
+} as const;
+
+/** Appwrite row ids are at most 36 characters. */
+const MAX_ID = 36;
+
+function lockId(subject: string, suffix: string): string {
+  const id = `${subject}${suffix}`;
+  // Booking ids we create are 20 characters; a longer id from elsewhere still gets a stable, unique-enough lock id.
+  return id.length <= MAX_ID ? id : `x${hash53(subject)}${suffix}`;
+}
+
+/** The lock row of the transition that starts from `fromVersion` (0 = creation). */
+export function bookingTransitionId(bookingId: string, fromVersion: number): string {
+  return lockId(bookingId, `-v${fromVersion}`);
+}
+
+/** The lock row of the therapist change that starts from `holdVersion`. */
+export function therapistHoldId(therapistId: string, holdVersion: number): string {
+  return lockId(therapistId, `-h${holdVersion}`);
+}
