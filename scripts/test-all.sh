@@ -13,7 +13,8 @@ echo "==> pnpm install"
 pnpm install --frozen-lockfile
 
 echo "==> lint, typecheck, unit and contract tests"
-pnpm exec turbo run lint typecheck test --output-logs=errors-only --continue
+# Two at a time: the machine has 2 cores, and the integration suites start servers.
+pnpm exec turbo run lint typecheck test --concurrency=2 --output-logs=errors-only --continue
 echo "==> production builds"
 pnpm exec turbo run build --filter='./apps/*' --output-logs=errors-only
 echo "==> end-to-end tests (real Chromium, next start, local Appwrite server)"
