@@ -43,6 +43,9 @@ describe("therapist dashboard", () => {
     const cookies = await context.cookies();
     const session = cookies.find((c) => c.name === "tenang_session");
     expect(session?.httpOnly).toBe(true);
+    // A settled page for the screenshot: realtime connected, the (empty) list of bookings loaded.
+    await page.locator('[data-testid="live-status"][data-state="live"]').waitFor();
+    await page.getByText(/No active booking/).waitFor();
     await page.screenshot({ path: "../../docs/screenshots/therapist-home.png" });
     await context.close();
   });

@@ -36,6 +36,14 @@ describe("parseServerEnv", () => {
     expect(env.APPWRITE_API_KEY).toBe("standard_abc");
   });
 
+  it("reads the offer window in seconds, unset meaning booking-core's default", () => {
+    expect(parseServerEnv({}).OFFER_WINDOW_SECONDS).toBeUndefined();
+    expect(parseServerEnv({ OFFER_WINDOW_SECONDS: "" }).OFFER_WINDOW_SECONDS).toBeUndefined();
+    expect(parseServerEnv({ OFFER_WINDOW_SECONDS: "6" }).OFFER_WINDOW_SECONDS).toBe(6);
+    expect(() => parseServerEnv({ OFFER_WINDOW_SECONDS: "2" })).toThrow(/OFFER_WINDOW_SECONDS/);
+    expect(() => parseServerEnv({ OFFER_WINDOW_SECONDS: "soon" })).toThrow(/OFFER_WINDOW_SECONDS/);
+  });
+
   it("rejects an endpoint that is not an http(s) URL", () => {
     expect(() => parseServerEnv({ APPWRITE_ENDPOINT: "cloud.appwrite.io" })).toThrow(
       /APPWRITE_ENDPOINT: must be an http\(s\) URL/,

@@ -48,6 +48,8 @@ const serverSchema = z
     APPWRITE_PROJECT_ID: z.preprocess(blankAsMissing, idSchema.default(LOCAL_DEFAULT_PROJECT_ID)),
     APPWRITE_API_KEY: z.preprocess(blankAsMissing, idSchema.optional()),
     APPWRITE_DATABASE_ID: z.preprocess(blankAsMissing, idSchema.default(LOCAL_DEFAULT_DATABASE_ID)),
+    // How long a therapist has to answer an offer. Unset: booking-core's default (60 s). Tests shorten it.
+    OFFER_WINDOW_SECONDS: z.preprocess(blankAsMissing, z.coerce.number().int().min(5).max(600).optional()),
   })
   .transform((value, ctx) => {
     if (value.APPWRITE_API_KEY !== undefined) return { ...value, APPWRITE_API_KEY: value.APPWRITE_API_KEY };

@@ -8,7 +8,7 @@ import { TextField } from "@tenang/ui/text-field";
 import { getMessages } from "@/i18n/messages";
 import { loginInputSchema } from "@/lib/login-input";
 
-type FieldErrors = Partial<Record<"email" | "password", string>>;
+type FieldErrors = Partial<Record<"login" | "password", string>>;
 
 async function errorCodeOf(response: Response): Promise<string> {
   try {
@@ -32,11 +32,12 @@ export function LoginForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const parsed = loginInputSchema.safeParse({ email: data.get("email"), password: data.get("password") });
+    const body = { login: data.get("login"), password: data.get("password") };
+    const parsed = loginInputSchema.safeParse(body);
     if (!parsed.success) {
       const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]));
       setFieldErrors({
-        email: fields.has("email") ? messages.login.emailInvalid : undefined,
+        login: fields.has("login") ? messages.login.loginInvalid : undefined,
         password: fields.has("password") ? messages.login.passwordRequired : undefined,
       });
       return;
@@ -48,7 +49,8 @@ export function LoginForm() {
       const response = await fetch("/api/auth/login", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(parsed.data),
+        // The raw fields: the route parses them with the same schema.
+        body: JSON.stringify(body),
       });
       if (response.ok) {
         router.replace("/");
@@ -72,14 +74,16 @@ export function LoginForm() {
         </Alert>
       )}
       <TextField
-        id="email"
-        name="email"
-        type="email"
-        label={messages.login.email}
+        id="login"
+        name="login"
+        type="text"
+        label={messages.login.login}
+        placeholder={messages.login.loginPlaceholder}
         autoComplete="username"
-        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
         required
-        error={fieldErrors.email}
+        error={fieldErrors.login}
       />
       <TextField
         id="password"

@@ -61,10 +61,31 @@ export async function findSessionUser(secret: string): Promise<AccountUser | nul
   }
 }
 
+/** The id of the session a secret belongs to (for minting a JWT tied to it); null when it is no longer valid. */
+export async function findCurrentSessionId(secret: string): Promise<string | null> {
+  try {
+    const session = await createSessionClient(secret).account.getSession({ sessionId: "current" });
+    return session.$id;
+  } catch (error) {
+    if (isAppwriteStatus(error, 401) || isAppwriteStatus(error, 404)) return null;
+    throw error;
+  }
+}
+
 /** Ends the session the secret belongs to. Already-ended sessions count as success. */
 export async function deleteCurrentSession(secret: string): Promise<void> {
   try {
     await createSessionClient(secret).account.deleteSession({ sessionId: "current" });
+  } catch (error) {
+    if (isAppwriteStatus(error, 401) || isAppwriteStatus(error, 404)) return;
+    throw error;
+  }
+}
+
+/** Ends every session of the user the secret belongs to (all their devices). Already signed out counts as success. */
+export async function deleteAllSessions(secret: string): Promise<void> {
+  try {
+    await createSessionClient(secret).account.deleteSessions();
   } catch (error) {
     if (isAppwriteStatus(error, 401) || isAppwriteStatus(error, 404)) return;
     throw error;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@tenang/booking-core/errors";
+import * as therapists from "@/server/therapists/therapist-repository";
 import * as accounts from "./account-repository";
 import { REQUIRED_LABEL } from "./auth-config";
 import { logIn } from "./log-in";
@@ -9,10 +10,12 @@ vi.mock("./account-repository", () => ({
   findUserById: vi.fn(),
   deleteUserSession: vi.fn(),
 }));
+vi.mock("@/server/therapists/therapist-repository", () => ({ findTherapistUserIdByWhatsapp: vi.fn() }));
 
 const session = { id: "s1", userId: "u1", secret: "secret", expiresAt: new Date("2030-01-01T00:00:00Z") };
 const user = (labels: string[]) => ({ id: "u1", name: "Sari", email: "sari@tenang.id", labels });
-const input = { email: "sari@tenang.id", password: "correct horse" };
+const input = { kind: "email" as const, email: "sari@tenang.id", password: "correct horse" };
+const byPhone = { kind: "phone" as const, phone: "+6281234560000", password: "correct horse" };
 
 beforeEach(() => vi.resetAllMocks());
 
@@ -21,6 +24,7 @@ describe("logIn", () => {
     vi.mocked(accounts.createEmailPasswordSession).mockResolvedValue(session);
     vi.mocked(accounts.findUserById).mockResolvedValue(user([REQUIRED_LABEL]));
     await expect(logIn(input)).resolves.toEqual(session);
+    expect(accounts.createEmailPasswordSession).toHaveBeenCalledWith("sari@tenang.id", "correct horse");
     expect(accounts.deleteUserSession).not.toHaveBeenCalled();
   });
 
@@ -36,5 +40,20 @@ describe("logIn", () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "forbidden" });
     expect(accounts.deleteUserSession).toHaveBeenCalledWith("u1", "s1");
+  });
+
+  it("signs in by WhatsApp number with the linked user's email", async () => {
+    vi.mocked(therapists.findTherapistUserIdByWhatsapp).mockResolvedValue("u1");
+    vi.mocked(accounts.findUserById).mockResolvedValue(user([REQUIRED_LABEL]));
+    vi.mocked(accounts.createEmailPasswordSession).mockResolvedValue(session);
+    await expect(logIn(byPhone)).resolves.toEqual(session);
+    expect(therapists.findTherapistUserIdByWhatsapp).toHaveBeenCalledWith("+6281234560000");
+    expect(accounts.createEmailPasswordSession).toHaveBeenCalledWith("sari@tenang.id", "correct horse");
+  });
+
+  it("answers an unknown phone exactly like a wrong password, without trying a session", async () => {
+    vi.mocked(therapists.findTherapistUserIdByWhatsapp).mockResolvedValue(null);
+    await expect(logIn(byPhone)).rejects.toMatchObject({ code: "unauthorized" });
+    expect(accounts.createEmailPasswordSession).not.toHaveBeenCalled();
   });
 });

@@ -1,14 +1,18 @@
 import "server-only";
-import { deleteCurrentSession } from "./account-repository";
+import { deleteAllSessions, deleteCurrentSession } from "./account-repository";
 
 /**
- * Ends the session behind the cookie. Signing out twice, or with no session, is fine. If Appwrite cannot be
- * reached the caller still forgets the cookie: on a shared phone, "signed out here" matters most.
+ * Ends the session behind the cookie, or with `everywhere` every session of that user (a lost phone, a shared
+ * tablet). Signing out twice, or with no session, is fine. If Appwrite cannot be reached the caller still forgets
+ * the cookie: on a shared phone, "signed out here" matters most.
  */
-export async function logOut(secret: string | null): Promise<{ revoked: boolean }> {
+export async function logOut(
+  secret: string | null,
+  options: { everywhere?: boolean } = {},
+): Promise<{ revoked: boolean }> {
   if (!secret) return { revoked: false };
   try {
-    await deleteCurrentSession(secret);
+    await (options.everywhere ? deleteAllSessions(secret) : deleteCurrentSession(secret));
     return { revoked: true };
   } catch (error) {
     console.error("[auth] could not revoke the session on sign-out:", error);

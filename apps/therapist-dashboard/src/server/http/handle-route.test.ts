@@ -3,7 +3,7 @@ import { AppwriteException } from "node-appwrite";
 import { type NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { handleRoute, mapError } from "./handle-route";
+import { handleRoute, mapError, readOptionalJson } from "./handle-route";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -79,5 +79,14 @@ describe("handleRoute", () => {
     });
     const response = await route(request("GET", { "accept-language": "id-ID,id;q=0.9,en;q=0.8" }), {});
     expect(await response.json()).toEqual({ error: { code: "not_found", message: "Tidak ditemukan." } });
+  });
+});
+
+describe("readOptionalJson", () => {
+  it("reads an empty body as {} and refuses a body that is not JSON", async () => {
+    const post = (body: string) => new Request("http://localhost/x", { method: "POST", body });
+    await expect(readOptionalJson(post(""))).resolves.toEqual({});
+    await expect(readOptionalJson(post('{"declineReason":"busy"}'))).resolves.toEqual({ declineReason: "busy" });
+    await expect(readOptionalJson(post("nope"))).rejects.toMatchObject({ code: "bad_request" });
   });
 });

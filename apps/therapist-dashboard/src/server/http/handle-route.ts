@@ -99,6 +99,17 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** Like readJson, for bodies that may be left out entirely (an empty body reads as `{}`). */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DomainError("bad_request", "request body is not JSON");
+  }
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

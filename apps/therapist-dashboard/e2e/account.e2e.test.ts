@@ -1,0 +1,96 @@
+// The therapist's account: sign in with the WhatsApp number, edit the profile (validated with booking-core's
+// therapistProfileInputSchema, photo to the therapist-photos bucket), and sign out on every device at once.
+import { DEMO_LOGINS } from "@tenang/db/seed/demo-data";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { DEMO_THERAPIST_ID, expect, signIn, startWorld, type World } from "./support/dashboard";
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+describe("the therapist's account", () => {
+  it("signs in with the WhatsApp number in the way people type it", async () => {
+    const { page, context } = await signIn(world, "0812-3456-0000", DEMO_LOGINS.therapist.password);
+    expect(await page.getByTestId("welcome").innerText()).toContain(DEMO_LOGINS.therapist.name);
+    await context.close();
+
+    // An unknown number reads exactly like a wrong password.
+    const other = await world.browser.newContext();
+    const response = await other.request.post(`${world.app.url}/api/auth/login`, {
+      data: { login: "0813 9999 0000", password: DEMO_LOGINS.therapist.password },
+    });
+    expect(response.status()).toBe(401);
+    await other.close();
+  });
+
+  it("saves the profile and a new photo, and refuses what the schema refuses", async () => {
+    const { page, context } = await signIn(world);
+    await page.goto(`${world.app.url}/profile`);
+    const form = page.getByTestId("profile-form");
+    await form.waitFor();
+
+    // Invalid input is refused in the form with booking-core's wording; nothing is saved.
+    await page.getByLabel("WhatsApp number").fill("0361 123456");
+    await page.getByTestId("profile-save").click();
+    await page.getByText("Enter an Indonesian mobile number, for example 0812 3456 7890.").waitFor();
+    const direct = await page.request.put(`${world.app.url}/api/profile`, { data: { name: "X" } });
+    expect(direct.status()).toBe(422);
+
+    await page.getByLabel("WhatsApp number").fill("0812 3456 0000");
+    await page.getByLabel("Your introduction").fill("Balinese massage with warm coconut oil, 12 years in Seminyak.");
+    await page.getByLabel("90 min").fill("400000");
+    await page.getByLabel("120 min").fill("");
+    await form.getByText("Hot stone").click();
+    await page.getByLabel("From", { exact: true }).fill("09:00");
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("profile-saved").waitFor();
+    const row = await world.row("therapists", DEMO_THERAPIST_ID);
+    expect(row.bio).toBe("Balinese massage with warm coconut oil, 12 years in Seminyak.");
+    expect([row.price90, row.price120, row.workingHoursStart, row.whatsapp]).toEqual([
+      400_000,
+      null,
+      "09:00",
+      "+6281234560000",
+    ]);
+
+    await page.getByTestId("photo-input").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: PNG });
+    await expect
+      .poll(async () => (await world.row("therapists", DEMO_THERAPIST_ID)).photoFileId)
+      .not.toBe(row.photoFileId);
+    const photoFileId = (await world.row("therapists", DEMO_THERAPIST_ID)).photoFileId as string;
+    const photo = await page.request.get(`${world.app.url}/api/photos/${photoFileId}`);
+    expect([photo.status(), photo.headers()["content-type"]]).toEqual([200, "image/png"]);
+    await page.locator(`img[src="/api/photos/${photoFileId}"]`).waitFor();
+    await context.close();
+  });
+
+  it("signs out on every device at once", async () => {
+    const phone = await signIn(world);
+    const tablet = await signIn(world);
+    expect((await tablet.page.request.get(`${world.app.url}/api/me`)).status()).toBe(200);
+
+    await phone.page.goto(`${world.app.url}/profile`);
+    await phone.page.getByTestId("sign-out-everywhere").click();
+    await phone.page.waitForURL("**/login");
+
+    // The other device's session was ended too: its next request is refused, and its pages go to sign-in.
+    expect((await tablet.page.request.get(`${world.app.url}/api/me`)).status()).toBe(401);
+    await tablet.page.goto(world.app.url);
+    await tablet.page.waitForURL("**/login");
+    const demoUserId = (await world.row("therapists", DEMO_THERAPIST_ID)).userId as string;
+    expect((await world.stack.admin.users.listSessions({ userId: demoUserId })).total).toBe(0);
+    await phone.context.close();
+    await tablet.context.close();
+  });
+});

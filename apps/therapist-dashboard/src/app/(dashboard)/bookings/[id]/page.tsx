@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getMessages } from "@/i18n/messages";
+import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
+import { getMe } from "@/server/therapists/get-me";
+import { BookingDetail } from "@/components/bookings/booking-detail";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: getMessages().booking.title };
+
+export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const me = await getMe(await requireSignedInUser());
+  if (!me) notFound();
+  // The booking itself is loaded (and authorised) by GET /api/bookings/[id]; this page only frames it.
+  return <BookingDetail bookingId={id} therapistId={me.therapistId} />;
+}

@@ -1,0 +1,27 @@
+// POST /api/offers/[id]/decline – decline an offer, with an optional reason; it moves on to the next therapist (the offered therapist)
+import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { parseOrThrow } from "@tenang/booking-core/validation";
+import { offerAnswerBodySchema } from "@/lib/offer-answer-input";
+import { requireTherapist } from "@/server/auth/require-therapist";
+import { bookingContext } from "@/server/booking/booking-context";
+import { handleRoute, readOptionalJson, requestLocale } from "@/server/http/handle-route";
+import { pathId } from "@/server/http/path-id";
+
+export const dynamic = "force-dynamic";
+
+export const POST = handleRoute(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const { therapist } = await requireTherapist();
+  const offerId = pathId((await params).id);
+  const { declineReason } = parseOrThrow(
+    offerAnswerBodySchema,
+    await readOptionalJson(request),
+    requestLocale(request),
+  );
+  const result = await respondToOffer(bookingContext(), {
+    therapistId: therapist.id,
+    offerId,
+    response: "decline",
+    reason: declineReason,
+  });
+  return Response.json(result);
+});

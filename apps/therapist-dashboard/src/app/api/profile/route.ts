@@ -1,0 +1,19 @@
+// GET /api/profile – the signed-in therapist's profile; PUT – save it, validated with therapistProfileInputSchema (the therapist)
+import { therapistProfileInputSchema } from "@tenang/booking-core/schemas/therapist";
+import { parseOrThrow } from "@tenang/booking-core/validation";
+import { requireTherapist } from "@/server/auth/require-therapist";
+import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
+import { saveProfile, toProfileDto } from "@/server/therapists/profile";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleRoute(async () => {
+  const { therapist } = await requireTherapist();
+  return Response.json(toProfileDto(therapist), { headers: { "Cache-Control": "no-store" } });
+});
+
+export const PUT = handleRoute(async (request) => {
+  const { therapist } = await requireTherapist();
+  const input = parseOrThrow(therapistProfileInputSchema, await readJson(request), requestLocale(request));
+  return Response.json(await saveProfile(therapist.id, input));
+});

@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert } from "@tenang/ui/alert";
+import { Badge } from "@tenang/ui/badge";
+import { Button } from "@tenang/ui/button";
+import { Card } from "@tenang/ui/card";
+import { getMessages } from "@/i18n/messages";
+import { apiFetch } from "@/lib/api-client";
+import type { MeDto } from "@/lib/dto";
+import { queryKeys } from "@/lib/query-keys";
+import { useMe } from "@/hooks/use-me";
+
+export function statusOf(me: MeDto) {
+  const m = getMessages().home;
+  if (me.isRestricted) return { tone: "danger" as const, label: m.restricted, state: "restricted" };
+  if (!me.isOnline) return { tone: "neutral" as const, label: m.offline, state: "offline" };
+  if (me.isBusy) return { tone: "warning" as const, label: m.busy, state: "busy" };
+  return { tone: "success" as const, label: m.online, state: "online" };
+}
+
+/** Online/offline switch. Only online, non-busy, non-restricted therapists receive offers. */
+export function OnlineToggle() {
+  const m = getMessages().home;
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const toggle = useMutation({
+    mutationFn: (online: boolean) => apiFetch<MeDto>("/api/me/online", { body: { online } }),
+    onSuccess: (next) => queryClient.setQueryData(queryKeys.me, next),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.me }),
+  });
+  if (!me) return null;
+  const status = statusOf(me);
+  const hint = me.isRestricted ? null : !me.isOnline ? m.offlineHint : me.isBusy ? m.busyHint : m.onlineHint;
+
+  return (
+    <Card className="flex flex-col gap-3">
+      <div className="flex items-center justify-between gap-3">
+        <span className="text-sm text-sand-600">{m.statusLabel}</span>
+        <Badge dot tone={status.tone} data-testid="online-status" data-state={status.state}>
+          {status.label}
+        </Badge>
+      </div>
+      {hint && <p className="text-sm text-sand-600">{hint}</p>}
+      {toggle.error && <Alert tone="error">{toggle.error.message}</Alert>}
+      <Button
+        size="lg"
+        fullWidth
+        variant={me.isOnline ? "secondary" : "primary"}
+        disabled={toggle.isPending || (me.isRestricted && !me.isOnline)}
+        onClick={() => toggle.mutate(!me.isOnline)}
+        data-testid="online-toggle"
+      >
+        {toggle.isPending ? m.switching : me.isOnline ? m.goOffline : m.goOnline}
+      </Button>
+    </Card>
+  );
+}

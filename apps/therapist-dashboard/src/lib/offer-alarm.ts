@@ -1,0 +1,118 @@
+// The offer alarm: a loud two-tone ring made with the Web Audio API (no audio files), looping until the therapist
+// acknowledges it. Browsers only let a page make sound after a tap on it, so the alarm starts "locked" and is
+// unlocked by the first tap anywhere (or the "Turn sound on" button); the UI shows which state it is in.
+export type AlarmState = "unsupported" | "locked" | "ready" | "ringing";
+
+type Listener = () => void;
+
+/** One ring: two short tones, then a pause. Repeated every RING_PERIOD_MS while ringing. */
+const RING_PERIOD_MS = 1_600;
+const TONES = [
+  { frequency: 880, at: 0, length: 0.22 },
+  { frequency: 1_320, at: 0.28, length: 0.22 },
+  { frequency: 880, at: 0.56, length: 0.22 },
+  { frequency: 1_320, at: 0.84, length: 0.32 },
+] as const;
+const VOLUME = 0.9;
+
+type AudioContextConstructor = typeof AudioContext;
+
+function audioContextClass(): AudioContextConstructor | null {
+  if (typeof window === "undefined") return null;
+  // Older iOS Safari has only the prefixed constructor.
+  const w = window as unknown as {
+    AudioContext?: AudioContextConstructor;
+    webkitAudioContext?: AudioContextConstructor;
+  };
+  return w.AudioContext ?? w.webkitAudioContext ?? null;
+}
+
+export class OfferAlarm {
+  private context: AudioContext | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private wantRinging = false;
+  private state: AlarmState;
+  private readonly listeners = new Set<Listener>();
+
+  constructor() {
+    this.state = audioContextClass() ? "locked" : "unsupported";
+  }
+
+  getState = (): AlarmState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private setState(next: AlarmState): void {
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Call from a tap/click handler: creates and resumes the audio context. Returns whether sound is now possible. */
+  async unlock(): Promise<boolean> {
+    const Ctor = audioContextClass();
+    if (!Ctor) return false;
+    try {
+      this.context ??= new Ctor();
+      if (this.context.state === "suspended") await this.context.resume();
+      // A silent blip: some browsers (iOS Safari) need a sound started inside the gesture itself.
+      this.tone(1, 0, 0.01, 0.0001);
+    } catch {
+      return false;
+    }
+    const running = this.context.state === "running";
+    if (running) {
+      if (this.wantRinging) this.startLoop();
+      else this.setState("ready");
+    }
+    return running;
+  }
+
+  /** Starts ringing (or remembers to, once unlocked). Idempotent. */
+  start(): void {
+    this.wantRinging = true;
+    if (this.context?.state === "running") this.startLoop();
+  }
+
+  /** Stops ringing: the therapist acknowledged, or there is nothing left to answer. */
+  stop(): void {
+    this.wantRinging = false;
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    if (this.state === "ringing") this.setState("ready");
+  }
+
+  private startLoop(): void {
+    if (this.timer !== null) return;
+    this.ring();
+    this.timer = setInterval(() => this.ring(), RING_PERIOD_MS);
+    this.setState("ringing");
+  }
+
+  private ring(): void {
+    for (const t of TONES) this.tone(t.frequency, t.at, t.length, VOLUME);
+  }
+
+  private tone(frequency: number, at: number, length: number, volume: number): void {
+    const context = this.context;
+    if (!context) return;
+    const start = context.currentTime + at;
+    const oscillator = context.createOscillator();
+    const gain = context.createGain();
+    // A square wave cuts through a noisy room far better than a sine at the same volume.
+    oscillator.type = "square";
+    oscillator.frequency.setValueAtTime(frequency, start);
+    // Short ramps avoid clicks at the edges of each tone (never overlapping, even for the tiny unlock blip).
+    const ramp = Math.min(0.01, length / 3);
+    gain.gain.setValueAtTime(0.0001, start);
+    gain.gain.exponentialRampToValueAtTime(volume, start + ramp);
+    gain.gain.setValueAtTime(volume, start + length - ramp);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + length);
+    oscillator.connect(gain).connect(context.destination);
+    oscillator.start(start);
+    oscillator.stop(start + length + 0.01);
+  }
+}

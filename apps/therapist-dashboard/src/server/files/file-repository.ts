@@ -1,0 +1,62 @@
+import "server-only";
+import { AppwriteException, ID, Permission, Role } from "node-appwrite";
+import { InputFile } from "node-appwrite/file";
+import { createAdminStorage } from "@/server/appwrite/admin-client";
+import { BUCKET_IDS } from "@/server/appwrite/resource-ids";
+
+// The only file that talks to Appwrite Storage in this app: profile photos (public bucket) and commission payment
+// proofs (private: readable by operations through the bucket's label:admin, and by the uploader).
+
+export interface StoredFile {
+  mimeType: string;
+  bytes: ArrayBuffer;
+}
+
+export async function findProfilePhoto(fileId: string): Promise<StoredFile | null> {
+  const storage = createAdminStorage();
+  const bucketId = BUCKET_IDS.therapistPhotos;
+  try {
+    const [file, bytes] = await Promise.all([
+      storage.getFile({ bucketId, fileId }),
+      storage.getFileView({ bucketId, fileId }),
+    ]);
+    return { mimeType: file.mimeType, bytes };
+  } catch (error) {
+    if (error instanceof AppwriteException && error.code === 404) return null;
+    throw error;
+  }
+}
+
+export interface Upload {
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+export async function storeProfilePhoto(upload: Upload): Promise<string> {
+  const file = await createAdminStorage().createFile({
+    bucketId: BUCKET_IDS.therapistPhotos,
+    fileId: ID.unique(),
+    file: InputFile.fromBuffer(upload.bytes, upload.name),
+  });
+  return file.$id;
+}
+
+export async function deleteProfilePhoto(fileId: string): Promise<void> {
+  try {
+    await createAdminStorage().deleteFile({ bucketId: BUCKET_IDS.therapistPhotos, fileId });
+  } catch (error) {
+    if (error instanceof AppwriteException && error.code === 404) return;
+    throw error;
+  }
+}
+
+/** A transfer proof, readable by its uploader (and operations through the bucket permission). */
+export async function storePaymentProof(upload: Upload, uploaderUserId: string): Promise<string> {
+  const file = await createAdminStorage().createFile({
+    bucketId: BUCKET_IDS.paymentProofs,
+    fileId: ID.unique(),
+    file: InputFile.fromBuffer(upload.bytes, upload.name),
+    permissions: [Permission.read(Role.user(uploaderUserId))],
+  });
+  return file.$id;
+}

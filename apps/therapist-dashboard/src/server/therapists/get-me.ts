@@ -1,0 +1,42 @@
+import "server-only";
+import { RESTRICTED_FOR_OVERDUE } from "@tenang/booking-core/commission";
+import { defaultDispatchConfig } from "@tenang/booking-core/dispatch";
+import { userMessageFor } from "@tenang/booking-core/errors";
+import type { Therapist } from "@tenang/booking-core/schemas/therapist";
+import { getTherapistForUser } from "@tenang/booking-server/therapists/therapist-repository";
+import { cache } from "react";
+import type { MeDto } from "@/lib/dto";
+import type { AccountUser } from "@/server/auth/account-repository";
+import { bookingContext } from "@/server/booking/booking-context";
+import { photoUrl } from "@/server/photos/photo-url";
+
+export function toMeDto(user: Pick<AccountUser, "id" | "email">, therapist: Therapist): MeDto {
+  const restrictedReason = !therapist.isRestricted
+    ? null
+    : therapist.restrictedReason === RESTRICTED_FOR_OVERDUE
+      ? userMessageFor("provider_restricted", "en")
+      : therapist.restrictedReason;
+  return {
+    therapistId: therapist.id,
+    userId: user.id,
+    name: therapist.name,
+    email: user.email,
+    photoUrl: photoUrl(therapist.photoFileId),
+    isOnline: therapist.isOnline,
+    isBusy: therapist.isBusy,
+    isRestricted: therapist.isRestricted,
+    restrictedReason,
+    restrictedCode: therapist.isRestricted ? therapist.restrictedReason : null,
+    offlineAfterMissedOffers:
+      !therapist.isOnline && therapist.missedOffersInRow >= defaultDispatchConfig.maxMissedOffersInRow,
+    missedOffersInRow: therapist.missedOffersInRow,
+    rating: therapist.rating,
+    ratingCount: therapist.ratingCount,
+  };
+}
+
+/** The signed-in therapist's own state for the dashboard; null when their account is not linked to a therapist. */
+export const getMe = cache(async (user: AccountUser): Promise<MeDto | null> => {
+  const therapist = await getTherapistForUser(bookingContext(), user.id);
+  return therapist ? toMeDto(user, therapist) : null;
+});

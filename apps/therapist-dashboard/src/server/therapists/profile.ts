@@ -1,0 +1,45 @@
+import "server-only";
+import type { Therapist, TherapistProfileInput } from "@tenang/booking-core/schemas/therapist";
+import { requireTherapist as requireTherapistRow } from "@tenang/booking-server/therapists/therapist-repository";
+import type { ProfileDto } from "@/lib/dto";
+import { bookingContext } from "@/server/booking/booking-context";
+import { deleteProfilePhoto, storeProfilePhoto, type Upload } from "@/server/files/file-repository";
+import { photoUrl } from "@/server/photos/photo-url";
+import { setTherapistPhoto, updateTherapistProfile } from "./therapist-repository";
+
+export function toProfileDto(therapist: Therapist): ProfileDto {
+  return {
+    name: therapist.name,
+    gender: therapist.gender,
+    bio: therapist.bio,
+    photoUrl: photoUrl(therapist.photoFileId),
+    languages: therapist.languages,
+    massageTypes: therapist.massageTypes,
+    area: therapist.area,
+    lat: therapist.lat,
+    lng: therapist.lng,
+    serviceRadiusKm: therapist.serviceRadiusKm,
+    price60: therapist.price60,
+    price90: therapist.price90,
+    price120: therapist.price120,
+    whatsapp: therapist.whatsapp,
+    workingHours: therapist.workingHours,
+    rating: therapist.rating,
+    ratingCount: therapist.ratingCount,
+  };
+}
+
+/** Saves the profile form and answers with the profile as stored. */
+export async function saveProfile(therapistId: string, input: TherapistProfileInput): Promise<ProfileDto> {
+  await updateTherapistProfile(therapistId, input);
+  const { therapist } = await requireTherapistRow(bookingContext(), therapistId);
+  return toProfileDto(therapist);
+}
+
+/** Replaces the profile photo: the new file first, then the row, then the old file (never a row without a file). */
+export async function replaceProfilePhoto(therapist: Therapist, upload: Upload): Promise<ProfileDto> {
+  const fileId = await storeProfilePhoto(upload);
+  await setTherapistPhoto(therapist.id, fileId);
+  if (therapist.photoFileId) await deleteProfilePhoto(therapist.photoFileId).catch(() => undefined);
+  return toProfileDto({ ...therapist, photoFileId: fileId });
+}

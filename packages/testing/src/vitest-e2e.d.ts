@@ -1,0 +1,7 @@
+export declare const e2eTestConfig: {
+  include: string[];
+  testTimeout: number;
+  hookTimeout: number;
+  fileParallelism: boolean;
+  pool: "forks";
+};
