@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopbackUrl, LOCAL_DEV_API_KEY, parsePublicEnv, parseServerEnv } from "./env";
+import { isLoopbackUrl, LOCAL_DEV_API_KEY, LOCAL_DEV_SWEEPER_SECRET, parsePublicEnv, parseServerEnv } from "./env";
 
 describe("parseServerEnv", () => {
   it("works with nothing set: the local appwrite-local defaults", () => {
@@ -8,6 +8,8 @@ describe("parseServerEnv", () => {
       APPWRITE_PROJECT_ID: "tenang",
       APPWRITE_API_KEY: LOCAL_DEV_API_KEY,
       APPWRITE_DATABASE_ID: "tenang",
+      SWEEPER_SECRET: LOCAL_DEV_SWEEPER_SECRET,
+      OFFER_WINDOW_SECONDS: 60,
     });
   });
 
@@ -21,16 +23,29 @@ describe("parseServerEnv", () => {
     }
   });
 
-  it("requires a key for a remote endpoint, saying why", () => {
-    expect(() => parseServerEnv({ APPWRITE_ENDPOINT: "https://sgp.cloud.appwrite.io/v1" })).toThrow(
+  it("requires a key and a sweeper secret for a remote endpoint, saying why", () => {
+    const parse = () => parseServerEnv({ APPWRITE_ENDPOINT: "https://sgp.cloud.appwrite.io/v1" });
+    expect(parse).toThrow(
       /APPWRITE_API_KEY: is required because APPWRITE_ENDPOINT \(https:\/\/sgp\.cloud\.appwrite\.io\/v1\) is not this machine/,
     );
+    expect(parse).toThrow(/SWEEPER_SECRET: is required/);
+    expect(() =>
+      parseServerEnv({ APPWRITE_ENDPOINT: "https://x.io/v1", APPWRITE_API_KEY: "k", SWEEPER_SECRET: "short" }),
+    ).toThrow(/SWEEPER_SECRET: must be at least 16 characters/);
+  });
+
+  it("reads the offer window, and refuses nonsense", () => {
+    expect(parseServerEnv({ OFFER_WINDOW_SECONDS: "4" }).OFFER_WINDOW_SECONDS).toBe(4);
+    expect(parseServerEnv({ OFFER_WINDOW_SECONDS: "" }).OFFER_WINDOW_SECONDS).toBe(60);
+    expect(() => parseServerEnv({ OFFER_WINDOW_SECONDS: "0" })).toThrow(/OFFER_WINDOW_SECONDS/);
+    expect(() => parseServerEnv({ OFFER_WINDOW_SECONDS: "soon" })).toThrow(/OFFER_WINDOW_SECONDS/);
   });
 
   it("keeps a given key and strips a trailing slash from the endpoint", () => {
     const env = parseServerEnv({
       APPWRITE_ENDPOINT: "https://cloud.appwrite.io/v1/",
       APPWRITE_API_KEY: "standard_abc",
+      SWEEPER_SECRET: "a-long-random-sweeper-secret",
     });
     expect(env.APPWRITE_ENDPOINT).toBe("https://cloud.appwrite.io/v1");
     expect(env.APPWRITE_API_KEY).toBe("standard_abc");

@@ -14,6 +14,9 @@ export const LOCAL_DEFAULT_DATABASE_ID = "tenang";
 // The key `appwrite-local` accepts by default. Never valid against a real Appwrite, so it is only ever filled in
 // when the endpoint is this machine.
 export const LOCAL_DEV_API_KEY = "local-dev-key";
+// What `pnpm dev`'s sweeper loop sends (scripts/dev.mjs). Like the key, only filled in for a loopback endpoint.
+export const LOCAL_DEV_SWEEPER_SECRET = "local-sweeper-secret";
+export const DEFAULT_OFFER_WINDOW_SECONDS = 60;
 
 type RawEnv = Record<string, string | undefined>;
 
@@ -48,16 +51,36 @@ const serverSchema = z
     APPWRITE_PROJECT_ID: z.preprocess(blankAsMissing, idSchema.default(LOCAL_DEFAULT_PROJECT_ID)),
     APPWRITE_API_KEY: z.preprocess(blankAsMissing, idSchema.optional()),
     APPWRITE_DATABASE_ID: z.preprocess(blankAsMissing, idSchema.default(LOCAL_DEFAULT_DATABASE_ID)),
+    // Shared with whatever calls POST /api/internal/sweep (the dev loop, a cron). 16+ characters off this machine.
+    SWEEPER_SECRET: z.preprocess(blankAsMissing, idSchema.optional()),
+    // How long a therapist has to answer an offer. Tests shorten it so auto-retry takes seconds, not minutes.
+    OFFER_WINDOW_SECONDS: z.preprocess(
+      blankAsMissing,
+      z.coerce.number().int().min(1).max(600).default(DEFAULT_OFFER_WINDOW_SECONDS),
+    ),
   })
   .transform((value, ctx) => {
-    if (value.APPWRITE_API_KEY !== undefined) return { ...value, APPWRITE_API_KEY: value.APPWRITE_API_KEY };
-    if (isLoopbackUrl(value.APPWRITE_ENDPOINT)) return { ...value, APPWRITE_API_KEY: LOCAL_DEV_API_KEY };
-    ctx.addIssue({
-      code: "custom",
-      path: ["APPWRITE_API_KEY"],
-      message: `is required because APPWRITE_ENDPOINT (${value.APPWRITE_ENDPOINT}) is not this machine; create an API key in the Appwrite console`,
-    });
-    return z.NEVER;
+    const local = isLoopbackUrl(value.APPWRITE_ENDPOINT);
+    const apiKey = value.APPWRITE_API_KEY ?? (local ? LOCAL_DEV_API_KEY : undefined);
+    const sweeperSecret = value.SWEEPER_SECRET ?? (local ? LOCAL_DEV_SWEEPER_SECRET : undefined);
+    if (apiKey === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APPWRITE_API_KEY"],
+        message: `is required because APPWRITE_ENDPOINT (${value.APPWRITE_ENDPOINT}) is not this machine; create an API key in the Appwrite console`,
+      });
+    }
+    if (sweeperSecret === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SWEEPER_SECRET"],
+        message: `is required because APPWRITE_ENDPOINT (${value.APPWRITE_ENDPOINT}) is not this machine; set a random string of 16+ characters and give the same one to the scheduler that calls POST /api/internal/sweep`,
+      });
+    } else if (!local && sweeperSecret.length < 16) {
+      ctx.addIssue({ code: "custom", path: ["SWEEPER_SECRET"], message: "must be at least 16 characters" });
+    }
+    if (apiKey === undefined || sweeperSecret === undefined) return z.NEVER;
+    return { ...value, APPWRITE_API_KEY: apiKey, SWEEPER_SECRET: sweeperSecret };
   });
 
 const publicSchema = z.object({

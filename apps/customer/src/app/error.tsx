@@ -5,10 +5,16 @@
 import { useEffect } from "react";
 import { Button } from "@tenang/ui/button";
 import { EmptyState } from "@tenang/ui/empty-state";
+import { parseLocaleCookie } from "@/i18n/locale-cookie";
 import { getMessages } from "@/i18n/messages";
 
+/** The page's language as the layout set it on <html lang> (the visitor's choice, else their browser's). */
+function pageLocale() {
+  return typeof document === "undefined" ? null : parseLocaleCookie(document.documentElement.lang);
+}
+
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const messages = getMessages();
+  const messages = getMessages(pageLocale() ?? undefined);
   useEffect(() => {
     console.error(error);
   }, [error]);

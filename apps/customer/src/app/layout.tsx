@@ -1,15 +1,20 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppShell } from "@tenang/ui/app-shell";
+import { ChatLauncher } from "@/components/chat-launcher";
+import { LanguageSwitch } from "@/components/language-switch";
+import { Providers } from "@/components/providers";
 import { getMessages } from "@/i18n/messages";
+import { getRequestLocale } from "@/i18n/request-locale";
 import "./globals.css";
 
-const messages = getMessages();
-
-export const metadata: Metadata = {
-  title: { default: messages.meta.title, template: "%s · Tenang" },
-  description: messages.meta.description,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const messages = getMessages(await getRequestLocale());
+  return {
+    title: { default: messages.meta.title, template: "%s · Tenang" },
+    description: messages.meta.description,
+  };
+}
 
 export const viewport: Viewport = {
   width: "device-width",
@@ -17,11 +22,18 @@ export const viewport: Viewport = {
   themeColor: "#fbf9f6",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getRequestLocale();
+  const messages = getMessages(locale);
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <AppShell footer={messages.footer}>{children}</AppShell>
+        <Providers>
+          <AppShell footer={messages.footer} actions={<LanguageSwitch locale={locale} messages={messages} />}>
+            {children}
+          </AppShell>
+          <ChatLauncher label={messages.chat.open} />
+        </Providers>
       </body>
     </html>
   );

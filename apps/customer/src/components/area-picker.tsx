@@ -2,13 +2,23 @@ import Link from "next/link";
 import { chipClassName } from "@tenang/ui/chip";
 import { areas, type Area } from "@tenang/booking-core/schemas/common";
 import type { Messages } from "@/i18n/messages";
+import { hrefWith } from "@/lib/query-href";
 import { ChipScroller } from "./chip-scroller";
 
 /**
  * Areas as links (`/?area=ubud`): works before hydration, can be shared, and the back button undoes a choice.
  * Scrolls sideways on a phone rather than wrapping into a wall of chips, keeping the chosen one in view.
  */
-export function AreaPicker({ selected, messages }: { selected: Area | undefined; messages: Messages }) {
+export function AreaPicker({
+  selected,
+  messages,
+  query = {},
+}: {
+  selected: Area | undefined;
+  messages: Messages;
+  /** The current filters, kept when the area changes (a chosen area replaces "near me"). */
+  query?: Readonly<Record<string, string | undefined>>;
+}) {
   const options: Array<{ area: Area | undefined; label: string }> = [
     { area: undefined, label: messages.areaPicker.all },
     ...areas.map((area) => ({ area, label: messages.areas[area] })),
@@ -21,7 +31,7 @@ export function AreaPicker({ selected, messages }: { selected: Area | undefined;
           return (
             <li key={area ?? "all"}>
               <Link
-                href={area ? `/?area=${area}` : "/"}
+                href={hrefWith(query, { area, lat: undefined, lng: undefined })}
                 scroll={false}
                 aria-current={isSelected ? "page" : undefined}
                 className={chipClassName({ selected: isSelected })}

@@ -42,7 +42,9 @@ export function TherapistCard({ therapist, messages }: { therapist: TherapistLis
         </div>
       </div>
       {therapist.languages.length > 0 && (
-        <p className="text-xs text-sand-600">{therapist.languages.map((code) => languageName(code)).join(" · ")}</p>
+        <p className="text-xs text-sand-600">
+          {therapist.languages.map((code) => languageName(code, messages.locale)).join(" · ")}
+        </p>
       )}
       <PriceRow prices={therapist.prices} messages={messages} />
     </Card>

@@ -44,6 +44,13 @@ describe("mapError", () => {
     expect(result.body.error.issues).toEqual([{ path: "lat", message: "Terlalu besar" }]);
   });
 
+  it("passes on why a discount code or slot was refused, and no other details", () => {
+    const refused = new DomainError("discount_invalid", "code X: expired", { details: { problem: "expired" } });
+    expect(mapError(refused).body.error.reason).toBe("expired");
+    const other = new DomainError("not_found", "x", { details: { problem: "secret" } });
+    expect(mapError(other).body.error).not.toHaveProperty("reason");
+  });
+
   it("turns retryAfterMs into a Retry-After header", () => {
     expect(mapError(new DomainError("rate_limited", "slow down", { retryAfterMs: 1500 })).headers).toEqual({
       "Retry-After": "2",
@@ -71,6 +78,14 @@ describe("handleRoute", () => {
     expect(cross.status).toBe(403);
     const same = await route(request("POST", { origin: "http://localhost:3000", host: "localhost:3000" }), {});
     expect(same.status).toBe(200);
+  });
+
+  it("answers in the language the visitor chose, over the browser's", async () => {
+    const route = handleRoute(async () => {
+      throw new DomainError("not_found", "x");
+    });
+    const response = await route(request("GET", { cookie: "a=1; tenang_locale=id", "accept-language": "en" }), {});
+    expect(await response.json()).toEqual({ error: { code: "not_found", message: "Tidak ditemukan." } });
   });
 
   it("answers in Indonesian when the browser prefers it", async () => {

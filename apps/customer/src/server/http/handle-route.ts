@@ -9,10 +9,20 @@ import {
 import { localeFromAcceptLanguage, type Locale } from "@tenang/booking-core/locale";
 import { AppwriteException } from "node-appwrite";
 import type { NextRequest } from "next/server";
+import { LOCALE_COOKIE, parseLocaleCookie } from "@/i18n/locale-cookie";
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: readonly ValidationIssue[] };
+  error: {
+    code: string;
+    message: string;
+    issues?: readonly ValidationIssue[];
+    /** Why a discount code or a time slot was refused (booking-core's `details.problem`), for a precise message. */
+    reason?: string;
+  };
 }
+
+// Only these codes' `details.problem` is safe and useful to show: a closed list of words from booking-core.
+const codesWithReason = new Set(["discount_invalid", "slot_unavailable"]);
 
 interface MappedError {
   status: number;
@@ -43,6 +53,9 @@ function fromDomainError(error: DomainError, locale: Locale): MappedError {
         code: error.code,
         message: userMessageFor(error.code, locale),
         ...(error.issues.length > 0 ? { issues: error.issues } : {}),
+        ...(codesWithReason.has(error.code) && typeof error.details.problem === "string"
+          ? { reason: error.details.problem }
+          : {}),
       },
     },
     headers,
@@ -79,9 +92,14 @@ export function mapError(error: unknown, locale: Locale = "en"): MappedError {
   return internal("internal_error", 500, locale);
 }
 
-/** The caller's language for error messages and validation wording. */
+/** The caller's language for error messages and validation wording: their chosen language, else the browser's. */
 export function requestLocale(request: Request): Locale {
-  return localeFromAcceptLanguage(request.headers.get("accept-language"));
+  const cookie = request.headers
+    .get("cookie")
+    ?.split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return parseLocaleCookie(cookie) ?? localeFromAcceptLanguage(request.headers.get("accept-language"));
 }
 
 export function errorResponse(error: unknown, locale: Locale = "en"): Response {

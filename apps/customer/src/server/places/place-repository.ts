@@ -2,7 +2,7 @@ import "server-only";
 import type { Duration } from "@tenang/booking-core/money";
 import type { Area } from "@tenang/booking-core/schemas/common";
 import { placeSchema, type Place } from "@tenang/booking-core/schemas/place";
-import { Query, type Models } from "node-appwrite";
+import { AppwriteException, Query, type Models } from "node-appwrite";
 import { createAdminTablesDB } from "@/server/appwrite/admin-client";
 import { TABLE_IDS, databaseId } from "@/server/appwrite/resource-ids";
 
@@ -39,4 +39,15 @@ export async function findVisiblePlaces(filter: PlaceFilter): Promise<Place[]> {
     else if (!parsed.data.isRestricted) places.push(parsed.data);
   }
   return places;
+}
+
+/** One spa, or null when there is no such row. */
+export async function findPlaceById(id: string): Promise<Place | null> {
+  try {
+    const row = await createAdminTablesDB().getRow({ databaseId: databaseId(), tableId: TABLE_IDS.places, rowId: id });
+    return placeSchema.parse(toPlaceInput(row));
+  } catch (error) {
+    if (error instanceof AppwriteException && error.code === 404) return null;
+    throw error;
+  }
 }

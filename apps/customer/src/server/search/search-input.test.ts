@@ -16,6 +16,17 @@ describe("searchInputSchema", () => {
     expect(result.success && searchPoint(result.data)).toEqual({ lat: -8.8, lng: 115.23 });
   });
 
+  it("parses the panel filters", () => {
+    const result = parse("maxPrice=300000&minRating=4.5&language=ja&massageType=hot_stone&available=1");
+    expect(result.success && result.data).toEqual({
+      maxPrice: 300_000,
+      minRating: 4.5,
+      language: "ja",
+      massageType: "hot_stone",
+      available: true,
+    });
+  });
+
   it("treats empty values as absent (an empty form field)", () => {
     expect(parse("area=&duration=&lat=&lng=")).toEqual({ success: true, data: {} });
   });
@@ -26,6 +37,11 @@ describe("searchInputSchema", () => {
     ["lat=91&lng=0", "lat"],
     ["lat=abc&lng=0", "lat"],
     ["lat=-8.7", "lng"],
+    ["maxPrice=12.5", "maxPrice"],
+    ["minRating=6", "minRating"],
+    ["language=xx", "language"],
+    ["massageType=tickle", "massageType"],
+    ["available=yes", "available"],
   ])("rejects %s (at %s)", (query, path) => {
     const result = parse(query);
     expect(result.success).toBe(false);

@@ -1,5 +1,6 @@
 import "server-only";
-import { areaSchema, durationSchema } from "@tenang/booking-core/schemas/common";
+import { areaSchema, durationSchema, languageSchema, massageTypeSchema } from "@tenang/booking-core/schemas/common";
+import { rupiahSchema } from "@tenang/booking-core/schemas/common";
 import { z } from "zod";
 
 const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
@@ -14,6 +15,19 @@ export const searchInputSchema = z
     duration: z.preprocess(blankAsMissing, z.coerce.number().pipe(durationSchema).optional()),
     lat: z.preprocess(blankAsMissing, z.coerce.number().min(-90).max(90).optional()),
     lng: z.preprocess(blankAsMissing, z.coerce.number().min(-180).max(180).optional()),
+    /** At most this price for the chosen duration (60 min when none is chosen). */
+    maxPrice: z.preprocess(blankAsMissing, z.coerce.number().pipe(rupiahSchema).optional()),
+    minRating: z.preprocess(blankAsMissing, z.coerce.number().min(0).max(5).optional()),
+    language: z.preprocess(blankAsMissing, languageSchema.optional()),
+    massageType: z.preprocess(blankAsMissing, massageTypeSchema.optional()),
+    /** Therapists online and free now; spas open now. */
+    available: z.preprocess(
+      blankAsMissing,
+      z
+        .enum(["1", "true"])
+        .transform(() => true)
+        .optional(),
+    ),
   })
   .refine((input) => (input.lat === undefined) === (input.lng === undefined), {
     message: "lat and lng must be given together",
@@ -21,6 +35,9 @@ export const searchInputSchema = z
   });
 
 export type SearchInput = z.output<typeof searchInputSchema>;
+
+/** The filters beyond area and point (the "Filters" panel), for counting and clearing them. */
+export const panelFilterKeys = ["duration", "maxPrice", "minRating", "language", "massageType", "available"] as const;
 
 /** The searched-from point, when the input has one. */
 export function searchPoint(input: SearchInput): { lat: number; lng: number } | null {

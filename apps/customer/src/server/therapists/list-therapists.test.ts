@@ -74,4 +74,21 @@ describe("listTherapists", () => {
     expect(listed).not.toHaveProperty("userId");
     expect(listed?.prices).toEqual({ 60: 250_000, 90: 350_000, 120: null });
   });
+
+  it("applies the panel filters: price for the duration, rating, language, massage type, available now", async () => {
+    vi.mocked(findVisibleTherapists).mockResolvedValue([
+      therapist("cheap", { price60: 200_000, languages: ["en", "ja"], massageTypes: ["balinese", "hot_stone"] }),
+      therapist("dear", { price60: 400_000, rating: 4.9 }),
+      therapist("busy", { isBusy: true, rating: 4.9 }),
+      therapist("offline", { isOnline: false }),
+      therapist("unrated", { ratingCount: 0, rating: 0 }),
+    ]);
+    const ids = async (input: Parameters<typeof listTherapists>[0]) => (await listTherapists(input)).map((t) => t.id);
+    expect(await ids({ maxPrice: 250_000 })).toEqual(["cheap", "unrated", "busy", "offline"]);
+    expect(await ids({ maxPrice: 300_000, duration: 120 })).toEqual([]); // nobody offers 120 min here
+    expect(await ids({ minRating: 4.8 })).toEqual(["dear", "busy"]);
+    expect(await ids({ language: "ja" })).toEqual(["cheap"]);
+    expect(await ids({ massageType: "hot_stone" })).toEqual(["cheap"]);
+    expect(await ids({ available: true })).toEqual(["cheap", "dear", "unrated"]);
+  });
 });

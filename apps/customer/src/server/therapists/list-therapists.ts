@@ -1,5 +1,6 @@
 import "server-only";
 import { defaultDispatchConfig, haversineKm } from "@tenang/booking-core/dispatch";
+import { priceFor } from "@tenang/booking-core/money";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
 import { toTherapistListing, type TherapistListing } from "./therapist-listing";
@@ -7,6 +8,20 @@ import { findVisibleTherapists } from "./therapist-repository";
 
 // Who a customer can book right now comes first, then who is in a session, then who is offline.
 const availabilityRank = (therapist: Therapist): number => (!therapist.isOnline ? 2 : therapist.isBusy ? 1 : 0);
+
+/** The panel's filters (price for the chosen duration, rating, language, massage type, available now). */
+export function matchesFilters(therapist: Therapist, input: SearchInput): boolean {
+  if (input.maxPrice !== undefined) {
+    const price = priceFor(therapist, input.duration ?? 60);
+    if (price === null || price > input.maxPrice) return false;
+  }
+  if (input.minRating !== undefined && (therapist.ratingCount === 0 || therapist.rating < input.minRating))
+    return false;
+  if (input.language && !therapist.languages.includes(input.language)) return false;
+  if (input.massageType && !therapist.massageTypes.includes(input.massageType)) return false;
+  if (input.available && (!therapist.isOnline || therapist.isBusy)) return false;
+  return true;
+}
 
 /**
  * Therapists for the customer's list, available ones first. With a point, only those dispatch could send there —
@@ -16,10 +31,12 @@ const availabilityRank = (therapist: Therapist): number => (!therapist.isOnline 
 export async function listTherapists(input: SearchInput): Promise<TherapistListing[]> {
   const therapists = await findVisibleTherapists({ area: input.area, offersDuration: input.duration });
   const point = searchPoint(input);
-  const withDistance = therapists.map((therapist) => ({
-    therapist,
-    km: point ? haversineKm(point, therapist) : null,
-  }));
+  const withDistance = therapists
+    .filter((therapist) => matchesFilters(therapist, input))
+    .map((therapist) => ({
+      therapist,
+      km: point ? haversineKm(point, therapist) : null,
+    }));
 
   return withDistance
     .filter(

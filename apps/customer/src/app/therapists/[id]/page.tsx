@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { durations } from "@tenang/booking-core/money";
 import { Avatar } from "@tenang/ui/avatar";
-import { Card } from "@tenang/ui/card";
-import { PriceTag } from "@tenang/ui/price-tag";
+import { buttonClassName } from "@tenang/ui/button";
 import { Rating } from "@tenang/ui/rating";
 import { AvailabilityBadge } from "@/components/availability-badge";
-import { formatPrice } from "@/i18n/format-price";
-import { getMessages, languageName, massageTypeName } from "@/i18n/messages";
+import { PriceMenu } from "@/components/price-menu";
+import { languageName, massageTypeName } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
+import { bookHref } from "@/lib/booking-start";
 import { getTherapist } from "@/server/therapists/get-therapist";
 
 export const dynamic = "force-dynamic";
@@ -25,12 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TherapistPage({ params }: Props) {
-  const messages = getMessages();
+  const messages = await getRequestMessages();
   const therapist = await loadTherapist((await params).id);
   if (!therapist) notFound();
 
   return (
-    <article className="flex flex-col gap-5">
+    <article className="flex flex-col gap-5 pb-16">
       <Link
         href="/"
         className="inline-flex w-fit items-center gap-1 text-sm font-medium text-tenang-700 hover:underline"
@@ -57,23 +57,28 @@ export default async function TherapistPage({ params }: Props) {
         </div>
       </header>
 
-      <Card as="section" aria-labelledby="price-menu-heading" data-testid="price-menu">
-        <h2 id="price-menu-heading" className="text-base font-semibold text-sand-900">
-          {messages.profile.priceMenu}
-        </h2>
-        <div className="mt-1 divide-y divide-sand-100">
-          {durations.map((minutes) => (
-            <PriceTag
-              key={minutes}
-              layout="row"
-              duration={messages.duration(minutes)}
-              price={formatPrice(messages, therapist.prices[minutes])}
-              unavailableLabel={messages.notOffered}
-            />
-          ))}
-        </div>
-        <p className="mt-2 text-xs text-sand-500">{messages.profile.priceMenuNote}</p>
-      </Card>
+      <PriceMenu
+        prices={therapist.prices}
+        hrefFor={(duration) => bookHref({ source: "menu", therapistId: therapist.id, duration })}
+        note={messages.profile.priceMenuNote}
+        messages={messages}
+      />
+
+      <div className="grid grid-cols-2 gap-3">
+        <Link
+          href={bookHref({ source: "bookNow", therapistId: therapist.id })}
+          className={buttonClassName({ size: "lg" })}
+          data-testid="profile-book-now"
+        >
+          {messages.home.bookNow}
+        </Link>
+        <Link
+          href={bookHref({ source: "scheduled", therapistId: therapist.id })}
+          className={buttonClassName({ size: "lg", variant: "secondary" })}
+        >
+          {messages.profile.schedule}
+        </Link>
+      </div>
 
       {therapist.bio && (
         <section aria-labelledby="about-heading">
@@ -100,7 +105,9 @@ export default async function TherapistPage({ params }: Props) {
         {therapist.languages.length > 0 && (
           <div>
             <dt className="font-semibold text-sand-900">{messages.profile.languages}</dt>
-            <dd className="mt-1 text-sand-700">{therapist.languages.map((code) => languageName(code)).join(", ")}</dd>
+            <dd className="mt-1 text-sand-700">
+              {therapist.languages.map((code) => languageName(code, messages.locale)).join(", ")}
+            </dd>
           </div>
         )}
       </dl>

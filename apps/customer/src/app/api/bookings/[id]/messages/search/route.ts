@@ -1,0 +1,28 @@
+// GET /api/bookings/[id]/messages/search?q= – messages of the booking's chat containing the words (the booking's guest)
+import { parseOrThrow } from "@tenang/booking-core/validation";
+import { requireGuest } from "@/server/guests/get-guest";
+import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { searchMessagesQuerySchema } from "@/server/messages/message-query";
+import { searchBookingMessages } from "@/server/messages/search-booking-messages";
+import { queryToObject } from "@/server/search/search-input";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const GET = handleRoute(async (request, { params }: Context) => {
+  const guest = await requireGuest(request);
+  const { id } = await params;
+  const { q, limit } = parseOrThrow(
+    searchMessagesQuerySchema,
+    queryToObject(request.nextUrl.searchParams),
+    requestLocale(request),
+  );
+  const messages = await searchBookingMessages({
+    bookingId: id,
+    viewer: { role: "customer", id: guest.userId },
+    query: q,
+    limit,
+  });
+  return Response.json({ messages }, { headers: { "Cache-Control": "no-store" } });
+});

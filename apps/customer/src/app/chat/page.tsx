@@ -1,0 +1,12 @@
+import { redirect } from "next/navigation";
+import { bookHref } from "@/lib/booking-start";
+import { findResumableBooking } from "@/server/bookings/find-active-booking";
+import { getGuest } from "@/server/guests/get-guest";
+
+export const dynamic = "force-dynamic";
+
+/** The chat launcher's target: the booking under way, or a new booking started from the chat window. */
+export default async function ChatPage() {
+  const active = await findResumableBooking(await getGuest());
+  redirect(active ? `/bookings/${encodeURIComponent(active.booking.id)}` : bookHref({ source: "chatWindow" }));
+}

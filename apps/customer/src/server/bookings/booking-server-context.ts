@@ -1,0 +1,18 @@
+import "server-only";
+// The one booking-server context of this app: the API-key clients and the lifecycle settings, built once from env.
+// Every booking use case (create, decide, cancel, messages, sweep, realtime token) runs with it.
+import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
+import { env } from "@/env";
+
+let context: BookingServerContext | undefined;
+
+export function bookingServer(): BookingServerContext {
+  context ??= createBookingServerContext({
+    endpoint: env.APPWRITE_ENDPOINT,
+    projectId: env.APPWRITE_PROJECT_ID,
+    apiKey: env.APPWRITE_API_KEY,
+    databaseId: env.APPWRITE_DATABASE_ID,
+    offerWindowSeconds: env.OFFER_WINDOW_SECONDS,
+  });
+  return context;
+}

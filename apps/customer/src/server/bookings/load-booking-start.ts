@@ -1,0 +1,48 @@
+import "server-only";
+import type { Guest } from "@/server/guests/get-guest";
+import { loadGuestProfile } from "@/server/guests/load-guest-profile";
+import { photoUrl } from "@/server/photos/photo-url";
+import { findPlaceById } from "@/server/places/place-repository";
+import { findTherapistById } from "@/server/therapists/therapist-repository";
+import type { BookingStart } from "@/lib/booking-start";
+import { startPoint, type BookingStartQuery } from "./booking-start-query";
+
+/** Everything the booking form starts from: the link's choices, the picked therapist's menu and hours, and prefs. */
+export async function loadBookingStart(query: BookingStartQuery, guest: Guest | null): Promise<BookingStart> {
+  const [place, therapist, profile] = await Promise.all([
+    query.place ? findPlaceById(query.place) : Promise.resolve(null),
+    query.therapist && !query.place ? findTherapistById(query.therapist) : Promise.resolve(null),
+    loadGuestProfile(guest),
+  ]);
+  const bookable = therapist && !therapist.isRestricted ? therapist : null;
+  const spa = place && !place.isRestricted ? place : null;
+  const kind = query.source === "scheduled" || query.kind === "scheduled" ? "scheduled" : "immediate";
+  return {
+    // A menu link without its provider is an ordinary "Book now".
+    source: query.source === "menu" && !bookable && !spa ? "bookNow" : query.source,
+    kind,
+    duration: query.duration ?? null,
+    therapist: bookable && {
+      id: bookable.id,
+      name: bookable.name,
+      photoUrl: photoUrl(bookable.photoFileId),
+      prices: { 60: bookable.price60, 90: bookable.price90, 120: bookable.price120 },
+      workingHours: bookable.workingHours,
+    },
+    place: spa && {
+      id: spa.id,
+      name: spa.name,
+      photoUrl: photoUrl(spa.photoFileId),
+      address: spa.address,
+      lat: spa.lat,
+      lng: spa.lng,
+      prices: { 60: spa.price60, 90: spa.price90, 120: spa.price120 },
+      openingHours: spa.openingHours,
+    },
+    area: query.area ?? bookable?.area ?? spa?.area ?? null,
+    point: startPoint(query),
+    profile: { name: profile.name, whatsapp: profile.whatsapp },
+    hasSession: guest !== null,
+    notice: query.notice ?? null,
+  };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { emptyGuestProfile, parseGuestProfile, type GuestProfile } from "./guest-profile";
+import {
+  createAnonymousGuestSession,
+  findGuestSession,
+  readGuestPrefs,
+  type CreatedGuestSession,
+} from "./guest-repository";
+
+export interface StartedGuestSession {
+  userId: string;
+  profile: GuestProfile;
+  /** Set when a new session was made: the route puts it in the cookie. */
+  created: CreatedGuestSession | null;
+}
+
+/**
+ * The guest behind `secret`, or a new anonymous guest when there is no valid session. Idempotent for a browser that
+ * already has one, so every page that needs a guest may call it.
+ */
+export async function startGuestSession(secret: string | null): Promise<StartedGuestSession> {
+  const existing = secret ? await findGuestSession(secret) : null;
+  if (secret && existing) {
+    return { userId: existing.userId, profile: parseGuestProfile(await readGuestPrefs(secret)), created: null };
+  }
+  const created = await createAnonymousGuestSession();
+  return { userId: created.userId, profile: emptyGuestProfile, created };
+}
