@@ -64,6 +64,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     void handle(req, res, router, app);
   });
   attachRealtime(server, app);
+  // Keep idle keep-alive sockets longer than any client's pool does (undici keeps them ~4 s). With Node's default
+  // of 5 s, a busy client could reuse a socket the server was closing that instant and get "other side closed".
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
