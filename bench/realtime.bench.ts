@@ -68,6 +68,14 @@ async function measure(sockets: WebSocket[], idOf: (msg: unknown) => string | nu
 
 async function benchServer(): Promise<Round> {
   const server = await spawnLocalServer({});
+  try {
+    return await subscribeAndMeasure(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function subscribeAndMeasure(server: Awaited<ReturnType<typeof spawnLocalServer>>): Promise<Round> {
   const client = new Client().setEndpoint(server.endpoint).setProject(server.projectId).setKey(server.apiKey);
   const db = new TablesDB(client);
   await db.create({ databaseId: "bench", name: "bench" });
@@ -98,7 +106,6 @@ async function benchServer(): Promise<Round> {
     },
   );
   for (const ws of sockets) ws.terminate();
-  await server.stop();
   return round;
 }
 

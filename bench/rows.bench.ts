@@ -29,6 +29,14 @@ async function withConcurrency(count: number, worker: (i: number) => Promise<voi
 
 async function benchServer(dataDir: string) {
   const server = await spawnLocalServer({ dataDir });
+  try {
+    return await fillAndMeasure(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function fillAndMeasure(server: Awaited<ReturnType<typeof spawnLocalServer>>) {
   const client = new Client().setEndpoint(server.endpoint).setProject(server.projectId).setKey(server.apiKey);
   const db = new TablesDB(client);
   await db.create({ databaseId: "bench", name: "bench" });
@@ -66,7 +74,6 @@ async function benchServer(dataDir: string) {
     listMs.push(performance.now() - t0);
     if (res.rows.length !== 25) throw new Error(`expected 25 rows, got ${res.rows.length}`);
   }
-  await server.stop();
   return { createRates, listMs };
 }
 
