@@ -4,4 +4,5 @@ export declare const e2eTestConfig: {
   hookTimeout: number;
   fileParallelism: boolean;
   pool: "forks";
+  expect: { poll: { timeout: number; interval: number } };
 };

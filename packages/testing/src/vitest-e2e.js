@@ -6,4 +6,7 @@ export const e2eTestConfig = {
   hookTimeout: 120_000,
   fileParallelism: false,
   pool: "forks",
+  // expect.poll waits 1 s by default; a first request to a cold `next start` (sign-in, a page's first render) can
+  // take longer on a busy 2-core machine. A poll still fails fast on a wrong value once this runs out.
+  expect: { poll: { timeout: 15_000, interval: 100 } },
 };
