@@ -1,5 +1,6 @@
 // appwrite-local [--port 8080] [--host 127.0.0.1] (--data DIR | --memory) [--project ID] [--api-key KEY] [--log debug]
-// Every flag can also come from the environment: APPWRITE_LOCAL_PORT, _HOST, _DATA, _MEMORY=1, _PROJECT, _API_KEY, _LOG.
+//   [--rate-limits]  (Appwrite's abuse limits; off by default)
+// Every flag can also come from the environment: APPWRITE_LOCAL_PORT, _HOST, _DATA, _MEMORY=1, _PROJECT, _API_KEY, _LOG, _RATE_LIMITS=1.
 import { parseArgs } from "node:util";
 import { startServer } from "./server.ts";
 
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     project: { type: "string", default: env.APPWRITE_LOCAL_PROJECT ?? "tenang" },
     "api-key": { type: "string", default: env.APPWRITE_LOCAL_API_KEY ?? "local-dev-key" },
     log: { type: "string", default: env.APPWRITE_LOCAL_LOG ?? "info" },
+    "rate-limits": { type: "boolean", default: env.APPWRITE_LOCAL_RATE_LIMITS === "1" },
   },
 });
 
@@ -25,6 +27,7 @@ const server = await startServer({
   projectId: values.project,
   apiKey: values["api-key"],
   logLevel,
+  rateLimits: values["rate-limits"],
 });
 if (logLevel !== "silent") {
   console.log(`[appwrite-local] listening on ${server.url} (project ${server.config.projectId}, ${server.config.memory ? "in memory" : `data in ${server.config.dataDir}`})`);

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Router, type RequestContext } from "./http/router.ts";
 import { parseQueryString } from "./http/query-string.ts";
+import { RateLimiter } from "./http/rate-limit.ts";
 import { AppwriteError, errors } from "./errors.ts";
 import { openStore } from "./store.ts";
 import { EventBus } from "./events.ts";
@@ -60,8 +61,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   registerTablesDb(router, app);
   registerStorage(router, app);
 
+  const rateLimiter = config.rateLimits ? new RateLimiter() : null;
   const server = http.createServer((req, res) => {
-    void handle(req, res, router, app);
+    void handle(req, res, router, app, rateLimiter);
   });
   attachRealtime(server, app);
   // Keep idle keep-alive sockets longer than any client's pool does (undici keeps them ~4 s). With Node's default
@@ -93,7 +95,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
-async function handle(req: http.IncomingMessage, res: http.ServerResponse, router: Router, app: App) {
+async function handle(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  router: Router,
+  app: App,
+  rateLimiter: RateLimiter | null,
+) {
   const started = Date.now();
   const origin = req.headers.origin;
   if (origin) {
@@ -151,6 +159,14 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, route
       app,
       response: { headers: {}, cookies: [] },
     };
+    if (rateLimiter) {
+      try {
+        rateLimiter.check(ctx);
+      } finally {
+        // X-RateLimit-* go out on the 429 too, as Appwrite sends them.
+        for (const [k, v] of Object.entries(ctx.response.headers)) res.setHeader(k, v);
+      }
+    }
     const result = await match.handler(ctx);
     status = result.status;
     for (const [k, v] of Object.entries({ ...ctx.response.headers, ...result.headers })) res.setHeader(k, v);
