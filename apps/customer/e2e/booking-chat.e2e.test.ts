@@ -427,9 +427,12 @@ describe("booking in the chat window", () => {
       duration: 90,
       requestedTherapistId: "therapist-08",
     });
-    await page.getByTestId("search-panel").waitFor();
-    await page.getByTestId("cancel-search").click();
-    await page.getByTestId("reset-notice").waitFor();
+    // Clean-up, not the point of this test: therapist-08 is the only one online and offers last 4 s here, so on a
+    // slow machine the offer can run out (and the booking expire) before the search panel renders.
+    await expect
+      .poll(() => status(page))
+      .toMatch(/^(searching|expired)$/);
+    if ((await status(page)) === "searching") await page.getByTestId("cancel-search").click();
     await context.close();
   });
 
