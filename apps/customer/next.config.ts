@@ -6,7 +6,7 @@ import "./src/env.ts";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  transpilePackages: ["@tenang/ui", "@tenang/booking-core", "@tenang/booking-server", "@tenang/chat-client"],
+  transpilePackages: ["@tenang/ui", "@tenang/app-server", "@tenang/booking-core", "@tenang/booking-server", "@tenang/chat-client"],
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   transpilePackages: [
     "@tenang/ui",
+    "@tenang/app-server",
     "@tenang/booking-core",
     "@tenang/booking-server",
     "@tenang/chat-client",

@@ -1,5 +1,16 @@
 // The one place this app reads configuration. next.config.ts imports this module, so a bad environment fails
 // `next dev` / `next build` at once with a readable message instead of failing later inside a request.
+import {
+  API_KEY_HINT,
+  appwriteEnvShape,
+  blankAsMissing,
+  LOCAL_DEV_API_KEY,
+  localFallback,
+  parseEnv,
+  parsePublicEnv,
+  type PublicEnv,
+  type RawEnv,
+} from "@tenang/app-server/env";
 import { z } from "zod";
 
 // Server-side only, but not `import "server-only"` (next.config.ts loads it in plain Node). Imported into a browser
@@ -8,93 +19,26 @@ if (typeof window !== "undefined") {
   throw new Error("src/env.ts was imported by browser code; pass the public values down as props instead.");
 }
 
-export const LOCAL_DEFAULT_ENDPOINT = "http://127.0.0.1:8080/v1";
-export const LOCAL_DEFAULT_PROJECT_ID = "tenang";
-export const LOCAL_DEFAULT_DATABASE_ID = "tenang";
-// The key `appwrite-local` accepts by default. Never valid against a real Appwrite, so it is only ever filled in
-// when the endpoint is this machine.
-export const LOCAL_DEV_API_KEY = "local-dev-key";
-
-type RawEnv = Record<string, string | undefined>;
-
-/** True for localhost, *.localhost, 127.0.0.0/8 and ::1 — addresses that cannot reach another machine. */
-export function isLoopbackUrl(url: string): boolean {
-  let hostname: string;
-  try {
-    hostname = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return (
-    hostname === "localhost" ||
-    hostname.endsWith(".localhost") ||
-    /^127(?:\.\d{1,3}){3}$/.test(hostname) ||
-    hostname === "[::1]" ||
-    hostname === "::1"
-  );
-}
-
-// `.env` files often hold `KEY=` for "unset"; treat blank like missing so the defaults apply.
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
-const endpointSchema = z
-  .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://cloud.appwrite.io/v1" })
-  .transform((url) => url.replace(/\/+$/, ""));
-const idSchema = z.string().trim().min(1);
+// Re-exported for this app's tests, which pin the defaults it relies on.
+export { LOCAL_DEV_API_KEY };
 
 const serverSchema = z
   .object({
-    APPWRITE_ENDPOINT: z.preprocess(blankAsMissing, endpointSchema.default(LOCAL_DEFAULT_ENDPOINT)),
-    APPWRITE_PROJECT_ID: z.preprocess(blankAsMissing, idSchema.default(LOCAL_DEFAULT_PROJECT_ID)),
-    APPWRITE_API_KEY: z.preprocess(blankAsMissing, idSchema.optional()),
-    APPWRITE_DATABASE_ID: z.preprocess(blankAsMissing, idSchema.default(LOCAL_DEFAULT_DATABASE_ID)),
+    ...appwriteEnvShape,
     // How long a therapist has to answer an offer. Unset: booking-core's default (60 s). Tests shorten it.
     OFFER_WINDOW_SECONDS: z.preprocess(blankAsMissing, z.coerce.number().int().min(5).max(600).optional()),
   })
   .transform((value, ctx) => {
-    if (value.APPWRITE_API_KEY !== undefined) return { ...value, APPWRITE_API_KEY: value.APPWRITE_API_KEY };
-    if (isLoopbackUrl(value.APPWRITE_ENDPOINT)) return { ...value, APPWRITE_API_KEY: LOCAL_DEV_API_KEY };
-    ctx.addIssue({
-      code: "custom",
-      path: ["APPWRITE_API_KEY"],
-      message: `is required because APPWRITE_ENDPOINT (${value.APPWRITE_ENDPOINT}) is not this machine; create an API key in the Appwrite console`,
-    });
-    return z.NEVER;
+    const endpoint = value.APPWRITE_ENDPOINT;
+    const apiKey = localFallback(ctx, endpoint, "APPWRITE_API_KEY", value.APPWRITE_API_KEY, LOCAL_DEV_API_KEY, API_KEY_HINT);
+    if (apiKey === undefined) return z.NEVER;
+    return { ...value, APPWRITE_API_KEY: apiKey };
   });
-
-const publicSchema = z.object({
-  NEXT_PUBLIC_APPWRITE_ENDPOINT: endpointSchema,
-  NEXT_PUBLIC_APPWRITE_PROJECT_ID: idSchema,
-});
 
 export type ServerEnv = z.output<typeof serverSchema>;
-export type PublicEnv = z.output<typeof publicSchema>;
-
-function formatIssues(error: z.ZodError): string {
-  const lines = error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
-  return `Invalid environment variables:\n${lines.join("\n")}\nSee .env.example for what each one means.`;
-}
 
 export function parseServerEnv(raw: RawEnv): ServerEnv {
-  const result = serverSchema.safeParse(raw);
-  if (!result.success) throw new Error(formatIssues(result.error));
-  return result.data;
-}
-
-/** The browser's values default to the server's, so pointing APPWRITE_ENDPOINT somewhere moves Realtime too. */
-export function parsePublicEnv(raw: RawEnv): PublicEnv {
-  const result = publicSchema.safeParse({
-    NEXT_PUBLIC_APPWRITE_ENDPOINT:
-      blankAsMissing(raw.NEXT_PUBLIC_APPWRITE_ENDPOINT) ??
-      blankAsMissing(raw.APPWRITE_ENDPOINT) ??
-      LOCAL_DEFAULT_ENDPOINT,
-    NEXT_PUBLIC_APPWRITE_PROJECT_ID:
-      blankAsMissing(raw.NEXT_PUBLIC_APPWRITE_PROJECT_ID) ??
-      blankAsMissing(raw.APPWRITE_PROJECT_ID) ??
-      LOCAL_DEFAULT_PROJECT_ID,
-  });
-  if (!result.success) throw new Error(formatIssues(result.error));
-  return result.data;
+  return parseEnv(serverSchema, raw);
 }
 
 // Read through a plain reference, not `process.env.NAME`: Next.js inlines `process.env.NEXT_PUBLIC_*` expressions

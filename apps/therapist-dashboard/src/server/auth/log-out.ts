@@ -1,21 +1,11 @@
 import "server-only";
-import { deleteAllSessions, deleteCurrentSession } from "./account-repository";
+import { logOutSession } from "@tenang/app-server/auth/log-out";
+import * as accounts from "./account-repository";
 
-/**
- * Ends the session behind the cookie, or with `everywhere` every session of that user (a lost phone, a shared
- * tablet). Signing out twice, or with no session, is fine. If Appwrite cannot be reached the caller still forgets
- * the cookie: on a shared phone, "signed out here" matters most.
- */
+/** Ends the session behind the cookie, or with `everywhere` every session of that user (see logOutSession). */
 export async function logOut(
   secret: string | null,
   options: { everywhere?: boolean } = {},
 ): Promise<{ revoked: boolean }> {
-  if (!secret) return { revoked: false };
-  try {
-    await (options.everywhere ? deleteAllSessions(secret) : deleteCurrentSession(secret));
-    return { revoked: true };
-  } catch (error) {
-    console.error("[auth] could not revoke the session on sign-out:", error);
-    return { revoked: false };
-  }
+  return logOutSession(accounts, secret, options);
 }

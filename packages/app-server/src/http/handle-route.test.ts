@@ -3,7 +3,20 @@ import { AppwriteException } from "node-appwrite";
 import { type NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { handleRoute, mapError } from "./handle-route";
+import { localeSchema } from "@tenang/booking-core/locale";
+import { createRouteHandling, readOptionalJson } from "./handle-route";
+
+// Configured like the customer app (the superset: reasons and a locale cookie); the dashboards leave both unset.
+const { handleRoute, mapError } = createRouteHandling({
+  codesWithReason: ["discount_invalid", "slot_unavailable"],
+  localeCookie: {
+    name: "tenang_locale",
+    parse: (value) => {
+      const parsed = localeSchema.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    },
+  },
+});
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -94,5 +107,14 @@ describe("handleRoute", () => {
     });
     const response = await route(request("GET", { "accept-language": "id-ID,id;q=0.9,en;q=0.8" }), {});
     expect(await response.json()).toEqual({ error: { code: "not_found", message: "Tidak ditemukan." } });
+  });
+});
+
+describe("readOptionalJson", () => {
+  it("reads an empty body as {} and refuses a body that is not JSON", async () => {
+    const post = (body: string) => new Request("http://localhost/x", { method: "POST", body });
+    await expect(readOptionalJson(post(""))).resolves.toEqual({});
+    await expect(readOptionalJson(post('{"declineReason":"busy"}'))).resolves.toEqual({ declineReason: "busy" });
+    await expect(readOptionalJson(post("nope"))).rejects.toMatchObject({ code: "bad_request" });
   });
 });

@@ -1,14 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@tenang/booking-core/errors";
-import * as accounts from "./account-repository";
-import { REQUIRED_LABEL } from "./auth-config";
-import { logIn } from "./log-in";
+import { logInWithLabel } from "./log-in";
 
-vi.mock("./account-repository", () => ({
+const REQUIRED_LABEL = "admin";
+const accounts = {
   createEmailPasswordSession: vi.fn(),
   findUserById: vi.fn(),
   deleteUserSession: vi.fn(),
-}));
+};
+const logIn = ({ email, password }: { email: string; password: string }) =>
+  logInWithLabel({ accounts, requiredLabel: REQUIRED_LABEL }, email, password);
 
 const session = { id: "s1", userId: "u1", secret: "secret", expiresAt: new Date("2030-01-01T00:00:00Z") };
 const user = (labels: string[]) => ({ id: "u1", name: "Sari", email: "sari@tenang.id", labels });
