@@ -4,6 +4,8 @@ import type { NextConfig } from "next";
 import "./src/env.ts";
 
 const nextConfig: NextConfig = {
+  // Several people (or helpers) can build and test one checkout at once, each into its own folder.
+  distDir: process.env.TENANG_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: [

@@ -19,8 +19,10 @@ export interface RunningApp {
 
 export async function startNextApp(app: AppName, env: Record<string, string>): Promise<RunningApp> {
   const dir = path.join(repoRoot, "apps", app);
-  if (!fs.existsSync(path.join(dir, ".next", "BUILD_ID"))) {
-    throw new Error(`apps/${app} has no production build. Run: pnpm --filter @tenang/${app} build`);
+  // TENANG_NEXT_DIST_DIR (read by next.config too) lets parallel work build and start its own copy.
+  const distDir = process.env.TENANG_NEXT_DIST_DIR ?? ".next";
+  if (!fs.existsSync(path.join(dir, distDir, "BUILD_ID"))) {
+    throw new Error(`apps/${app} has no production build in ${distDir}. Run: pnpm --filter @tenang/${app} build`);
   }
   const port = await freePort();
   const nextBin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
