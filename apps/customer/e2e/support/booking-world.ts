@@ -118,7 +118,7 @@ export function pendingOffer(world: BookingWorld, bookingId: string, attempt?: n
  */
 export async function acceptCurrentOffer(world: BookingWorld, bookingId: string): Promise<string> {
   for (let tries = 0; tries < 5; tries += 1) {
-    const offer = await pendingOffer(world, bookingId, undefined, true);
+    const offer = await pendingOffer(world, bookingId);
     const therapistId = String(offer.therapistId);
     try {
       await respondToOffer(world.ctx, { therapistId, offerId: offer.$id, response: "accept" });
