@@ -71,7 +71,10 @@ describe("the therapist's account", () => {
     const photoFileId = (await world.row("therapists", DEMO_THERAPIST_ID)).photoFileId as string;
     const photo = await page.request.get(`${world.app.url}/api/photos/${photoFileId}`);
     expect([photo.status(), photo.headers()["content-type"]]).toEqual([200, "image/png"]);
-    await page.locator(`img[src="/api/photos/${photoFileId}"]`).waitFor();
+    // The profile shows a preview sized for its avatar, resized by Storage (WebP), not the original upload.
+    await page.locator(`img[src="/api/photos/${photoFileId}?w=192"]`).waitFor();
+    const preview = await page.request.get(`${world.app.url}/api/photos/${photoFileId}?w=192`);
+    expect([preview.status(), preview.headers()["content-type"]]).toEqual([200, "image/webp"]);
     await context.close();
   });
 

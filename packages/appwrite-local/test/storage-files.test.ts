@@ -44,8 +44,6 @@ describe("small uploads", () => {
     expect(await admin.getFile({ bucketId: "public", fileId: "logo" })).toMatchObject({ $id: "logo", mimeType: "image/png" });
     expect(Buffer.from(await admin.getFileView({ bucketId: "public", fileId: "logo" }))).toEqual(PNG);
     expect(Buffer.from(await admin.getFileDownload({ bucketId: "public", fileId: "logo" }))).toEqual(PNG);
-    // No resizing without native image codecs: the preview is the original image.
-    expect(Buffer.from(await admin.getFilePreview({ bucketId: "public", fileId: "logo", width: 10, height: 10 }))).toEqual(PNG);
   });
 
   it("serves the headers browsers rely on (checked with fetch; the SDK does not expose headers)", async () => {
@@ -180,12 +178,5 @@ describe("permissions", () => {
     await admin.createFile({ bucketId: "off", fileId: "f", file: InputFile.fromPlainText("x", "x.txt") });
     expect(await expectAppwriteError(() => new Storage(t.guest()).getFile({ bucketId: "off", fileId: "f" }))).toMatchObject({ code: 404, type: "storage_bucket_not_found" });
     expect((await admin.getFile({ bucketId: "off", fileId: "f" })).$id).toBe("f");
-  });
-
-  it("refuses previews when the bucket disables transformations", async () => {
-    await admin.createBucket({ bucketId: "raw", name: "Raw", transformations: false });
-    await admin.createFile({ bucketId: "raw", fileId: "p", file: InputFile.fromBuffer(PNG, "p.png") });
-    const err = await expectAppwriteError(() => admin.getFilePreview({ bucketId: "raw", fileId: "p" }));
-    expect(err).toMatchObject({ code: 403, type: "storage_bucket_transformations_disabled" });
   });
 });

@@ -10,7 +10,7 @@ export function PlaceCard({ place, messages }: { place: PlaceListing; messages: 
   return (
     <Card as="li" data-testid="place-card" className="relative flex flex-col gap-4 transition-shadow hover:shadow-md">
       <div className="flex items-start gap-3">
-        <Avatar src={place.photoUrl} name={place.name} size="lg" shape="square" />
+        <Avatar src={place.photoUrl && `${place.photoUrl}?w=192`} name={place.name} size="lg" shape="square" />
         <div className="min-w-0 flex-1">
           <h3 className="truncate text-base font-semibold text-sand-900">
             {/* The link covers the whole card (after:inset-0) so the card is one big tap target. */}

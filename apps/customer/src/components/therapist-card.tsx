@@ -15,7 +15,7 @@ export function TherapistCard({ therapist, messages }: { therapist: TherapistLis
       className="relative flex flex-col gap-4 transition-shadow hover:shadow-md"
     >
       <div className="flex items-start gap-3">
-        <Avatar src={therapist.photoUrl} name={therapist.name} size="lg" />
+        <Avatar src={therapist.photoUrl && `${therapist.photoUrl}?w=192`} name={therapist.name} size="lg" />
         <div className="min-w-0 flex-1">
           <h3 className="truncate text-base font-semibold text-sand-900">
             {/* The link covers the whole card (after:inset-0) so the card is one big tap target. */}

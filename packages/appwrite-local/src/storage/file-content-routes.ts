@@ -3,13 +3,15 @@
 import type { Router, RequestContext, HandlerResult } from "../http/router.ts";
 import { AppwriteError } from "../errors.ts";
 import { requireScope } from "../auth/require-scope.ts";
-import { integerParam, uidParam } from "../account/params.ts";
-import type { StorageService } from "./service.ts";
+import { uidParam } from "../account/params.ts";
+import { READ_BUFFER, type StorageService } from "./service.ts";
 import type { FileRecord } from "./file-repo.ts";
 import { fileNotFound, loadBucket, loadReadableFile } from "./access.ts";
 import { parseByteRange } from "./ranges.ts";
 import { PREVIEW_INPUT_TYPES, VIEWABLE_MIME_TYPES } from "./mime.ts";
-import { placeholderPng } from "./placeholder-png.ts";
+import { fileIconPng, iconForMimeType } from "./file-icons.ts";
+import { renderPreview } from "./image-preview.ts";
+import { parsePreviewOptions, PREVIEW_OUTPUTS, rejectHeicOutput, resolveOutput } from "./preview-params.ts";
 
 /** Node rejects header values outside latin1; such names get an RFC 5987 `filename*` instead of raw bytes. */
 function disposition(kind: "inline" | "attachment", name: string): string {
@@ -73,20 +75,46 @@ export function registerFileContentRoutes(router: Router, service: StorageServic
     });
   });
 
-  router.get("/v1/storage/buckets/:bucketId/files/:fileId/preview", async (ctx) => {
-    const width = integerParam(ctx.query, "width", { min: 0, max: 4000, fallback: 0 });
-    const height = integerParam(ctx.query, "height", { min: 0, max: 4000, fallback: 0 });
+  router.get("/v1/storage/buckets/:bucketId/files/:fileId/preview", async (ctx): Promise<HandlerResult> => {
     requireScope(ctx, "files.read");
-    const bucket = loadBucket(ctx, service, uidParam(ctx.params.bucketId, "bucketId"));
-    if (!bucket.transformations) {
+    const bucketId = uidParam(ctx.params.bucketId, "bucketId");
+    uidParam(ctx.params.fileId, "fileId"); // validated in Appwrite's parameter order, before the query
+    const opts = parsePreviewOptions(ctx.query);
+    const bucket = loadBucket(ctx, service, bucketId);
+    // API keys may transform images even where the bucket turns transformations off (as in Appwrite).
+    if (!bucket.transformations && ctx.principal.kind !== "key") {
       throw new AppwriteError(403, "storage_bucket_transformations_disabled", "Image transformations are disabled for the requested bucket.");
     }
     const file = readable(ctx);
-    const headers = { "Cache-Control": "private, max-age=2592000" };
-    // No image codecs without native dependencies: images come back unresized, in their own format.
-    if (PREVIEW_INPUT_TYPES.has(file.mimeType)) {
-      return { status: 200, raw: await read(file), contentType: file.mimeType, headers };
+
+    // Appwrite renders an icon instead of files that are not images it reads, or images above the preview limit,
+    // and puts the icon on #eceff1 unless a background is asked for.
+    const isImage = PREVIEW_INPUT_TYPES.has(file.mimeType);
+    const icon = !isImage ? iconForMimeType(file.mimeType) : file.sizeOriginal > READ_BUFFER ? "image" : null;
+    const output = icon ? (opts.output || "png") : resolveOutput(opts.output, file.name, file.mimeType);
+    rejectHeicOutput(output);
+    const render = { ...opts, output, background: icon ? opts.background || "eceff1" : opts.background };
+
+    const key = [bucket.id, file.id, file.createdAt, file.signature, ...Object.values(render)].join("|");
+    const cached = service.previews.get(key);
+    if (cached) {
+      return {
+        status: 200,
+        raw: cached.data,
+        contentType: cached.contentType,
+        headers: { "Cache-Control": "private, max-age=15552000", "X-Appwrite-Cache": "hit" },
+      };
     }
-    return { status: 200, raw: placeholderPng(width || 150, height || 150), contentType: "image/png", headers };
+    const source = icon ? await fileIconPng(icon) : await read(file);
+    const data = await renderPreview(source, render);
+    const contentType = PREVIEW_OUTPUTS[output];
+    service.previews.set(key, { data, contentType });
+    return {
+      status: 200,
+      raw: data,
+      contentType,
+      // What Appwrite sends on a cache miss: its cache layer's no-cache headers, then the action's Cache-Control.
+      headers: { "Cache-Control": "private, max-age=2592000", Pragma: "no-cache", Expires: "0", "X-Appwrite-Cache": "miss" },
+    };
   });
 }

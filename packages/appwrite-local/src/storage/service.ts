@@ -7,6 +7,7 @@ import { FileRepo } from "./file-repo.ts";
 import type { BlobStore } from "./blob-store.ts";
 import { DiskBlobStore } from "./disk-blob-store.ts";
 import { SqliteBlobStore } from "./sqlite-blob-store.ts";
+import { PreviewCache } from "./preview-cache.ts";
 
 /**
  * The largest file a bucket may accept (Appwrite's `_APP_STORAGE_LIMIT`). Appwrite Cloud's Pro plan allows 5 GB;
@@ -24,6 +25,7 @@ export class StorageService {
   readonly blobs: BlobStore;
   /** `bucket/file` keys of uploads being assembled right now. */
   readonly finalizing = new Set<string>();
+  readonly previews = new PreviewCache();
 
   constructor(app: App) {
     createStorageSchema(app.db);

@@ -1,4 +1,5 @@
 import "server-only";
+import { readPhoto, type PhotoWidth, type StoredPhoto } from "@tenang/app-server/storage/photo-file";
 import { AppwriteException, ID, Permission, Role } from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
 import { createAdminStorage } from "@/server/appwrite/admin-client";
@@ -7,24 +8,11 @@ import { BUCKET_IDS } from "@/server/appwrite/resource-ids";
 // The only file that talks to Appwrite Storage in this app: profile photos (public bucket) and commission payment
 // proofs (private: readable by operations through the bucket's label:admin, and by the uploader).
 
-export interface StoredFile {
-  mimeType: string;
-  bytes: ArrayBuffer;
-}
+export type { StoredPhoto };
 
-export async function findProfilePhoto(fileId: string): Promise<StoredFile | null> {
-  const storage = createAdminStorage();
-  const bucketId = BUCKET_IDS.therapistPhotos;
-  try {
-    const [file, bytes] = await Promise.all([
-      storage.getFile({ bucketId, fileId }),
-      storage.getFileView({ bucketId, fileId }),
-    ]);
-    return { mimeType: file.mimeType, bytes };
-  } catch (error) {
-    if (error instanceof AppwriteException && error.code === 404) return null;
-    throw error;
-  }
+/** A profile photo (a WebP preview when a width is given), or null when missing. */
+export function findProfilePhoto(fileId: string, width: PhotoWidth | null): Promise<StoredPhoto | null> {
+  return readPhoto(createAdminStorage(), BUCKET_IDS.therapistPhotos, fileId, width);
 }
 
 export interface Upload {

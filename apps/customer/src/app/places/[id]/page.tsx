@@ -38,7 +38,7 @@ export default async function PlacePage({ params }: Props) {
       </Link>
 
       <header className="flex flex-col items-center gap-3 text-center">
-        <Avatar src={place.photoUrl} name={place.name} size="xl" shape="square" />
+        <Avatar src={place.photoUrl && `${place.photoUrl}?w=384`} name={place.name} size="xl" shape="square" />
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-sand-900" data-testid="place-name">
             {place.name}

@@ -39,7 +39,7 @@ export default async function TherapistPage({ params }: Props) {
       </Link>
 
       <header className="flex flex-col items-center gap-3 text-center">
-        <Avatar src={therapist.photoUrl} name={therapist.name} size="xl" />
+        <Avatar src={therapist.photoUrl && `${therapist.photoUrl}?w=384`} name={therapist.name} size="xl" />
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-sand-900" data-testid="therapist-name">
             {therapist.name}

@@ -1,12 +1,14 @@
-// GET /api/photos/[fileId] – a therapist's or spa's photo from Appwrite Storage (anyone)
-import { handleRoute } from "@/server/http/handle-route";
+// GET /api/photos/[fileId]?w=96|192|384 – a therapist's or spa's photo from Storage, optionally scaled (anyone)
+import { parsePhotoWidth } from "@tenang/app-server/storage/photo-file";
+import { handleRoute, requestLocale } from "@/server/http/handle-route";
 import { getPhoto } from "@/server/photos/get-photo";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleRoute(async (_request, { params }: { params: Promise<{ fileId: string }> }) => {
+export const GET = handleRoute(async (request, { params }: { params: Promise<{ fileId: string }> }) => {
   const { fileId } = await params;
-  const photo = await getPhoto(fileId);
+  const width = parsePhotoWidth(request.nextUrl.searchParams.get("w"), requestLocale(request));
+  const photo = await getPhoto(fileId, width);
   return new Response(photo.bytes, {
     headers: {
       "Content-Type": photo.mimeType,
