@@ -285,6 +285,22 @@ describe("booking in the chat window", () => {
     page.on("request", (request) => later.push(request));
     await page.waitForTimeout(3_000);
     expect(later.map((r) => r.url()).filter((url) => url.includes(bookingId) || url.includes("/realtime"))).toEqual([]);
+
+    // Booking again from the reset card and cancelling again resets again (a fresh card, not the old chat).
+    await page.getByTestId("confirm-search").click();
+    const second = await waitFor(
+      async () => {
+        const id = await page.getByTestId("booking-chat").getAttribute("data-booking-id").catch(() => null);
+        return id && id !== bookingId ? id : null;
+      },
+      { what: "the second booking's chat" },
+    );
+    await page.getByTestId("search-panel").waitFor();
+    await page.getByTestId("cancel-search").click();
+    await expect.poll(async () => (await row(world, "bookings", second)).status).toBe("cancelled");
+    await page.getByTestId("reset-notice").waitFor();
+    await page.getByTestId("service-confirmation").waitFor();
+    expect(await page.getByTestId("confirm-search").isEnabled()).toBe(true);
     await context.close();
   });
 
@@ -363,6 +379,11 @@ describe("booking in the chat window", () => {
     // Give a second request every chance to land before counting.
     await page.waitForTimeout(1_000);
     expect(await rows(world, "bookings", [Query.equal("customerId", customerId)])).toHaveLength(1);
+    // One booking under way per guest: the pair below is a new booking, so let this one end first (nobody else is
+    // online, so its only offer runs out and it expires).
+    await waitFor(async () => (await row(world, "bookings", bookingId)).status === "expired", {
+      what: "the first booking to expire",
+    });
 
     // The same Idempotency-Key twice in parallel (a retry racing the original): both answers are the same booking.
     const ids = await page.evaluate(async () => {

@@ -14,6 +14,9 @@ export const domainErrorCodes = [
   "overlapping_booking",
   "idempotency_conflict",
   "idempotency_mismatch",
+  "active_booking_exists",
+  "scheduled_limit_reached",
+  "already_rated",
   "discount_invalid",
   "slot_unavailable",
   "provider_restricted",
@@ -70,6 +73,9 @@ const statusByCode: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 
   overlapping_booking: 409,
   idempotency_conflict: 409,
   idempotency_mismatch: 422,
+  active_booking_exists: 409,
+  scheduled_limit_reached: 409,
+  already_rated: 409,
   discount_invalid: 422,
   slot_unavailable: 422,
   rate_limited: 429,
@@ -111,6 +117,18 @@ const userMessages: Record<DomainErrorCode, Record<Locale, string>> = {
   idempotency_mismatch: {
     en: "This request key was already used for a different request.",
     id: "Kunci permintaan ini sudah dipakai untuk permintaan lain.",
+  },
+  active_booking_exists: {
+    en: "You already have a booking under way. Finish or cancel it before booking again.",
+    id: "Anda masih memiliki pemesanan yang sedang berjalan. Selesaikan atau batalkan dulu sebelum memesan lagi.",
+  },
+  scheduled_limit_reached: {
+    en: "You already have the most upcoming scheduled bookings allowed. Cancel one to schedule another.",
+    id: "Anda sudah mencapai batas pemesanan terjadwal yang akan datang. Batalkan salah satu untuk menjadwalkan lagi.",
+  },
+  already_rated: {
+    en: "You have already rated this booking. Thank you!",
+    id: "Anda sudah memberi penilaian untuk pemesanan ini. Terima kasih!",
   },
   discount_invalid: { en: "This discount code cannot be used.", id: "Kode diskon ini tidak dapat digunakan." },
   slot_unavailable: { en: "This time slot is not available.", id: "Slot waktu ini tidak tersedia." },

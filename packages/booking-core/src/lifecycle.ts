@@ -43,7 +43,7 @@ import { type DeclineReason, MAX_OFFERS_PER_BOOKING, type Offer, offerIdFor } fr
 import type { Place } from "./schemas/place";
 import type { Therapist } from "./schemas/therapist";
 import type { SystemMessage } from "./system-messages";
-import { HOUR_MS, MINUTE_MS, toIso, toMs } from "./time";
+import { DAY_MS, HOUR_MS, MINUTE_MS, toIso, toMs } from "./time";
 
 export interface LifecycleConfig {
   /** How long a therapist has to answer an offer for an immediate booking. */
@@ -64,6 +64,10 @@ export interface LifecycleConfig {
   maxAttempts: number;
   /** Scheduled visits may be cancelled free of charge until this long before the start. */
   freeCancellationLeadMs: number;
+  /** A customer may rate a completed booking for this long after completion (rating.ts). */
+  ratingWindowMs: number;
+  /** Scheduled bookings a customer may have open at once (booking-limits.ts). */
+  maxUpcomingScheduledBookings: number;
   /** Prices for a search with no chosen provider. */
   standardPrices: Readonly<Record<Duration, number>>;
   serviceArea: Bounds;
@@ -80,6 +84,8 @@ export const defaultLifecycleConfig: LifecycleConfig = {
   scheduledCustomerDecisionWindowMs: HOUR_MS,
   maxAttempts: 5,
   freeCancellationLeadMs: 4 * HOUR_MS,
+  ratingWindowMs: 7 * DAY_MS,
+  maxUpcomingScheduledBookings: 3,
   standardPrices: DEFAULT_STANDARD_PRICES,
   serviceArea: BALI_BOUNDS,
   dispatch: defaultDispatchConfig,

@@ -7,6 +7,7 @@ import {
   MAX_RUPIAH,
   applyDiscount,
   assertRupiah,
+  discountRefusal,
   formatRupiah,
   isRupiah,
   normalizeDiscountCode,
@@ -150,6 +151,12 @@ describe("discount codes", () => {
 
   it("normalises typed codes", () => {
     expect(normalizeDiscountCode("  bali10 ")).toBe("BALI10");
+  });
+
+  it("words an unknown code the same way as every other refusal", () => {
+    const refusal = discountRefusal("NOPE10", "not_found");
+    expect(refusal).toMatchObject({ code: "discount_invalid", details: { problem: "not_found" } });
+    expect(refusal.message).toContain("NOPE10");
   });
 });
 

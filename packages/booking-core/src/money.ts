@@ -100,7 +100,13 @@ export function normalizeDiscountCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-export type DiscountProblem = "inactive" | "not_started" | "expired" | "min_spend" | "usage_limit" | "customer_limit";
+export type DiscountProblem =
+  "not_found" | "inactive" | "not_started" | "expired" | "min_spend" | "usage_limit" | "customer_limit";
+
+/** Why a code is refused, as the error every caller answers (`details.problem` is shown to the customer). */
+export function discountRefusal(code: string, problem: DiscountProblem): DomainError {
+  return new DomainError("discount_invalid", `discount code ${code}: ${problem}`, { details: { problem } });
+}
 
 export interface DiscountResult {
   price: number;
@@ -120,8 +126,7 @@ export function applyDiscount(
   const { price } = context;
   assertRupiah(price, "price");
   const now = toMs(context.now);
-  const refuse = (problem: DiscountProblem): DomainError =>
-    new DomainError("discount_invalid", `discount code ${code.code}: ${problem}`, { details: { problem } });
+  const refuse = (problem: DiscountProblem): DomainError => discountRefusal(code.code, problem);
   if (!code.active) return refuse("inactive");
   if (code.validFrom !== null && now < toMs(code.validFrom)) return refuse("not_started");
   if (code.validUntil !== null && now >= toMs(code.validUntil)) return refuse("expired");

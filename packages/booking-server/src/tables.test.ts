@@ -1,6 +1,6 @@
 import { tables } from "@tenang/db/schema";
 import { describe, expect, it } from "vitest";
-import { TABLES, bookingTransitionId, therapistHoldId } from "./tables";
+import { TABLES, bookingTransitionId, customerHoldId, therapistHoldId } from "./tables";
 
 describe("tables", () => {
   it("names only tables that packages/db defines", () => {
@@ -15,5 +15,7 @@ describe("tables", () => {
     expect(bookingTransitionId(long, 99).length).toBeLessThanOrEqual(36);
     expect(therapistHoldId(long, 123456)).toMatch(/^x[0-9a-f]{14}-h123456$/);
     expect(therapistHoldId(long, 1)).not.toBe(therapistHoldId("b".repeat(36), 1));
+    expect(customerHoldId("6790a1b2c3d4e5f60718", 4)).toBe("6790a1b2c3d4e5f60718-c4");
+    expect(customerHoldId(long, 4)).toMatch(/^x[0-9a-f]{14}-c4$/);
   });
 });

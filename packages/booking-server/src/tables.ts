@@ -13,6 +13,8 @@ export const TABLES = {
   rateLimits: "rate_limits",
   bookingTransitions: "booking_transitions",
   therapistHolds: "therapist_holds",
+  customerHolds: "customer_holds",
+  ratings: "ratings",
 } as const;
 
 /** Appwrite row ids are at most 36 characters. */
@@ -32,4 +34,9 @@ export function bookingTransitionId(bookingId: string, fromVersion: number): str
 /** The lock row of the therapist change that starts from `holdVersion`. */
 export function therapistHoldId(therapistId: string, holdVersion: number): string {
   return lockId(therapistId, `-h${holdVersion}`);
+}
+
+/** The lock row of a customer's new booking number `sequence` (1 + the sequence of their last one). */
+export function customerHoldId(customerId: string, sequence: number): string {
+  return lockId(customerId, `-c${sequence}`);
 }

@@ -8,6 +8,7 @@ import type { Booking, BookingKind } from "@tenang/booking-core/schemas/booking"
 import type { Area, Language, MassageType } from "@tenang/booking-core/schemas/common";
 import { areaCentres } from "@tenang/booking-core/schemas/location";
 import type { Offer } from "@tenang/booking-core/schemas/offer";
+import type { Rating } from "@tenang/booking-core/schemas/rating";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 
 export interface TherapistCard {
@@ -24,10 +25,19 @@ export interface TherapistCard {
   whatsapp: string | null;
 }
 
+/** The customer's rating of a booking, as the customer and the provider see it. */
+export interface BookingRatingView {
+  stars: number;
+  comment: string | null;
+  createdAt: string;
+}
+
 export interface CustomerBookingView {
   booking: Booking;
   /** The therapist holding the booking (therapist_found on); null while searching or for a spa booking. */
   therapist: TherapistCard | null;
+  /** The customer's rating, once they gave one (completed bookings only). */
+  rating: BookingRatingView | null;
 }
 
 export interface TherapistOfferView {
@@ -59,6 +69,8 @@ export interface TherapistBookingView {
   roomNumber: string | null;
   lat: number;
   lng: number;
+  /** How the customer rated the session (completed bookings they rated), else null. */
+  rating: BookingRatingView | null;
 }
 
 const CONFIRMED: readonly Booking["status"][] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
@@ -110,7 +122,11 @@ export function therapistOfferViewFor(offer: Offer, booking: Booking, therapist:
   };
 }
 
-export function therapistBookingViewFor(booking: Booking): TherapistBookingView {
+export function ratingViewOf(rating: Rating | null): BookingRatingView | null {
+  return rating && { stars: rating.stars, comment: rating.comment, createdAt: rating.createdAt };
+}
+
+export function therapistBookingViewFor(booking: Booking, rating: Rating | null = null): TherapistBookingView {
   return {
     booking,
     customer: { name: booking.customerName, whatsapp: booking.customerWhatsapp },
@@ -119,5 +135,6 @@ export function therapistBookingViewFor(booking: Booking): TherapistBookingView 
     roomNumber: booking.roomNumber,
     lat: booking.lat,
     lng: booking.lng,
+    rating: ratingViewOf(rating),
   };
 }

@@ -13,6 +13,7 @@ import { offerStatuses } from "@tenang/booking-core/schemas/offer";
 import { messageKinds, senderTypes } from "@tenang/booking-core/schemas/chat";
 import { commissionStatuses } from "@tenang/booking-core/schemas/commission";
 import { discountKinds } from "@tenang/booking-core/schemas/discount-code";
+import { MAX_RATING_COMMENT_LENGTH } from "@tenang/booking-core/schemas/rating";
 import { locales } from "@tenang/booking-core/locale";
 
 export type ColumnSpec =
@@ -60,6 +61,8 @@ const provider: ColumnSpec[] = [
   { key: "photoFileId", type: "varchar", size: 36 },
   { key: "rating", type: "float", min: 0, max: 5, default: 0 },
   { key: "ratingCount", type: "integer", min: 0, default: 0 },
+  // The exact sum of every star counted in ratingCount, so the average never drifts (booking-core addRating).
+  { key: "ratingSum", type: "integer", min: 0 },
   { key: "price60", type: "integer", min: 0 },
   { key: "price90", type: "integer", min: 0 },
   { key: "price120", type: "integer", min: 0 },
@@ -310,6 +313,52 @@ export const tables: TableSpec[] = [
       { key: "at", type: "datetime", required: true },
     ],
     indexes: [{ key: "idx_therapist", type: "key", columns: ["therapistId", "holdVersion"] }],
+  },
+  {
+    // The same lock for a customer's new bookings: $id = <customerId>-c<sequence>, sequence = 1 + the customer's last
+    // one. Two creates that read the same last sequence collide, so the "one booking under way, at most three
+    // scheduled" check (booking-core booking-limits) is always made on the customer's bookings as they are. Nothing
+    // is released: the check reads the bookings themselves, so a booking that ends frees the customer by itself.
+    id: "customer_holds",
+    name: "Customer booking locks",
+    permissions: ADMIN_READ,
+    rowSecurity: false,
+    columns: [
+      { key: "customerId", type: "varchar", size: 36, required: true },
+      { key: "sequence", type: "integer", required: true, min: 1 },
+      { key: "bookingId", type: "varchar", size: 36, required: true },
+      { key: "at", type: "datetime", required: true },
+    ],
+    indexes: [{ key: "idx_customer", type: "key", columns: ["customerId", "sequence"], orders: ["asc", "desc"] }],
+  },
+  {
+    // A customer's rating of a completed booking: $id = bookingId, so a booking is rated once (a second create is a
+    // duplicate $id). Rows carry read("user:<customer>") and read("user:<therapist user>").
+    id: "ratings",
+    name: "Ratings",
+    permissions: ADMIN_READ,
+    rowSecurity: true,
+    columns: [
+      { key: "bookingId", type: "varchar", size: 36, required: true },
+      { key: "providerType", type: "enum", elements: providerTypes, required: true },
+      { key: "therapistId", type: "varchar", size: 36 },
+      { key: "placeId", type: "varchar", size: 36 },
+      { key: "customerId", type: "varchar", size: 36, required: true },
+      { key: "stars", type: "integer", required: true, min: 1, max: 5 },
+      { key: "comment", type: "varchar", size: MAX_RATING_COMMENT_LENGTH },
+      // The engine's clock when the rating was made (Appwrite's $createdAt is left to Appwrite).
+      { key: "createdAt", type: "datetime", required: true },
+      // The provider's ratingCount this rating was counted on. Unique per provider (indexes below): two ratings of
+      // one provider decided on the same count cannot both commit, so the running average never loses one.
+      { key: "providerSequence", type: "integer", required: true, min: 0 },
+    ],
+    indexes: [
+      { key: "idx_therapist", type: "key", columns: ["therapistId", "createdAt"], orders: ["asc", "desc"] },
+      { key: "idx_place", type: "key", columns: ["placeId", "createdAt"], orders: ["asc", "desc"] },
+      { key: "idx_created", type: "key", columns: ["createdAt"], orders: ["desc"] },
+      { key: "idx_therapist_sequence", type: "unique", columns: ["therapistId", "providerSequence"] },
+      { key: "idx_place_sequence", type: "unique", columns: ["placeId", "providerSequence"] },
+    ],
   },
   {
     id: "rate_limits",

@@ -7,6 +7,11 @@ import { applySchema } from "../src/apply-schema.ts";
 import { buckets, tables, type TableSpec } from "../src/schema.ts";
 import { isEmpty, seedDemo } from "../src/seed/seed-demo.ts";
 import { DEMO_LOGINS } from "../src/seed/demo-data.ts";
+import { bookingInvariantViolations } from "@tenang/booking-core/lifecycle";
+import { bookingSchema } from "@tenang/booking-core/schemas/booking";
+import { commissionRecordSchema } from "@tenang/booking-core/schemas/commission";
+import { ratingSchema } from "@tenang/booking-core/schemas/rating";
+import { ratingOpenUntil } from "@tenang/booking-core/rating";
 
 let server: RunningServer;
 let targets: ReturnType<typeof createAdminClients> & { databaseId: string };
@@ -26,6 +31,9 @@ describe("db setup", () => {
     expect(first.created).toContain("table bookings");
     expect(first.created).toContain("index offers.idx_booking_therapist");
     expect(first.created).toContain("bucket therapist-photos");
+    expect(first.created).toEqual(
+      expect.arrayContaining(["table ratings", "index ratings.idx_therapist_sequence", "table customer_holds"]),
+    );
 
     const second = await applySchema(targets, { tables, buckets }, { pollMs: 10 });
     expect(second).toEqual({ created: [], updated: [] });
@@ -77,5 +85,48 @@ describe("db setup", () => {
     await seedDemo(targets);
     const again = await targets.tablesDB.listRows({ databaseId: "tenang", tableId: "therapists", queries: [Query.limit(1)] });
     expect(again.total).toBe(seeded.therapists);
+  });
+
+  it("gives the demo therapist past sessions that are completed, paid and rated, consistently and once", async () => {
+    const list = (tableId: string) =>
+      targets.tablesDB.listRows({ databaseId: "tenang", tableId, queries: [Query.limit(100)] }).then((r) => r.rows);
+    const bookings = (await list("bookings")).filter((r) => r.therapistId === "therapist-01");
+    expect(bookings).toHaveLength(3);
+    const therapist = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "therapists", rowId: "therapist-01" });
+    const ratings = await list("ratings");
+    for (const row of bookings) {
+      // The rows the engine reads back: valid booking-core bookings that break no invariant.
+      const booking = bookingSchema.parse({ ...row, id: row.$id, createdAt: row.$createdAt, updatedAt: row.$updatedAt });
+      expect(booking.status).toBe("completed");
+      expect(bookingInvariantViolations(booking)).toEqual([]);
+      expect(Date.parse(booking.completedAt!)).toBeLessThan(Date.now() - 24 * 3_600_000);
+      expect(row.$permissions).toContain('read("user:demo-therapist")');
+
+      const commission = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "commissions", rowId: row.$id });
+      const record = commissionRecordSchema.parse({
+        ...commission,
+        id: commission.$id,
+        createdAt: commission.$createdAt,
+        updatedAt: commission.$updatedAt,
+      });
+      // Paid: nothing owed, so the sweeper never restricts the demo therapist over seed data.
+      expect(record).toMatchObject({ status: "paid", amount: booking.amount, lateFee: 0 });
+      // Dated when the booking was confirmed, so earnings count it on that day, not on the day the seed ran.
+      expect(record.createdAt).toBe(booking.confirmedAt);
+
+      const rating = ratingSchema.parse(ratings.find((r) => r.$id === row.$id));
+      expect(rating).toMatchObject({ bookingId: booking.id, customerId: booking.customerId, therapistId: "therapist-01" });
+      expect(Date.parse(rating.createdAt)).toBeLessThan(Date.parse(ratingOpenUntil(booking)!));
+    }
+    // The three reviews are the last three counted in the therapist's totals.
+    const count = therapist.ratingCount as number;
+    expect(ratings.map((r) => r.providerSequence as number).sort((a, b) => a - b)).toEqual([count - 3, count - 2, count - 1]);
+    expect(therapist.ratingSum).toBe(Math.round((therapist.rating as number) * count));
+    expect(Date.parse(String(therapist.lastBookingAt))).toBe(Math.max(...bookings.map((b) => Date.parse(String(b.completedAt)))));
+
+    await seedDemo(targets);
+    expect((await list("bookings")).filter((r) => r.therapistId === "therapist-01")).toHaveLength(3);
+    expect(await list("ratings")).toHaveLength(3);
+    expect(await list("commissions")).toHaveLength(3);
   });
 });

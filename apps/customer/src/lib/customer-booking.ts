@@ -25,6 +25,13 @@ export interface BookingTherapist {
   whatsappUrl: string | null;
 }
 
+/** The guest's rating of a completed booking. */
+export interface BookingRating {
+  stars: number;
+  comment: string | null;
+  createdAt: string;
+}
+
 export interface CustomerBooking {
   id: string;
   version: number;
@@ -61,6 +68,8 @@ export interface CustomerBooking {
   completedAt: string | null;
   createdAt: string;
   therapist: BookingTherapist | null;
+  /** The guest's rating, once they gave one (completed bookings only). */
+  rating: BookingRating | null;
 }
 
 /** Every booking answer carries the server's clock, so countdowns are right on a phone whose clock is off. */

@@ -80,6 +80,8 @@ export interface BookingDto {
   hotelOrVilla: string | null;
   roomNumber: string | null;
   mapUrl: string | null;
+  /** How the customer rated the session (completed bookings they rated), else null. */
+  rating: { stars: number; comment: string | null; createdAt: string } | null;
 }
 
 export interface BookingsResponse {

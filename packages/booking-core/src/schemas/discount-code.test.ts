@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorMapFor } from "../validation";
-import { discountCodeInputSchema, discountCodeSchema } from "./discount-code";
+import { discountCodeInputSchema, discountCodeSchema, discountQuoteInputSchema } from "./discount-code";
 
 describe("discount codes", () => {
   it("typed codes are normalised", () => {
@@ -35,5 +35,21 @@ describe("discount codes", () => {
     expect(discountCodeSchema.safeParse({ id: "d1", code: "X10", kind: "fixed", value: 5, ...window }).success).toBe(
       false,
     );
+  });
+});
+
+describe("discount quote input", () => {
+  it("normalises the code and defaults the provider to none", () => {
+    expect(discountQuoteInputSchema.parse({ code: " tenang10 ", duration: 90 })).toEqual({
+      code: "TENANG10",
+      duration: 90,
+      therapistId: null,
+      placeId: null,
+    });
+    expect(discountQuoteInputSchema.parse({ code: "X10", duration: 60, therapistId: "therapist-01" }).therapistId).toBe(
+      "therapist-01",
+    );
+    expect(discountQuoteInputSchema.safeParse({ code: "X10", duration: 45 }).success).toBe(false);
+    expect(discountQuoteInputSchema.safeParse({ code: "!", duration: 60 }).success).toBe(false);
   });
 });

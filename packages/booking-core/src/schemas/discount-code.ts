@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { isRupiah, normalizeDiscountCode } from "../money";
 import { withMessage } from "../validation";
-import { idSchema, rupiahSchema, utcDateTimeSchema } from "./common";
+import { durationSchema, idSchema, rupiahSchema, utcDateTimeSchema } from "./common";
 
 const CODE = /^[A-Z0-9_-]{3,32}$/;
 
@@ -39,3 +39,15 @@ export const discountCodeSchema = z
     path: ["validUntil"],
   });
 export type DiscountCode = z.infer<typeof discountCodeSchema>;
+
+/**
+ * "What would this code take off?" before booking: the code, the duration, and the provider whose price it applies
+ * to (neither = the standard price of a search for the best available therapist).
+ */
+export const discountQuoteInputSchema = z.object({
+  code: discountCodeInputSchema,
+  duration: durationSchema,
+  therapistId: idSchema.nullish().transform((v) => v ?? null),
+  placeId: idSchema.nullish().transform((v) => v ?? null),
+});
+export type DiscountQuoteInput = z.infer<typeof discountQuoteInputSchema>;

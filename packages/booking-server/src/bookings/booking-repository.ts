@@ -4,7 +4,8 @@ import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { CommitmentsByTherapist } from "@tenang/booking-core/dispatch";
 import { type Commitment, committedStatuses } from "@tenang/booking-core/schedule";
-import { type Booking, bookingSchema } from "@tenang/booking-core/schemas/booking";
+import { isTerminal } from "@tenang/booking-core/lifecycle";
+import { type Booking, bookingSchema, bookingStatuses } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows, listRowsWhereIn } from "../shared/rows";
@@ -63,6 +64,17 @@ export async function findBookingByIdempotencyKey(
     Query.limit(1),
   ]);
   return found ?? null;
+}
+
+/** The customer's bookings that have not ended (for booking-core's limits on new ones). */
+export async function listOpenCustomerBookings(ctx: BookingServerContext, customerId: string): Promise<Booking[]> {
+  const open = bookingStatuses.filter((s) => !isTerminal(s));
+  const stored = await listBookings(ctx, [
+    Query.equal("customerId", customerId),
+    Query.equal("status", open),
+    Query.limit(100),
+  ]);
+  return stored.map((s) => s.booking);
 }
 
 /** How often this customer has used a discount code (each booking that named it redeemed it). */

@@ -1,7 +1,10 @@
 import "server-only";
-// Create a booking: idempotent per (customer, Idempotency-Key), rate limited (5 per customer per hour), discount
-// applied, first offer made — all in one transaction with the booking row, so a retry, a double click or a crash
-// never leaves half a booking. The rules (price, slot, discount, who is offered) are booking-core's createBooking.
+// Create a booking: idempotent per (customer, Idempotency-Key), rate limited (5 per customer per hour), one booking
+// under way per customer (at most three scheduled ones; booking-core booking-limits), discount applied, first offer
+// made — all in one transaction with the booking row and the customer's creation lock (customer-holds.ts), so a
+// retry, a double click, two tabs or a crash never leave half a booking or two at once. The rules (price, slot,
+// discount, who is offered) are booking-core's createBooking.
+import { bookingLimitProblem } from "@tenang/booking-core/booking-limits";
 import { DomainError, isDomainError } from "@tenang/booking-core/errors";
 import { fingerprint, idempotencyKeySchema } from "@tenang/booking-core/idempotency";
 import { createBooking as decideNewBooking } from "@tenang/booking-core/lifecycle";
@@ -13,7 +16,13 @@ import { stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";
 import { TherapistCache } from "../therapists/therapist-repository";
 import type { CustomerBookingView } from "../views";
 import { planBookingWrites } from "./booking-engine";
-import { type StoredBooking, countCustomerRedemptions, findBookingByIdempotencyKey } from "./booking-repository";
+import {
+  type StoredBooking,
+  countCustomerRedemptions,
+  findBookingByIdempotencyKey,
+  listOpenCustomerBookings,
+} from "./booking-repository";
+import { nextCustomerHold, stageCustomerHold } from "./customer-holds";
 import { customerViewFor } from "./customer-view";
 import { loadDispatchInputs } from "./dispatch-inputs";
 import { findDiscountCode, loadRequestedProvider } from "./provider-repository";
@@ -60,6 +69,15 @@ export async function createBooking(ctx: BookingServerContext, args: CreateBooki
 
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     // Read again on every attempt: a retry follows a conflict, so the rows it lost on have changed.
+    // The customer's lock first, their open bookings second (customer-holds.ts says why the order matters).
+    const hold = await nextCustomerHold(ctx, customerId);
+    const limit = bookingLimitProblem(await listOpenCustomerBookings(ctx, customerId), input.kind, ctx.lifecycle);
+    if (limit) {
+      // The booking in the way may be this very request, committed by a concurrent retry since the first look.
+      const same = await findBookingByIdempotencyKey(ctx, customerId, idempotencyKey);
+      if (same) return replay(same);
+      throw limit;
+    }
     const requested = await loadRequestedProvider(ctx, input);
     const therapists = new TherapistCache(ctx);
     if (requested.therapist) therapists.add([requested.therapist]);
@@ -92,6 +110,7 @@ export async function createBooking(ctx: BookingServerContext, args: CreateBooki
       extraBookingData: { idempotencyFingerprint: print },
     });
     stageRateLimit(set, grant);
+    stageCustomerHold(set, hold, result.booking.id, now);
     const outcome = await commitWriteSet(ctx, set);
     if (outcome.ok) return customerViewFor(ctx, result.booking, therapists);
     if (outcome.reason === "limit_exceeded") {
@@ -99,8 +118,9 @@ export async function createBooking(ctx: BookingServerContext, args: CreateBooki
         details: { problem: "usage_limit" },
       });
     }
-    // A conflict: either the same request won a moment earlier (the unique customerId + idempotencyKey index), or a
-    // therapist we offered was taken by someone else; then decide again with fresh rows.
+    // A conflict: either the same request won a moment earlier (the unique customerId + idempotencyKey index), or
+    // another booking of this customer took the lock (the next read of their bookings decides), or a therapist we
+    // offered was taken by someone else; then decide again with fresh rows.
     const winner = await findBookingByIdempotencyKey(ctx, customerId, idempotencyKey);
     if (winner) return replay(winner);
   }

@@ -1,5 +1,6 @@
 import "server-only";
 // A customer's booking by id, and the one to resume on reload (the chat page opens on it).
+import { blockingBookingFor } from "@tenang/booking-core/booking-limits";
 import { DomainError } from "@tenang/booking-core/errors";
 import { isTerminal } from "@tenang/booking-core/lifecycle";
 import { bookingStatuses } from "@tenang/booking-core/schemas/booking";
@@ -22,18 +23,27 @@ export async function getCustomerBooking(
   return customerViewFor(ctx, stored.booking);
 }
 
-/** The latest booking still under way; else the latest one if it ended less than an hour ago; else null. */
+/**
+ * The booking happening now (the one that blocks a new Book now, booking-core booking-limits), else the latest one
+ * still open (a scheduled visit later), else the latest one if it ended less than an hour ago; else null. So "go to
+ * your booking", after a refused second booking, leads to the booking that refused it.
+ */
 export async function getActiveCustomerBooking(
   ctx: BookingServerContext,
   args: { customerId: string },
 ): Promise<CustomerBookingView | null> {
   const open = bookingStatuses.filter((s) => !isTerminal(s));
-  const [active] = await listBookings(ctx, [
+  const stillOpen = await listBookings(ctx, [
     Query.equal("customerId", args.customerId),
     Query.equal("status", open),
     Query.orderDesc("$createdAt"),
-    Query.limit(1),
+    Query.limit(100),
   ]);
+  const happening = blockingBookingFor(
+    stillOpen.map((s) => s.booking),
+    "immediate",
+  );
+  const active = stillOpen.find((s) => s.booking.id === happening?.id) ?? stillOpen[0];
   if (active) return customerViewFor(ctx, active.booking);
   const [latest] = await listBookings(ctx, [
     Query.equal("customerId", args.customerId),

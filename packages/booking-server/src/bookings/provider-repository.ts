@@ -4,7 +4,7 @@ import type { RequestedProvider } from "@tenang/booking-core/lifecycle";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
 import { type DiscountCode, discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";
-import { placeSchema } from "@tenang/booking-core/schemas/place";
+import { type Place, placeSchema } from "@tenang/booking-core/schemas/place";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { getRowOrNull, listRows } from "../shared/rows";
@@ -23,14 +23,8 @@ export async function loadRequestedProvider(
   input: CreateBookingInput,
 ): Promise<LoadedProvider> {
   if (input.providerType === "place" && input.placeId !== null) {
-    const row = await getRowOrNull(ctx, TABLES.places, input.placeId);
-    if (!row) return { provider: null, therapist: null };
-    const place = placeSchema.parse({
-      ...row,
-      id: row.$id,
-      openingHours: { start: row.openingHoursStart ?? "09:00", end: row.openingHoursEnd ?? "21:00" },
-    });
-    return { provider: { type: "place", place }, therapist: null };
+    const place = await findPlace(ctx, input.placeId);
+    return { provider: place ? { type: "place", place } : null, therapist: null };
   }
   if (input.therapistId !== null) {
     const snapshot = await findTherapist(ctx, input.therapistId);
@@ -39,6 +33,17 @@ export async function loadRequestedProvider(
       : { provider: null, therapist: null };
   }
   return { provider: null, therapist: null };
+}
+
+/** A spa row as booking-core's `Place` (openingHoursStart/End → openingHours), or null. */
+export async function findPlace(ctx: BookingServerContext, placeId: string): Promise<Place | null> {
+  const row = await getRowOrNull(ctx, TABLES.places, placeId);
+  if (!row) return null;
+  return placeSchema.parse({
+    ...row,
+    id: row.$id,
+    openingHours: { start: row.openingHoursStart ?? "09:00", end: row.openingHoursEnd ?? "21:00" },
+  });
 }
 
 export interface LoadedDiscount {

@@ -27,3 +27,8 @@ export function messagePermissions(customerId: string, therapistUserId: string |
 export function commissionPermissions(therapistUserId: string | null): string[] {
   return readBy(therapistUserId);
 }
+
+/** The customer who rated, and the rated therapist's user (a spa has no user yet). */
+export function ratingPermissions(customerId: string, providerUserId: string | null): string[] {
+  return readBy(customerId, providerUserId);
+}

@@ -1,11 +1,13 @@
 import "server-only";
 // The therapist dashboard's lists: active (held now or under way), upcoming (scheduled, accepted, not started) and
-// history (ended). A therapist sees only bookings they hold; others are "not found".
+// history (ended, with the customer's rating if they gave one). A therapist sees only bookings they hold; others are
+// "not found".
 import { DomainError } from "@tenang/booking-core/errors";
 import type { Booking, BookingStatus } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
 import { findBooking, listBookings } from "../bookings/booking-repository";
 import type { BookingServerContext } from "../context";
+import { findRating, findRatings } from "../ratings/rating-repository";
 import { type TherapistBookingView, therapistBookingViewFor } from "../views";
 
 export type TherapistBookingScope = "active" | "upcoming" | "history";
@@ -44,9 +46,12 @@ export async function listTherapistBookings(
     args.scope === "upcoming" ? Query.orderAsc("scheduledFor") : Query.orderDesc("$createdAt"),
     Query.limit(args.scope === "history" ? 50 : 100),
   ]);
-  return stored
-    .filter((s) => isTheirs(s.booking, args.therapistId) && inScope(s.booking, args.scope))
-    .map((s) => therapistBookingViewFor(s.booking));
+  const bookings = stored
+    .map((s) => s.booking)
+    .filter((booking) => isTheirs(booking, args.therapistId) && inScope(booking, args.scope));
+  // The customers' ratings of the completed ones, in one read.
+  const ratings = await findRatings(ctx, bookings);
+  return bookings.map((booking) => therapistBookingViewFor(booking, ratings.get(booking.id) ?? null));
 }
 
 export async function getTherapistBooking(
@@ -55,5 +60,6 @@ export async function getTherapistBooking(
 ): Promise<TherapistBookingView> {
   const stored = await findBooking(ctx, args.bookingId);
   if (!stored || !isTheirs(stored.booking, args.therapistId)) throw new DomainError("not_found", "booking not found");
-  return therapistBookingViewFor(stored.booking);
+  const rating = stored.booking.status === "completed" ? await findRating(ctx, stored.booking.id) : null;
+  return therapistBookingViewFor(stored.booking, rating);
 }

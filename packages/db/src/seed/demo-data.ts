@@ -1,4 +1,5 @@
 // Deterministic demo data for Bali: the same seed always gives the same therapists, so screenshots and tests are stable.
+import { COMMISSION_RATE_BPS, paymentDueAt, splitCommission } from "@tenang/booking-core/money";
 import type { Area } from "@tenang/booking-core/schemas/common";
 
 export const AREA_CENTERS: Record<Area, { lat: number; lng: number; label: string }> = {
@@ -154,4 +155,145 @@ export function demoPlaces(): DemoPlace[] {
     lng: round5(AREA_CENTERS[s.area].lng + dLng),
     photoFileId: `photo-${s.id}`,
   }));
+}
+
+/** One past session of the demo therapist: the booking, its (paid) commission record and the customer's rating. */
+export interface DemoPastBooking {
+  id: string;
+  customerId: string;
+  /** Row columns, as the engine writes them for a booking that went searching → confirmed → … → completed. */
+  booking: Record<string, unknown>;
+  createdAt: string;
+  completedAt: string;
+  commission: Record<string, unknown>;
+  rating: Record<string, unknown>;
+}
+
+const HOUR_MS = 3_600_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Three sessions the demo therapist completed 2, 4 and 6 days before `nowMs`, each paid and rated, so the dashboard's
+ * history and reviews are not empty. They are part of the therapist's seeded ratingCount (the last three counted), so
+ * the totals stay consistent; a new rating is counted as number ratingCount + 1.
+ */
+export function demoPastBookings(therapist: DemoTherapist, nowMs: number): DemoPastBooking[] {
+  const past = [
+    {
+      daysAgo: 6,
+      customer: { name: "Sophie Martin", whatsapp: "+61412345678", locale: "en" },
+      duration: 90,
+      massageType: "balinese",
+      hotelOrVilla: "Villa Lumbung",
+      roomNumber: "3",
+      stars: 5,
+      comment: "Wonderful Balinese massage, on time and very professional.",
+    },
+    {
+      daysAgo: 4,
+      customer: { name: "Putri Maharani", whatsapp: "+6281298765431", locale: "id" },
+      duration: 60,
+      massageType: null,
+      hotelOrVilla: null,
+      roomNumber: null,
+      stars: 4,
+      comment: null,
+    },
+    {
+      daysAgo: 2,
+      customer: { name: "Kenji Sato", whatsapp: "+6281377770123", locale: "en" },
+      duration: 60,
+      massageType: "deep_tissue",
+      hotelOrVilla: "The Kayu Hotel",
+      roomNumber: "214",
+      stars: 5,
+      comment: "Strong hands, exactly what I needed. Terima kasih!",
+    },
+  ] as const;
+  return past.map((p, i) => {
+    const id = `demo-past-${String(i + 1).padStart(2, "0")}`;
+    const customerId = `demo-guest-${String(i + 1).padStart(2, "0")}`;
+    // 10:00 WITA on that day: searching, accepted within a minute, there 40 minutes later, then the session.
+    const day = Math.floor((nowMs - p.daysAgo * 24 * HOUR_MS) / (24 * HOUR_MS)) * 24 * HOUR_MS;
+    const created = day + 2 * HOUR_MS;
+    const confirmed = created + 60_000;
+    const started = confirmed + 40 * 60_000;
+    const completed = started + p.duration * 60_000;
+    const price = (p.duration === 90 ? therapist.price90 : therapist.price60) as number;
+    const split = splitCommission(price);
+    return {
+      id,
+      customerId,
+      createdAt: iso(created),
+      completedAt: iso(completed),
+      booking: {
+        // The therapist was asked for by name, so acceptance confirmed it: create, accept, depart, arrive, start,
+        // complete = version 6.
+        version: 6,
+        status: "completed",
+        source: "direct",
+        kind: "immediate",
+        customerId,
+        customerName: p.customer.name,
+        customerWhatsapp: p.customer.whatsapp,
+        customerLocale: p.customer.locale,
+        providerType: "therapist",
+        therapistId: therapist.id,
+        placeId: null,
+        requestedTherapistId: therapist.id,
+        duration: p.duration,
+        massageType: p.massageType,
+        price,
+        discountCode: null,
+        discountAmount: 0,
+        amount: price,
+        address: `Jl. Petitenget No. ${12 + i * 7}, ${AREA_CENTERS[therapist.area].label}`,
+        hotelOrVilla: p.hotelOrVilla,
+        roomNumber: p.roomNumber,
+        lat: round5(therapist.lat + 0.004 * (i + 1)),
+        lng: round5(therapist.lng - 0.003 * (i + 1)),
+        scheduledFor: null,
+        responseDeadline: null,
+        attempt: 1,
+        maxAttempts: 5,
+        offeredTherapistIds: [therapist.id],
+        currentOfferId: null,
+        offerExpiresAt: null,
+        customerDecisionDeadline: null,
+        commissionId: id,
+        cancelledBy: null,
+        cancelReason: null,
+        expiryReason: null,
+        confirmedAt: iso(confirmed),
+        completedAt: iso(completed),
+        lastEventAt: iso(completed),
+      },
+      commission: {
+        bookingId: id,
+        providerType: "therapist",
+        therapistId: therapist.id,
+        placeId: null,
+        amount: split.amount,
+        commission: split.commission,
+        payout: split.payout,
+        rateBps: COMMISSION_RATE_BPS,
+        // Paid and approved the same evening, so nothing is owed and no restriction follows.
+        status: "paid",
+        dueAt: paymentDueAt(completed),
+        lateFee: 0,
+        paidAt: iso(completed + 2 * HOUR_MS),
+      },
+      rating: {
+        bookingId: id,
+        providerType: "therapist",
+        therapistId: therapist.id,
+        placeId: null,
+        customerId,
+        stars: p.stars,
+        comment: p.comment,
+        createdAt: iso(completed + HOUR_MS),
+        providerSequence: therapist.ratingCount - past.length + i,
+      },
+    };
+  });
 }

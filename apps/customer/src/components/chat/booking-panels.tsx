@@ -9,11 +9,19 @@ import { Avatar } from "@tenang/ui/avatar";
 import { Button, buttonClassName } from "@tenang/ui/button";
 import { Card } from "@tenang/ui/card";
 import { Rating } from "@tenang/ui/rating";
+import { isRatingOpen, ratingOpenUntil } from "@tenang/booking-core/rating";
+import { MAX_RATING_COMMENT_LENGTH } from "@tenang/booking-core/schemas/rating";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { bookingQueryKey } from "@/hooks/use-booking";
 import { useCountdown } from "@/hooks/use-countdown";
+import { serverNow, syncServerClock } from "@/hooks/use-server-clock";
 import { languageName, type Messages } from "@/i18n/messages";
-import type { CustomerBooking } from "@/lib/customer-booking";
+import { apiFetch, isApiError } from "@/lib/api-client";
+import type { BookingRating, CustomerBooking, CustomerBookingResponse } from "@/lib/customer-booking";
+import { cx } from "@/lib/cx";
+import { errorText } from "@/lib/error-text";
 
 /** Announces a countdown to screen readers now and then (every `every` s, and at 10 s), never every second. */
 function useCoarseAnnouncement(seconds: number | null, every: number): number | null {
@@ -178,7 +186,7 @@ export function TherapistDecisionPanel({
   return (
     <Card className="flex flex-col gap-4" data-testid="therapist-card">
       <div className="flex items-center gap-3">
-        <Avatar src={therapist.photoUrl} name={therapist.name} size="lg" />
+        <Avatar src={therapist.photoUrl && `${therapist.photoUrl}?w=192`} name={therapist.name} size="lg" />
         <div className="min-w-0 flex-1">
           <p className="truncate text-lg font-semibold text-sand-900" data-testid="found-therapist-name">
             {therapist.name}
@@ -269,9 +277,187 @@ export function EndedPanel({
             : m.ended.cancelledByOther
           : m.ended.completedBody}
       </p>
+      {booking.status === "completed" && <RatingPanel booking={booking} messages={m} />}
       <Link href={changeDetailsHref} className={buttonClassName({ fullWidth: true })}>
         {m.ended.newBooking}
       </Link>
     </Card>
+  );
+}
+
+const STARS = [1, 2, 3, 4, 5] as const;
+
+function StarIcon({ filled, className }: { filled: boolean; className?: string }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className={cx(filled ? "fill-gold-400 stroke-gold-500" : "fill-none stroke-sand-400", className)}
+      strokeWidth={1.2}
+      strokeLinejoin="round"
+    >
+      <path d="M10 1.5l2.6 5.3 5.9.9-4.3 4.1 1 5.8L10 14.9l-5.2 2.7 1-5.8L1.5 7.7l5.9-.9z" />
+    </svg>
+  );
+}
+
+/**
+ * The guest's rating of a completed session: their stars and comment once given ("Thanks"), else the form while the
+ * rating window is open (booking-core's rule, the server checks it again), else nothing.
+ */
+function RatingPanel({ booking, messages: m }: { booking: CustomerBooking; messages: Messages }) {
+  // What this panel just sent: shown even if a slower refresh of the booking answers without it for a moment.
+  const [sent, setSent] = useState<BookingRating | null>(null);
+  const rating = booking.rating ?? sent;
+  if (rating) return <RatingThanks rating={rating} messages={m} />;
+  if (!isRatingOpen(booking, serverNow())) return null;
+  return <RatingForm booking={booking} messages={m} onRated={setSent} />;
+}
+
+function RatingThanks({ rating, messages: m }: { rating: BookingRating; messages: Messages }) {
+  return (
+    <div
+      className="flex flex-col gap-2 rounded-xl bg-tenang-50 p-3"
+      role="status"
+      data-testid="rating-thanks"
+      data-stars={rating.stars}
+    >
+      <p className="font-medium text-tenang-800">{m.rate.thanks}</p>
+      <p className="flex items-center gap-0.5">
+        <span className="sr-only">{m.rate.yourRating(rating.stars)}</span>
+        {STARS.map((n) => (
+          <StarIcon key={n} filled={n <= rating.stars} className="size-6" />
+        ))}
+      </p>
+      {rating.comment && (
+        <blockquote
+          className="text-sm break-words whitespace-pre-line text-sand-700"
+          data-testid="rating-comment-shown"
+        >
+          “{rating.comment}”
+        </blockquote>
+      )}
+    </div>
+  );
+}
+
+function RatingForm({
+  booking,
+  messages: m,
+  onRated,
+}: {
+  booking: CustomerBooking;
+  messages: Messages;
+  onRated: (rating: BookingRating) => void;
+}) {
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [stars, setStars] = useState<number | null>(null);
+  const [comment, setComment] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const until = ratingOpenUntil(booking);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (sending) return;
+    if (stars === null) {
+      setError(m.rate.chooseStars);
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      const response = await apiFetch<CustomerBookingResponse>(
+        `/api/bookings/${encodeURIComponent(booking.id)}/rating`,
+        { method: "POST", body: { stars, comment } },
+      );
+      syncServerClock(response.now);
+      queryClient.setQueryData(bookingQueryKey(booking.id), response);
+      if (response.booking.rating) onRated(response.booking.rating);
+    } catch (failure) {
+      setError(errorText(failure, m));
+      // Rated already (another tab, a double tap): fetch the booking, which brings the stored rating.
+      if (isApiError(failure) && failure.code === "already_rated") {
+        void queryClient.invalidateQueries({ queryKey: bookingQueryKey(booking.id) });
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      className="flex flex-col gap-3 border-t border-sand-100 pt-3"
+      aria-labelledby={`${id}-heading`}
+      data-testid="rating-form"
+    >
+      <p id={`${id}-heading`} className="font-medium text-sand-900">
+        {m.rate.heading}
+      </p>
+      <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="mb-1 text-sm text-sand-700">{m.rate.legend}</legend>
+        {/* Native radios: arrow keys move between the stars, and a screen reader says "3 stars, 3 of 5". */}
+        <div className="flex gap-1">
+          {STARS.map((n) => (
+            <label key={n} className="relative cursor-pointer" data-testid={`rating-star-${n}`}>
+              <input
+                type="radio"
+                name={`${id}-stars`}
+                value={n}
+                checked={stars === n}
+                onChange={() => {
+                  setStars(n);
+                  setError(null);
+                }}
+                className="peer sr-only"
+              />
+              <span className="sr-only">{m.rate.star(n)}</span>
+              <StarIcon
+                filled={stars !== null && n <= stars}
+                className="size-11 rounded-lg p-1 peer-focus-visible:ring-2 peer-focus-visible:ring-tenang-500"
+              />
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor={`${id}-comment`} className="text-sm font-medium text-sand-800">
+          {m.rate.comment}
+        </label>
+        <textarea
+          id={`${id}-comment`}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={MAX_RATING_COMMENT_LENGTH}
+          rows={3}
+          placeholder={m.rate.commentPlaceholder}
+          aria-describedby={`${id}-count`}
+          className="rounded-xl border border-sand-300 bg-white px-4 py-3 text-base text-sand-900 placeholder:text-sand-400 focus:border-tenang-500 focus:ring-2 focus:ring-tenang-200 focus:outline-none"
+          data-testid="rating-comment"
+        />
+        <p id={`${id}-count`} className="text-right text-xs text-sand-500">
+          {m.rate.commentCount(comment.length, MAX_RATING_COMMENT_LENGTH)}
+        </p>
+      </div>
+      {error && (
+        <Alert tone="error" id={`${id}-error`} data-testid="rating-error">
+          {error}
+        </Alert>
+      )}
+      <Button
+        type="submit"
+        variant="secondary"
+        fullWidth
+        disabled={sending}
+        aria-busy={sending}
+        data-testid="send-rating"
+      >
+        {sending ? m.rate.sending : m.rate.send}
+      </Button>
+      {until && <p className="text-xs text-sand-500">{m.rate.until(formatDateTime(until, { locale: m.locale }))}</p>}
+    </form>
   );
 }

@@ -19,6 +19,7 @@ import { Button } from "@tenang/ui/button";
 import { Card } from "@tenang/ui/card";
 import { SelectField } from "@tenang/ui/select-field";
 import { TextField } from "@tenang/ui/text-field";
+import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { PinIcon } from "@/components/icons";
 import { useGeolocation } from "@/hooks/use-geolocation";
@@ -117,6 +118,8 @@ export function ServiceConfirmation({
   }));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Set when the guest already has a booking under way: the form error then leads back to it.
+  const [activeBookingHref, setActiveBookingHref] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [quote, setQuote] = useState<DiscountQuote | null>(null);
   const [checkingCode, setCheckingCode] = useState(false);
@@ -269,6 +272,13 @@ export function ServiceConfirmation({
   }
 
   function showServerError(error: unknown) {
+    if (isApiError(error) && error.code === "active_booking_exists") {
+      // One booking under way at a time (another tab made one): the server's sentence, and the way back to it.
+      // /chat opens the booking under way, which is the one that refused this (booking-server's resume rule).
+      setFormError(error.message);
+      setActiveBookingHref("/chat");
+      return;
+    }
     if (isApiError(error) && error.code === "discount_invalid") {
       setQuote(null);
       setErrors((e) => ({ ...e, discountCode: m.discountReasons[error.reason ?? ""] ?? error.message }));
@@ -326,6 +336,7 @@ export function ServiceConfirmation({
     // A ref, not state: a second click can arrive before React re-renders the disabled button.
     if (inFlight.current) return;
     setFormError(null);
+    setActiveBookingHref(null);
     if (!validate()) {
       setFormError(m.form.fixErrors);
       return;
@@ -389,7 +400,12 @@ export function ServiceConfirmation({
         <div className="flex items-center gap-3">
           {start.place ? (
             <>
-              <Avatar src={start.place.photoUrl} name={start.place.name} size="sm" shape="square" />
+              <Avatar
+                src={start.place.photoUrl && `${start.place.photoUrl}?w=96`}
+                name={start.place.name}
+                size="sm"
+                shape="square"
+              />
               <p className="text-sm">
                 <span className="block font-medium text-sand-900" data-testid="service-place">
                   {start.place.name}
@@ -399,7 +415,11 @@ export function ServiceConfirmation({
             </>
           ) : start.therapist ? (
             <>
-              <Avatar src={start.therapist.photoUrl} name={start.therapist.name} size="sm" />
+              <Avatar
+                src={start.therapist.photoUrl && `${start.therapist.photoUrl}?w=96`}
+                name={start.therapist.name}
+                size="sm"
+              />
               <p className="text-sm">
                 <span className="block text-xs text-sand-500">{m.service.therapist}</span>
                 <span className="font-medium text-sand-900">{start.therapist.name}</span>
@@ -630,6 +650,15 @@ export function ServiceConfirmation({
       {formError && (
         <Alert tone="error" data-testid="form-error">
           {formError}
+          {activeBookingHref && (
+            <Link
+              href={activeBookingHref}
+              className="mt-1 block font-medium underline"
+              data-testid="go-to-active-booking"
+            >
+              {m.errors.goToBooking}
+            </Link>
+          )}
         </Alert>
       )}
 

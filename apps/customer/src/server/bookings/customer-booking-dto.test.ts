@@ -64,7 +64,7 @@ const therapist = {
 describe("customerBookingResponse", () => {
   it("gives the browser the booking without internal fields, the photo URL and a wa.me link", () => {
     const now = new Date("2025-11-22T06:31:00.000Z");
-    const { booking: dto, now: serverNow } = customerBookingResponse({ booking, therapist }, now);
+    const { booking: dto, now: serverNow } = customerBookingResponse({ booking, therapist, rating: null }, now);
     expect(serverNow).toBe("2025-11-22T06:31:00.000Z");
     expect(dto).not.toHaveProperty("offeredTherapistIds");
     expect(dto).not.toHaveProperty("currentOfferId");
@@ -83,8 +83,18 @@ describe("customerBookingResponse", () => {
   });
 
   it("has no WhatsApp link before booking-server reveals the number", () => {
-    const { booking: dto } = customerBookingResponse({ booking, therapist: { ...therapist, whatsapp: null } });
+    const { booking: dto } = customerBookingResponse({
+      booking,
+      therapist: { ...therapist, whatsapp: null },
+      rating: null,
+    });
     expect(dto.therapist?.whatsappUrl).toBeNull();
-    expect(customerBookingResponse({ booking, therapist: null }).booking.therapist).toBeNull();
+    expect(customerBookingResponse({ booking, therapist: null, rating: null }).booking.therapist).toBeNull();
+  });
+
+  it("carries the guest's rating, and none before they gave one", () => {
+    const rating = { stars: 5, comment: "Wonderful", createdAt: "2025-11-22T09:00:00.000Z" };
+    expect(customerBookingResponse({ booking, therapist, rating }).booking.rating).toEqual(rating);
+    expect(customerBookingResponse({ booking, therapist, rating: null }).booking.rating).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import type { CustomerBooking, CustomerBookingResponse } from "@/lib/customer-bo
 import { photoUrl } from "@/server/photos/photo-url";
 
 /** booking-server's view → what the browser gets (see lib/customer-booking.ts for what is left out and why). */
-export function toCustomerBooking({ booking, therapist }: CustomerBookingView): CustomerBooking {
+export function toCustomerBooking({ booking, therapist, rating }: CustomerBookingView): CustomerBooking {
   return {
     id: booking.id,
     version: booking.version,
@@ -52,6 +52,7 @@ export function toCustomerBooking({ booking, therapist }: CustomerBookingView): 
       etaMinutes: therapist.etaMinutes,
       whatsappUrl: therapist.whatsapp ? whatsappLink(therapist.whatsapp) : null,
     },
+    rating,
   };
 }
 

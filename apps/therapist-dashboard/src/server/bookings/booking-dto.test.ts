@@ -52,6 +52,30 @@ function booking(status: BookingStatus): Booking {
 }
 
 describe("toBookingDto", () => {
+  it("carries the customer's rating of a completed booking, and null when there is none", () => {
+    const done = {
+      ...booking("completed"),
+      confirmedAt: "2025-11-22T06:01:00.000Z",
+      completedAt: "2025-11-22T07:40:00.000Z",
+    };
+    const rating = {
+      bookingId: done.id,
+      providerType: "therapist" as const,
+      therapistId: "therapist-01",
+      placeId: null,
+      customerId: done.customerId,
+      stars: 4,
+      comment: "Strong hands.",
+      createdAt: "2025-11-22T09:00:00.000Z",
+    };
+    expect(toBookingDto(therapistBookingViewFor(done, rating)).rating).toEqual({
+      stars: 4,
+      comment: "Strong hands.",
+      createdAt: "2025-11-22T09:00:00.000Z",
+    });
+    expect(toBookingDto(therapistBookingViewFor(done)).rating).toBeNull();
+  });
+
   it("shows only the first name and no address while the customer is still deciding", () => {
     const dto = toBookingDto(therapistBookingViewFor(booking("therapist_found")));
     expect(dto).toMatchObject({

@@ -46,5 +46,6 @@ export function toBookingDto(view: TherapistBookingView): BookingDto {
     hotelOrVilla: shows ? view.hotelOrVilla : null,
     roomNumber: shows ? view.roomNumber : null,
     mapUrl: shows ? mapLink(view.lat, view.lng) : null,
+    rating: view.rating,
   };
 }
