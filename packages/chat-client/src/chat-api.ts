@@ -1,4 +1,4 @@
-// The transport the chat needs from its app: four calls, implemented by the app's route handlers (which hold the
+// The transport the chat needs from its app: four calls (and, for photos, a fifth), implemented by the app's route handlers (which hold the
 // API key). createFetchChatApi (fetch-chat-api.ts) is the implementation over HTTP; README.md has the wire contract.
 import type { SendMessageInput } from "@tenang/booking-core/schemas/chat";
 import type { ServerMessage } from "./chat-message";
@@ -48,6 +48,19 @@ export interface SearchMessagesInput {
   limit?: number;
 }
 
+/**
+ * A photo for the chat: the route stores the file and posts the `image` message in one request, idempotently by
+ * `clientMessageId` (a retried upload returns the message already stored).
+ */
+export interface SendImageRequest {
+  bookingId: string;
+  clientMessageId: string;
+  file: Blob;
+  /** The name the file goes by on the device (the server goes by the bytes, not this). */
+  fileName: string;
+  text: string | null;
+}
+
 export interface ChatApi {
   listMessages(input: ListMessagesInput, options?: CallOptions): Promise<MessagePage>;
   /** Returns the stored message; sending the same clientMessageId again returns the same message. */
@@ -55,4 +68,6 @@ export interface ChatApi {
   mintRealtimeToken(options?: CallOptions): Promise<RealtimeToken>;
   /** Server-side search in one conversation; without it, search covers the loaded messages only. */
   searchMessages?(input: SearchMessagesInput, options?: CallOptions): Promise<ServerMessage[]>;
+  /** Uploads a photo and returns its stored `image` message; without it, the session cannot send photos. */
+  sendImage?(input: SendImageRequest, options?: CallOptions): Promise<ServerMessage>;
 }

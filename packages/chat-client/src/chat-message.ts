@@ -10,8 +10,12 @@ export type Delivery = "sending" | "sent" | "failed";
 /** A stored message: `sequence` is Appwrite's `$sequence`, increasing in insertion order. */
 export type ServerMessage = Message & { sequence: number };
 
-/** What the UI renders. Optimistic copies have `sequence: null` and `id` equal to their clientMessageId. */
-export type ChatMessage = Message & { sequence: number | null; delivery: Delivery };
+/**
+ * What the UI renders. Optimistic copies have `sequence: null` and `id` equal to their clientMessageId; an optimistic
+ * photo also carries the picked file as `localImage` (its `imageFileId` means nothing until the server's copy
+ * replaces it), so the UI can show it before it is stored.
+ */
+export type ChatMessage = Message & { sequence: number | null; delivery: Delivery; localImage?: Blob };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@tenang/booking-core/errors";
-import { createChatSession, type ChatSessionOptions } from "./chat-session";
+import { createChatSession, MAX_CHAT_IMAGE_BYTES, type ChatSessionOptions } from "./chat-session";
 import { fakeRealtimeFactory } from "../test/support/fake-realtime";
 import { MemoryChatApi, unavailable } from "../test/support/memory-chat-api";
 import { BOOKING_ID, CUSTOMER, toRow } from "../test/support/messages";
@@ -345,6 +345,117 @@ describe("sending", () => {
     expect(() => s.session.send({ kind: "text", text: "   " })).toThrow(DomainError);
     expect(() => s.session.send({ kind: "location", lat: 200, lng: 0 })).toThrow(DomainError);
     expect(s.session.getSnapshot().messages).toEqual([]);
+    await s.session.close();
+  });
+});
+
+describe("sending photos", () => {
+  const photo = (size = 64, type = "image/png", name = "IMG_0001.png") =>
+    new File([new Uint8Array(size).fill(7)], name, { type });
+
+  it("shows the picked file at once, then the stored image message in its place", async () => {
+    const s = setup();
+    await openLive(s);
+    const file = photo();
+    const pending = s.session.sendImage({ file, text: "  the gate  " });
+    expect(s.session.getSnapshot().messages).toEqual([
+      expect.objectContaining({
+        id: "client-0001",
+        kind: "image",
+        delivery: "sending",
+        sequence: null,
+        text: "the gate",
+        localImage: file,
+      }),
+    ]);
+    const outcome = await pending;
+    expect(outcome).toMatchObject({ ok: true, message: { id: "m1", kind: "image", imageFileId: "file-1" } });
+    expect(s.api.calls.image).toEqual([
+      { bookingId: BOOKING_ID, clientMessageId: "client-0001", file, fileName: "IMG_0001.png", text: "the gate" },
+    ]);
+    const [shown] = s.session.getSnapshot().messages;
+    expect(shown).toMatchObject({ id: "m1", delivery: "sent", imageFileId: "file-1" });
+    expect(shown).not.toHaveProperty("localImage");
+    await s.session.close();
+  });
+
+  it("retries a failed upload with the same clientMessageId; the server stores one photo", async () => {
+    const s = setup();
+    await openLive(s);
+    s.api.faults.image.push(unavailable(), unavailable(), unavailable(), unavailable());
+    const failed = await settle(s.session.sendImage({ file: photo() }));
+    expect(failed.ok).toBe(false);
+    expect(s.session.getSnapshot().messages).toEqual([
+      expect.objectContaining({ kind: "image", delivery: "failed", clientMessageId: "client-0001" }),
+    ]);
+    expect(s.api.files.size).toBe(0);
+
+    // The user taps "send again": the same file under the same id, and a lost response is answered by the stored one.
+    let lose = true;
+    s.api.afterStore = () => {
+      if (lose) {
+        lose = false;
+        throw unavailable();
+      }
+    };
+    const retried = s.session.retry("client-0001");
+    expect(s.session.getSnapshot().messages[0]?.delivery).toBe("sending");
+    expect(await settle(retried)).toMatchObject({ ok: true, message: { kind: "image", delivery: "sent" } });
+    expect(new Set(s.api.calls.image.map((c) => c.clientMessageId))).toEqual(new Set(["client-0001"]));
+    expect(s.api.calls.image).toHaveLength(6);
+    expect(s.api.messages).toHaveLength(1);
+    expect(s.api.files.size).toBe(1);
+    expect(texts(s)).toEqual(["m1"]);
+    await s.session.close();
+  });
+
+  it("a refusal (422) is not retried and stays failed until discarded", async () => {
+    const s = setup();
+    await openLive(s);
+    s.api.faults.image.push(Object.assign(new Error("not an image"), { status: 422 }));
+    const outcome = await s.session.sendImage({ file: photo(64, "image/png", "notes.png") });
+    expect(outcome.ok).toBe(false);
+    expect(s.api.calls.image).toHaveLength(1);
+    s.session.discard("client-0001");
+    expect(s.session.getSnapshot().messages).toEqual([]);
+    await s.session.close();
+  });
+
+  it("refuses, before sending, an empty file, one over 5 MB and a declared non-image", async () => {
+    const s = setup();
+    await openLive(s);
+    const problem = (draft: Parameters<typeof s.session.sendImage>[0]) => {
+      try {
+        void s.session.sendImage(draft);
+        return "sent";
+      } catch (error) {
+        expect(error).toBeInstanceOf(DomainError);
+        return (error as DomainError).details.problem;
+      }
+    };
+    expect(problem({ file: photo(0) })).toBe("image_missing");
+    expect(problem({ file: photo(MAX_CHAT_IMAGE_BYTES + 1) })).toBe("image_too_large");
+    expect(problem({ file: photo(64, "image/heic", "IMG.HEIC") })).toBe("image_type_unsupported");
+    expect(problem({ file: photo(64, "text/plain", "notes.txt") })).toBe("image_type_unsupported");
+    expect(problem({ file: photo(), text: "x".repeat(2001) })).toBeUndefined();
+    expect(s.session.getSnapshot().messages).toEqual([]);
+    expect(s.api.calls.image).toEqual([]);
+    // Exactly 5 MB, and a file the device could not type (the server judges the bytes), go.
+    expect(problem({ file: photo(MAX_CHAT_IMAGE_BYTES) })).toBe("sent");
+    expect(problem({ file: new Blob([new Uint8Array(8)]) })).toBe("sent");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.api.calls.image.map((c) => c.fileName)).toEqual(["IMG_0001.png", "photo"]);
+    await s.session.close();
+  });
+
+  it("without sendImage in the ChatApi, says so", async () => {
+    const s = setup();
+    const api = Object.assign(Object.create(Object.getPrototypeOf(s.api) as object) as MemoryChatApi, s.api, {
+      sendImage: undefined,
+    });
+    const session = createChatSession({ api, bookingId: BOOKING_ID, viewer: CUSTOMER, realtime: false });
+    expect(() => session.sendImage({ file: photo() })).toThrow(/cannot send photos/);
+    await session.close();
     await s.session.close();
   });
 });

@@ -12,13 +12,21 @@
 //
 // Sending is optimistic: the copy shows at once as `sending`, the request is retried on network errors, 429 and 5xx
 // (booking-core's withRetry) with the same clientMessageId each time, so the server stores it once; when retries
-// run out the copy is `failed` until retry() or discard().
+// run out the copy is `failed` until retry() or discard(). Photos go the same way through the ChatApi's sendImage
+// (one upload request that stores the file and the message): the optimistic copy shows the picked file itself, and
+// a retry uploads it again under the same clientMessageId, which the server stores once.
+import { DomainError } from "@tenang/booking-core/errors";
 import { parseOrThrow } from "@tenang/booking-core/validation";
-import { sendMessageInputSchema, type Message, type SendMessageInput } from "@tenang/booking-core/schemas/chat";
+import {
+  MAX_CHAT_IMAGE_BYTES,
+  sendMessageInputSchema,
+  type Message,
+  type SendMessageInput,
+} from "@tenang/booking-core/schemas/chat";
 import { createIdempotencyKey } from "@tenang/booking-core/idempotency";
 import { defaultRetryPolicy, httpStatusOf, withRetry, type RetryPolicy } from "@tenang/booking-core/retry";
 import type { Locale } from "@tenang/booking-core/locale";
-import { DEFAULT_PAGE_SIZE, type ChatApi, type MessagePage } from "./chat-api";
+import { DEFAULT_PAGE_SIZE, type ChatApi, type MessagePage, type SendImageRequest } from "./chat-api";
 import { typedTextOf, type ChatMessage, type ServerMessage } from "./chat-message";
 import {
   addLocalMessage,
@@ -57,6 +65,24 @@ export const DEFAULT_SETTLE_SYNC_MS = 1_500;
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
 /** A message realtime has not delivered this long after a sync found it marks the socket as stale. */
 export const DEFAULT_STALE_GRACE_MS = 5_000;
+
+// The largest photo the server accepts (booking-core's); checked here too, so a phone does not upload megabytes only
+// to be refused.
+export { MAX_CHAT_IMAGE_BYTES };
+/** Types the server accepts (by the file's bytes; a device's declared type is only a first check). */
+export const CHAT_IMAGE_TYPES: readonly string[] = ["image/jpeg", "image/png", "image/webp"];
+/** The `imageFileId` of an optimistic photo: the file has no id until the server has stored it. */
+export const PENDING_IMAGE_FILE_ID = "pending-upload";
+
+/** Why sendImage refused a file before sending it (DomainError `details.problem`; the server uses the same words). */
+export type ImageRefusal = "image_missing" | "image_too_large" | "image_type_unsupported";
+
+export interface ImageDraft {
+  file: Blob;
+  /** The file's name on the device; a File's own name when left out. */
+  fileName?: string;
+  text?: string | null;
+}
 
 export type SendDraft =
   | { kind: "text"; text: string }
@@ -122,6 +148,19 @@ export interface ChatSessionOptions {
 
 type Listener = () => void;
 
+/** A send not yet confirmed, kept so retry() repeats exactly the same request. */
+type Outgoing =
+  { kind: "message"; input: SendMessageInput } | { kind: "image"; request: Omit<SendImageRequest, "bookingId"> };
+
+function refuseImage(problem: ImageRefusal, message: string): DomainError {
+  return new DomainError("validation_failed", message, { details: { problem } });
+}
+
+function fileNameOf(file: Blob): string {
+  const name = (file as Partial<File>).name;
+  return typeof name === "string" && name.length > 0 ? name : "photo";
+}
+
 function buildLocalMessage(input: SendMessageInput, base: Omit<Message, "kind">): Message {
   switch (input.kind) {
     case "text":
@@ -148,8 +187,8 @@ export class ChatSession {
   private readonly listeners = new Set<Listener>();
   private readonly aborter = new AbortController();
   private readonly scheduled = new Set<unknown>();
-  /** The inputs of sends not yet confirmed, by clientMessageId, so retry() resends exactly the same request. */
-  private readonly outbox = new Map<string, SendMessageInput>();
+  /** The sends not yet confirmed, by clientMessageId, so retry() resends exactly the same request. */
+  private readonly outbox = new Map<string, Outgoing>();
   /** Message ids a sync found that realtime had not delivered, though the socket had been open a while. */
   private readonly undelivered = new Set<string>();
 
@@ -489,21 +528,65 @@ export class ChatSession {
       clientMessageId,
       createdAt: new Date(this.timers.now()).toISOString(),
     });
-    this.outbox.set(clientMessageId, input);
+    const outgoing: Outgoing = { kind: "message", input };
+    this.outbox.set(clientMessageId, outgoing);
     this.setState(addLocalMessage(this.state, local));
-    return this.deliver(clientMessageId, input);
+    return this.deliver(clientMessageId, outgoing);
+  }
+
+  /**
+   * Shows the photo at once (the message's `localImage`) and uploads it. Throws a DomainError("validation_failed")
+   * with `details.problem` for a file the server would refuse by its size or declared type, and for a caption that
+   * is too long; the server still judges the bytes. Otherwise like send(): the promise never rejects.
+   */
+  sendImage(draft: ImageDraft): Promise<SendOutcome> {
+    if (this.closed) throw new Error("chat session is closed");
+    if (!this.api.sendImage) throw new Error("this ChatApi cannot send photos");
+    const { file } = draft;
+    if (file.size === 0) throw refuseImage("image_missing", "the photo is empty");
+    if (file.size > MAX_CHAT_IMAGE_BYTES) throw refuseImage("image_too_large", "the photo is larger than 5 MB");
+    if (file.type !== "" && !CHAT_IMAGE_TYPES.includes(file.type)) {
+      throw refuseImage("image_type_unsupported", `photos are JPEG, PNG or WebP, not ${file.type}`);
+    }
+    const clientMessageId = (this.options.createClientMessageId ?? createIdempotencyKey)();
+    // booking-core's schema checks the id and the caption, as for every other message.
+    const input = parseOrThrow(
+      sendMessageInputSchema,
+      { kind: "image", clientMessageId, imageFileId: PENDING_IMAGE_FILE_ID, text: draft.text },
+      this.options.locale ?? "en",
+    );
+    const local = buildLocalMessage(input, {
+      id: clientMessageId,
+      bookingId: this.bookingId,
+      senderType: this.viewer.senderType,
+      senderId: this.viewer.senderId,
+      clientMessageId,
+      createdAt: new Date(this.timers.now()).toISOString(),
+    });
+    const outgoing: Outgoing = {
+      kind: "image",
+      request: {
+        clientMessageId,
+        file,
+        fileName: draft.fileName ?? fileNameOf(file),
+        text: local.kind === "image" ? local.text : null,
+      },
+    };
+    this.outbox.set(clientMessageId, outgoing);
+    this.setState(addLocalMessage(this.state, local, { localImage: file }));
+    return this.deliver(clientMessageId, outgoing);
   }
 
   /** Sends a failed message again, with the same clientMessageId. */
   retry(clientMessageId: string): Promise<SendOutcome> {
     const held = findByClientMessageId(this.state, clientMessageId);
     if (held?.delivery === "sent") return Promise.resolve({ ok: true, clientMessageId, message: held });
-    const input = this.outbox.get(clientMessageId);
-    if (this.closed || !input || held?.delivery !== "failed") {
+    const outgoing = this.outbox.get(clientMessageId);
+    if (this.closed || !outgoing || held?.delivery !== "failed") {
       return Promise.resolve({ ok: false, clientMessageId, error: new Error("no failed message to retry") });
     }
     this.setState(setLocalDelivery(this.state, clientMessageId, "sending"));
-    return this.deliver(clientMessageId, input);
+    return this.deliver(clientMessageId, outgoing);
   }
 
   /** Removes a failed message this device could not send. */
@@ -514,11 +597,17 @@ export class ChatSession {
     this.setState(removeLocalMessage(this.state, clientMessageId));
   }
 
-  private async deliver(clientMessageId: string, input: SendMessageInput): Promise<SendOutcome> {
+  private post(outgoing: Outgoing, signal: AbortSignal | undefined): Promise<ServerMessage> {
+    if (outgoing.kind === "message") {
+      return this.api.sendMessage({ ...outgoing.input, bookingId: this.bookingId }, { signal });
+    }
+    if (!this.api.sendImage) throw new Error("this ChatApi cannot send photos");
+    return this.api.sendImage({ ...outgoing.request, bookingId: this.bookingId }, { signal });
+  }
+
+  private async deliver(clientMessageId: string, outgoing: Outgoing): Promise<SendOutcome> {
     try {
-      const stored = await this.call((signal) =>
-        this.api.sendMessage({ ...input, bookingId: this.bookingId }, { signal }),
-      );
+      const stored = await this.call((signal) => this.post(outgoing, signal));
       if (!this.closed) this.setState(receiveMessages(this.state, [stored]));
       const message = findByClientMessageId(this.state, clientMessageId) ?? { ...stored, delivery: "sent" };
       return { ok: true, clientMessageId, message };

@@ -1,8 +1,8 @@
 // The wire shapes createFetchChatApi sends and reads, with a recording fetchImpl. Against the real backend (routes
 // standing in over the local Appwrite server) and with injected faults, see test/fetch-chat-api.test.ts.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isRetryableError } from "@tenang/booking-core/retry";
-import { ChatApiError, createFetchChatApi } from "./fetch-chat-api";
+import { ChatApiError, chatImagePath, createFetchChatApi, RequestTimeoutError } from "./fetch-chat-api";
 
 interface Recorded {
   url: string;
@@ -81,6 +81,68 @@ describe("requests", () => {
     const api = createFetchChatApi("", fetchImpl);
     expect(await api.searchMessages?.({ bookingId: "b1", query: "villa gate", limit: 20 })).toEqual([wire]);
     expect(calls[0]?.url).toBe("/api/bookings/b1/messages/search?q=villa+gate&limit=20");
+  });
+});
+
+describe("photos", () => {
+  const imageWire = { ...wire, kind: "image", imageFileId: "f1", text: null };
+
+  it("uploads multipart with the clientMessageId as Idempotency-Key, and no JSON content-type", async () => {
+    const { calls, fetchImpl } = recorder(() => Response.json({ message: imageWire }, { status: 201 }));
+    const api = createFetchChatApi("", fetchImpl);
+    const file = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: "image/png" });
+    const stored = await api.sendImage?.({
+      bookingId: "b 1",
+      clientMessageId: "client-0001",
+      file,
+      fileName: "IMG_1.png",
+      text: "gate",
+    });
+    expect(stored).toEqual(imageWire);
+    expect(calls[0]?.url).toBe("/api/bookings/b%201/images");
+    expect(calls[0]?.init.method).toBe("POST");
+    expect(calls[0]?.init.headers).toMatchObject({ "Idempotency-Key": "client-0001" });
+    expect(calls[0]?.init.headers).not.toHaveProperty("content-type");
+    const form = calls[0]?.init.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect(form.get("clientMessageId")).toBe("client-0001");
+    expect(form.get("text")).toBe("gate");
+    const sent = form.get("file") as File;
+    expect(sent.name).toBe("IMG_1.png");
+    expect(new Uint8Array(await sent.arrayBuffer())).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+
+    await api.sendImage?.({ bookingId: "b1", clientMessageId: "client-0002", file, fileName: "x.png", text: null });
+    expect((calls[1]?.init.body as FormData).has("text")).toBe(false);
+  });
+
+  it("gives uploads their own, longer timeout", async () => {
+    vi.useFakeTimers();
+    try {
+      const { fetchImpl } = recorder(
+        (_url, init) =>
+          new Promise<Response>((_resolve, reject) =>
+            init.signal?.addEventListener("abort", () => reject(init.signal?.reason)),
+          ),
+      );
+      const api = createFetchChatApi("", fetchImpl, { timeoutMs: 1_000, uploadTimeoutMs: 5_000 });
+      const file = new Blob([new Uint8Array(4)]);
+      let settled: unknown = null;
+      const upload = api
+        .sendImage?.({ bookingId: "b1", clientMessageId: "client-0001", file, fileName: "x", text: null })
+        .catch((e: unknown) => (settled = e));
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(settled).toBeNull();
+      await vi.advanceTimersByTimeAsync(4_000);
+      await upload;
+      expect(settled).toBeInstanceOf(RequestTimeoutError);
+      expect(isRetryableError(settled)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("names the route a stored photo is read from", () => {
+    expect(chatImagePath("b 1", "f/1")).toBe("/api/bookings/b%201/images/f%2F1");
   });
 });
 

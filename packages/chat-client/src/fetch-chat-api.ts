@@ -1,7 +1,8 @@
 // ChatApi over the apps' route handlers with fetch (contract in README.md). Each request has its own timeout, so a
 // hung connection becomes a TimeoutError that withRetry treats as a network failure; errors carry the HTTP status,
 // the route's error code and Retry-After, which is what booking-core's retry rules read. Sends carry the message's
-// clientMessageId as the Idempotency-Key header, so every retry of one send is the same request.
+// clientMessageId as the Idempotency-Key header, so every retry of one send is the same request. Photos go up as
+// multipart (`file`, `clientMessageId`, `text`) with a longer timeout, since a few MB over a phone's link take a while.
 import { IDEMPOTENCY_HEADER } from "@tenang/booking-core/idempotency";
 import { parseRetryAfter } from "@tenang/booking-core/retry";
 import type { ValidationIssue } from "@tenang/booking-core/errors";
@@ -12,11 +13,19 @@ import type {
   MessagePage,
   RealtimeToken,
   SearchMessagesInput,
+  SendImageRequest,
   SendMessageRequest,
 } from "./chat-api";
 import { parseServerMessage, type ServerMessage } from "./chat-message";
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** Per attempt of a photo upload: 5 MB at a slow 1 Mbit/s is about 40 s. */
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 60_000;
+
+/** Where a stored chat photo is read from: the app's route, which checks the viewer (never Appwrite directly). */
+export function chatImagePath(bookingId: string, imageFileId: string): string {
+  return `/api/bookings/${encodeURIComponent(bookingId)}/images/${encodeURIComponent(imageFileId)}`;
+}
 
 /** A route answered with an error status (or with a body this client cannot read). */
 export class ChatApiError extends Error {
@@ -53,6 +62,8 @@ export class RequestTimeoutError extends Error {
 export interface FetchChatApiOptions {
   /** Per attempt; the session's retries each get a fresh timeout. */
   timeoutMs?: number;
+  /** Per attempt of a photo upload. */
+  uploadTimeoutMs?: number;
   /** Extra headers on every request (e.g. a locale). */
   headers?: Record<string, string>;
 }
@@ -100,17 +111,19 @@ export function createFetchChatApi(
   options: FetchChatApiOptions = {},
 ): ChatApi {
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const uploadTimeoutMs = options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS;
   const root = baseUrl.replace(/\/+$/, "");
 
   async function request(
     method: "GET" | "POST",
     path: string,
-    init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
+    init: { body?: unknown; form?: FormData; headers?: Record<string, string>; signal?: AbortSignal },
   ): Promise<{ status: number; body: unknown }> {
     const controller = new AbortController();
+    const limitMs = init.form ? uploadTimeoutMs : timeoutMs;
     const timer = setTimeout(
-      () => controller.abort(new RequestTimeoutError(`${method} ${path} timed out after ${timeoutMs} ms`)),
-      timeoutMs,
+      () => controller.abort(new RequestTimeoutError(`${method} ${path} timed out after ${limitMs} ms`)),
+      limitMs,
     );
     const outer = init.signal;
     const onAbort = (): void => controller.abort(outer?.reason);
@@ -119,10 +132,11 @@ export function createFetchChatApi(
     try {
       const headers: Record<string, string> = { accept: "application/json", ...options.headers, ...init.headers };
       if (init.body !== undefined) headers["content-type"] = "application/json";
+      // A form sets its own multipart content-type (with the boundary); no header of ours may replace it.
       const response = await fetchImpl(`${root}${path}`, {
         method,
         headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
         credentials: "same-origin",
         signal: controller.signal,
       });
@@ -162,6 +176,24 @@ export function createFetchChatApi(
       const { status, body } = await request("POST", messagesPath(bookingId), {
         body: message,
         headers: { [IDEMPOTENCY_HEADER]: message.clientMessageId },
+        signal: call.signal,
+      });
+      const parsed = isRecord(body) ? parseServerMessage(body.message) : null;
+      if (!parsed) throw invalidResponse(status, "no message");
+      return parsed;
+    },
+
+    async sendImage(
+      { bookingId, clientMessageId, file, fileName, text }: SendImageRequest,
+      call: CallOptions = {},
+    ): Promise<ServerMessage> {
+      const form = new FormData();
+      form.set("clientMessageId", clientMessageId);
+      if (text !== null) form.set("text", text);
+      form.set("file", file, fileName);
+      const { status, body } = await request("POST", `/api/bookings/${encodeURIComponent(bookingId)}/images`, {
+        form,
+        headers: { [IDEMPOTENCY_HEADER]: clientMessageId },
         signal: call.signal,
       });
       const parsed = isRecord(body) ? parseServerMessage(body.message) : null;

@@ -132,13 +132,22 @@ export function removeMessage(state: MessageState, id: string): MessageState {
 
 /**
  * An optimistic copy of a message this device is sending (`delivery: "sending"`). It needs a clientMessageId;
- * nothing changes if the server's copy is already held.
+ * nothing changes if the server's copy is already held. A photo's copy carries the picked file (`localImage`).
  */
-export function addLocalMessage(state: MessageState, message: Message): MessageState {
+export function addLocalMessage(
+  state: MessageState,
+  message: Message,
+  options: { localImage?: Blob } = {},
+): MessageState {
   const clientMessageId = message.clientMessageId;
   if (clientMessageId === null) throw new TypeError("an optimistic message needs a clientMessageId");
   if (state.messages.some((m) => isServer(m) && m.clientMessageId === clientMessageId)) return state;
-  const copy: ChatMessage = { ...message, sequence: null, delivery: "sending" };
+  const copy: ChatMessage = {
+    ...message,
+    sequence: null,
+    delivery: "sending",
+    ...(options.localImage ? { localImage: options.localImage } : {}),
+  };
   const index = state.messages.findIndex((m) => !isServer(m) && m.clientMessageId === clientMessageId);
   const messages = [...state.messages];
   if (index === -1) messages.push(copy);

@@ -51,6 +51,8 @@ export function bookHref(start: {
   area?: Area | null;
   point?: { lat: number; lng: number } | null;
   notice?: "cancelled";
+  /** The booking this start follows (after a cancel): every reset is a new URL, so a new chat window. */
+  after?: string;
 }): string {
   const query = new URLSearchParams({ source: start.source });
   if (start.therapistId) query.set("therapist", start.therapistId);
@@ -62,5 +64,6 @@ export function bookHref(start: {
     query.set("lng", String(start.point.lng));
   }
   if (start.notice) query.set("notice", start.notice);
+  if (start.after) query.set("after", start.after);
   return `/book?${query}`;
 }

@@ -29,6 +29,8 @@ export const senderTypeSchema = z.enum(senderTypes);
 export type SenderType = z.infer<typeof senderTypeSchema>;
 
 export const MAX_MESSAGE_LENGTH = 2000;
+/** The largest photo a chat accepts (5 MB): the server refuses more, and the browser checks before uploading. */
+export const MAX_CHAT_IMAGE_BYTES = 5 * 1024 * 1024;
 
 const messageText = z
   .string()

@@ -4,13 +4,14 @@ import "server-only";
 // sender, and only while booking-core's canSendMessage says the room is open to them.
 import { canSendMessage, chatRoomFor, type ChatSender } from "@tenang/booking-core/chat";
 import { DomainError } from "@tenang/booking-core/errors";
+import type { Booking } from "@tenang/booking-core/schemas/booking";
 import type { SendMessageInput } from "@tenang/booking-core/schemas/chat";
 import { ID } from "node-appwrite";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
 import { requireBooking } from "../bookings/booking-repository";
 import type { BookingServerContext } from "../context";
 import { messagePermissions } from "../shared/permissions";
-import { stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";
+import { type RateLimitGrant, stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";
 import { TABLES } from "../tables";
 import { findTherapist } from "../therapists/therapist-repository";
 import { type ChatViewer, assertMayReadChat } from "./chat-access";
@@ -27,35 +28,56 @@ function chatSenderOf(sender: ChatViewer): ChatSender {
   }
 }
 
-export async function sendMessage(
+/**
+ * The checks before anything is stored for `sender` in this chat: a stranger learns nothing (not_found), a
+ * participant whose room is closed is told no (forbidden), and the rate limit is taken (stored with the message).
+ * Returns the message already stored for the clientMessageId instead, when there is one (a retry).
+ */
+export async function admitChatSend(
   ctx: BookingServerContext,
-  args: { bookingId: string; sender: ChatViewer; input: SendMessageInput },
-): Promise<StoredMessage> {
-  const { bookingId, sender, input } = args;
+  args: { bookingId: string; sender: ChatViewer; clientMessageId: string },
+): Promise<{ existing: StoredMessage } | { existing: null; booking: Booking; grant: RateLimitGrant; now: Date }> {
+  const { bookingId, sender, clientMessageId } = args;
   const { booking } = await requireBooking(ctx, bookingId);
   const now = ctx.clock();
-  // A stranger learns nothing (not_found); a participant whose room is closed is told no (forbidden).
   if (sender.role !== "admin") assertMayReadChat(booking, sender, now);
-  const existing = await findMessageByClientId(ctx, bookingId, input.clientMessageId);
-  if (existing) return existing;
+  const existing = await findMessageByClientId(ctx, bookingId, clientMessageId);
+  if (existing) return { existing };
   if (!canSendMessage(booking, chatSenderOf(sender), now)) {
     throw new DomainError("forbidden", "this chat is not open for messages", {
       details: { room: chatRoomFor(booking, now).status },
     });
   }
   const grant = await takeRateLimit(ctx, "sendMessage", `${sender.role}:${sender.id}`, now);
+  return { existing: null, booking, grant, now };
+}
+
+/** Read permissions of what is posted in the chat now: the customer, and the confirmed therapist's user. */
+export async function chatReaderPermissions(ctx: BookingServerContext, booking: Booking, now: Date): Promise<string[]> {
   const room = chatRoomFor(booking, now);
   const therapistUserId = room.therapistId
     ? ((await findTherapist(ctx, room.therapistId))?.therapist.userId ?? null)
     : null;
+  return messagePermissions(booking.customerId, therapistUserId);
+}
 
+/**
+ * Stores an admitted message with its rate-limit grant in one transaction. When the same clientMessageId was stored
+ * a moment earlier (a retry racing the original), that message wins and is returned: callers compare it with what
+ * they meant to store.
+ */
+export async function storeSentMessage(
+  ctx: BookingServerContext,
+  args: { booking: Booking; sender: ChatViewer; input: SendMessageInput; grant: RateLimitGrant; permissions: string[] },
+): Promise<StoredMessage> {
+  const { booking, sender, input, grant, permissions } = args;
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const messageId = ID.unique();
     const set = new WriteSet().create(
       TABLES.messages,
       messageId,
-      sentMessageRowData(bookingId, sender, input),
-      messagePermissions(booking.customerId, therapistUserId),
+      sentMessageRowData(booking.id, sender, input),
+      permissions,
     );
     stageRateLimit(set, grant);
     const outcome = await commitWriteSet(ctx, set);
@@ -63,9 +85,20 @@ export async function sendMessage(
       const stored = await findMessage(ctx, messageId);
       if (stored) return stored;
     }
-    // The same clientMessageId stored a moment earlier (a retry racing the original) wins; return that one.
-    const winner = await findMessageByClientId(ctx, bookingId, input.clientMessageId);
+    const winner = await findMessageByClientId(ctx, booking.id, input.clientMessageId);
     if (winner) return winner;
   }
   throw new DomainError("service_unavailable", "could not store the message, try again", { retryAfterMs: 500 });
+}
+
+export async function sendMessage(
+  ctx: BookingServerContext,
+  args: { bookingId: string; sender: ChatViewer; input: SendMessageInput },
+): Promise<StoredMessage> {
+  const { bookingId, sender, input } = args;
+  const admitted = await admitChatSend(ctx, { bookingId, sender, clientMessageId: input.clientMessageId });
+  if (admitted.existing) return admitted.existing;
+  const { booking, grant, now } = admitted;
+  const permissions = await chatReaderPermissions(ctx, booking, now);
+  return storeSentMessage(ctx, { booking, sender, input, grant, permissions });
 }

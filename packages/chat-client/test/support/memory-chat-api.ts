@@ -1,6 +1,13 @@
 // An in-memory ChatApi with the route contract's semantics (cursor pages, clientMessageId dedupe), for the session's
 // unit tests on a fake clock. The integration tests run the same session against the real local server instead.
-import type { ChatApi, ListMessagesInput, MessagePage, RealtimeToken, SendMessageRequest } from "../../src/chat-api";
+import type {
+  ChatApi,
+  ListMessagesInput,
+  MessagePage,
+  RealtimeToken,
+  SendImageRequest,
+  SendMessageRequest,
+} from "../../src/chat-api";
 import type { ServerMessage } from "../../src/chat-message";
 import { BOOKING_ID, serverText } from "./messages";
 import { fakeToken } from "./fake-realtime";
@@ -11,11 +18,14 @@ export class MemoryChatApi implements ChatApi {
   readonly calls = {
     list: [] as ListMessagesInput[],
     send: [] as SendMessageRequest[],
+    image: [] as SendImageRequest[],
     mint: 0,
     search: [] as string[],
   };
   /** Errors thrown by the next calls of each method, in order. */
-  readonly faults = { list: [] as unknown[], send: [] as unknown[], mint: [] as unknown[] };
+  readonly faults = { list: [] as unknown[], send: [] as unknown[], mint: [] as unknown[], image: [] as unknown[] };
+  /** Files stored by sendImage, as the bucket would hold them (a lost race would leave none behind either). */
+  readonly files = new Map<string, Blob>();
   /** Runs after a send is stored, before it answers (e.g. to lose the response). */
   afterStore: ((message: ServerMessage) => void) | null = null;
 
@@ -61,6 +71,27 @@ export class MemoryChatApi implements ChatApi {
       clientMessageId: input.clientMessageId,
       text: input.text,
     });
+    this.afterStore?.(stored);
+    return stored;
+  }
+
+  async sendImage(input: SendImageRequest): Promise<ServerMessage> {
+    this.calls.image.push(input);
+    const fault = this.faults.image.shift();
+    if (fault) throw fault;
+    const existing = this.messages.find((m) => m.clientMessageId === input.clientMessageId);
+    if (existing) return existing;
+    const sequence = this.nextSequence++;
+    const imageFileId = `file-${sequence}`;
+    this.files.set(imageFileId, input.file);
+    const { id, bookingId, senderType, senderId, clientMessageId, createdAt } = serverText(sequence, {
+      senderType: "customer",
+      senderId: "cust1",
+      clientMessageId: input.clientMessageId,
+    });
+    const base = { id, bookingId, senderType, senderId, clientMessageId, createdAt, sequence };
+    const stored: ServerMessage = { ...base, kind: "image", imageFileId, text: input.text };
+    this.messages.push(stored);
     this.afterStore?.(stored);
     return stored;
   }

@@ -4,8 +4,9 @@ import type { ChatMessage } from "@tenang/chat-client/chat-message";
 import { parseSystemMessage, renderSystemMessage, type SystemMessageKey } from "@tenang/booking-core/system-messages";
 import { formatDateTime } from "@tenang/booking-core/time";
 import { MessageBubble, SystemBubble } from "@tenang/ui/chat-bubble";
-import { ImageIcon, PinIcon } from "@/components/icons";
+import { PinIcon } from "@/components/icons";
 import type { Messages } from "@/i18n/messages";
+import { ChatPhoto, photoAlt } from "./chat-photo";
 
 const GOOD: ReadonlySet<SystemMessageKey> = new Set([
   "therapist_found",
@@ -88,6 +89,7 @@ export function ChatMessageItem({
         target="_blank"
         rel="noopener noreferrer"
         className="flex items-center gap-2 underline-offset-2 hover:underline"
+        data-testid="location-link"
       >
         <PinIcon className="size-5 shrink-0" />
         <span>
@@ -98,14 +100,14 @@ export function ChatMessageItem({
     );
   else
     body = (
-      <span className="flex items-center gap-2">
-        <ImageIcon className="size-5 shrink-0" />
-        {message.text || m.chat.image}
+      <span className="flex flex-col gap-1.5">
+        <ChatPhoto message={message} alt={photoAlt(own, authorName, m)} messages={m} />
+        {message.text && <span>{message.text}</span>}
       </span>
     );
 
   return (
-    <li data-testid={own ? "own-message" : "their-message"}>
+    <li data-testid={own ? "own-message" : "their-message"} data-kind={message.kind} data-delivery={message.delivery}>
       <MessageBubble
         own={own}
         author={own ? undefined : authorName}

@@ -10,7 +10,7 @@ import { Badge } from "@tenang/ui/badge";
 import { Button } from "@tenang/ui/button";
 import { Card } from "@tenang/ui/card";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { PinIcon, WhatsAppIcon } from "@/components/icons";
+import { ImageIcon, PinIcon, WhatsAppIcon } from "@/components/icons";
 import type { Messages } from "@/i18n/messages";
 import type { CustomerBooking } from "@/lib/customer-booking";
 import { cx } from "@/lib/cx";
@@ -57,7 +57,11 @@ export function ChatHeader({
       >
         <span aria-hidden="true">←</span>
       </a>
-      {therapist ? <Avatar src={therapist.photoUrl} name={therapist.name} size="sm" /> : <TenangMark />}
+      {therapist ? (
+        <Avatar src={therapist.photoUrl && `${therapist.photoUrl}?w=96`} name={therapist.name} size="sm" />
+      ) : (
+        <TenangMark />
+      )}
       <div className="min-w-0 flex-1">
         <p className="truncate font-semibold text-sand-900" data-testid="chat-header-name">
           {therapist ? therapist.name : m.chat.assistant}
@@ -211,11 +215,13 @@ export function Composer({
   messages: m,
   onSend,
   onShareLocation,
+  onAttachPhoto,
   disabled,
 }: {
   messages: Messages;
   onSend: (text: string) => boolean;
   onShareLocation: () => void;
+  onAttachPhoto: (file: File) => void;
   disabled: boolean;
 }) {
   const [text, setText] = useState("");
@@ -225,7 +231,7 @@ export function Composer({
     if (onSend(text)) setText("");
   };
   return (
-    <form onSubmit={submit} className="flex items-end gap-2" data-testid="composer">
+    <form onSubmit={submit} className="flex items-end gap-1.5" data-testid="composer">
       <button
         type="button"
         onClick={onShareLocation}
@@ -236,6 +242,30 @@ export function Composer({
       >
         <PinIcon className="size-5" />
       </button>
+      {/* The file input itself is the control (labelled, focusable); the round button around it is only its look. */}
+      <label
+        className={cx(
+          "relative flex size-11 shrink-0 items-center justify-center rounded-full border border-sand-300 bg-white text-sand-700 hover:bg-sand-100 has-focus-visible:ring-2 has-focus-visible:ring-tenang-200",
+          disabled ? "opacity-50" : "cursor-pointer",
+        )}
+        title={m.chat.attachPhoto}
+      >
+        <ImageIcon className="size-5" />
+        <input
+          type="file"
+          accept="image/*"
+          className="sr-only"
+          aria-label={m.chat.attachPhoto}
+          disabled={disabled}
+          data-testid="attach-photo"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            // Cleared at once, so picking the same photo again (after a refusal, say) fires a change again.
+            event.target.value = "";
+            if (file) onAttachPhoto(file);
+          }}
+        />
+      </label>
       <label htmlFor="chat-composer" className="sr-only">
         {m.chat.composerLabel}
       </label>
@@ -253,7 +283,7 @@ export function Composer({
         }}
         placeholder={m.chat.composerPlaceholder}
         maxLength={2000}
-        className="max-h-32 min-h-11 flex-1 resize-none rounded-2xl border border-sand-300 bg-white px-4 py-2.5 text-base text-sand-900 placeholder:text-sand-400 focus:border-tenang-500 focus:ring-2 focus:ring-tenang-200 focus:outline-none"
+        className="max-h-32 min-h-11 min-w-0 flex-1 resize-none rounded-2xl border border-sand-300 bg-white px-3 py-2.5 text-base text-sand-900 placeholder:text-sand-400 focus:border-tenang-500 focus:ring-2 focus:ring-tenang-200 focus:outline-none"
       />
       <Button type="submit" className="h-11" disabled={disabled || !text.trim()} data-testid="send-message">
         {m.chat.send}

@@ -6,6 +6,7 @@
 import { chatRoomStatusFor } from "@tenang/booking-core/chat";
 import type { Locale } from "@tenang/booking-core/locale";
 import { createIdempotencyKey, IDEMPOTENCY_HEADER } from "@tenang/booking-core/idempotency";
+import { httpStatusOf, isRetryableError } from "@tenang/booking-core/retry";
 import { renderSystemMessage } from "@tenang/booking-core/system-messages";
 import { Alert } from "@tenang/ui/alert";
 import { SystemBubble } from "@tenang/ui/chat-bubble";
@@ -27,6 +28,7 @@ import { errorText } from "@/lib/error-text";
 import { EndedPanel, SearchPanel, TherapistDecisionPanel } from "./booking-panels";
 import { ChatErrorBoundary } from "./chat-error-boundary";
 import { ChatMessageItem } from "./chat-message-item";
+import { photoErrorText } from "./chat-photo";
 import { BookingSummary, ChatHeader, Composer, ConfirmedPanel } from "./chat-parts";
 import { ServiceConfirmation } from "./service-confirmation";
 
@@ -134,6 +136,7 @@ function startHrefFor(booking: CustomerBooking, notice?: "cancelled"): string {
     duration: booking.duration,
     point: booking.placeId ? null : { lat: booking.lat, lng: booking.lng },
     notice,
+    after: notice ? booking.id : undefined,
   });
 }
 
@@ -230,6 +233,20 @@ function BookingChat({
     } catch (error) {
       setActionError(errorText(error, m));
       return false;
+    }
+  };
+  const sendPhoto = (file: File) => {
+    if (!session) return;
+    setActionError(null);
+    try {
+      void session.sendImage({ file }).then((outcome) => {
+        // A refused file says why here; a dropped connection shows on the photo itself, with "Send again".
+        if (!outcome.ok && httpStatusOf(outcome.error) !== undefined && !isRetryableError(outcome.error)) {
+          setActionError(photoErrorText(outcome.error, m));
+        }
+      });
+    } catch (error) {
+      setActionError(photoErrorText(error, m));
     }
   };
   const shareLocation = () => {
@@ -332,7 +349,13 @@ function BookingChat({
                   {actionError}
                 </Alert>
               )}
-              <Composer messages={m} onSend={sendText} onShareLocation={shareLocation} disabled={!session} />
+              <Composer
+                messages={m}
+                onSend={sendText}
+                onShareLocation={shareLocation}
+                onAttachPhoto={sendPhoto}
+                disabled={!session}
+              />
             </div>
           )}
         </div>

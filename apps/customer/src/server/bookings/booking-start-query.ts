@@ -18,6 +18,8 @@ export const bookingStartQuerySchema = z.object({
   lat: z.coerce.number().optional().catch(undefined),
   lng: z.coerce.number().optional().catch(undefined),
   notice: z.literal("cancelled").optional().catch(undefined),
+  // Only makes the URL (and so the page's key) differ per reset; nothing reads it.
+  after: idSchema.optional().catch(undefined),
 });
 
 export type BookingStartQuery = z.output<typeof bookingStartQuerySchema>;

@@ -3,13 +3,16 @@
 import { createChatSession } from "@tenang/chat-client/chat-session";
 import { createFetchChatApi } from "@tenang/chat-client/fetch-chat-api";
 import type { ChatMessage } from "@tenang/chat-client/chat-message";
+import type { Locale } from "@tenang/booking-core/locale";
 import { parseSystemMessage, renderSystemMessage } from "@tenang/booking-core/system-messages";
 import { isDomainError } from "@tenang/booking-core/errors";
+import { httpStatusOf, isRetryableError } from "@tenang/booking-core/retry";
 import { Button } from "@tenang/ui/button";
 import { MessageBubble, SystemBubble } from "@tenang/ui/chat-bubble";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
-import { getMessages } from "@/i18n/messages";
-import { when } from "@/lib/format";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useFormat, useLocale, useMessages } from "@/i18n/locale-context";
+import type { Messages } from "@/i18n/messages";
+import { ChatPhoto, mapsUrl, photoErrorText, PhotoIcon, PinIcon } from "./chat-photo";
 
 export interface BookingChatProps {
   bookingId: string;
@@ -19,37 +22,59 @@ export interface BookingChatProps {
   canWrite: boolean;
 }
 
-function systemText(message: ChatMessage): string {
+function systemText(message: ChatMessage, locale: Locale): string {
   if (message.kind !== "system") return "";
   const parsed = parseSystemMessage(message.systemKey, message.systemParams);
-  // System messages are stored once and rendered per viewer; the therapist reads them in English here.
-  return parsed ? renderSystemMessage(parsed, { locale: "en" }) : "";
+  // System messages are stored once and rendered per viewer, in the therapist's language.
+  return parsed ? renderSystemMessage(parsed, { locale }) : "";
 }
 
-function bodyOf(message: ChatMessage): string {
+function bodyOf(message: ChatMessage, own: boolean, customerName: string, t: Messages["chat"]): ReactNode {
   switch (message.kind) {
     case "text":
       return message.text;
     case "system":
-      return systemText(message);
+      return null;
     case "image":
-      return message.text ?? "📷";
+      return (
+        <span className="flex flex-col gap-1.5">
+          <ChatPhoto message={message} alt={own ? t.photoAltOwn : t.photoAltFrom(customerName)} text={t} />
+          {message.text && <span>{message.text}</span>}
+        </span>
+      );
     case "location":
-      return message.text ?? `📍 ${message.lat.toFixed(5)}, ${message.lng.toFixed(5)}`;
+      return (
+        <a
+          href={mapsUrl(message.lat, message.lng)}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="flex items-center gap-2 underline-offset-2 hover:underline"
+          data-testid="location-link"
+        >
+          <PinIcon className="size-5 shrink-0" />
+          <span>
+            <span className="block font-medium">{message.text || t.locationPin}</span>
+            <span className="text-xs opacity-80">{t.openMap}</span>
+          </span>
+        </a>
+      );
   }
 }
 
 /** The booking's chat with the customer, through @tenang/chat-client (realtime, backfill, optimistic send). */
 export function BookingChat({ bookingId, therapistId, customerName, canWrite }: BookingChatProps) {
-  const m = getMessages().chat;
+  const m = useMessages().chat;
+  const locale = useLocale();
+  const { when } = useFormat();
   const session = useMemo(
     () =>
       createChatSession({
         api: createFetchChatApi(),
         bookingId,
         viewer: { senderType: "therapist", senderId: therapistId },
+        locale,
       }),
-    [bookingId, therapistId],
+    [bookingId, therapistId, locale],
   );
   useEffect(() => {
     void session.open();
@@ -84,6 +109,20 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
     }
   }
 
+  function onPhoto(file: File) {
+    setError(null);
+    try {
+      void session.sendImage({ file }).then((outcome) => {
+        // A refused file says why here; a dropped connection shows on the photo itself, with a retry.
+        if (!outcome.ok && httpStatusOf(outcome.error) !== undefined && !isRetryableError(outcome.error)) {
+          setError(photoErrorText(outcome.error, m));
+        }
+      });
+    } catch (err) {
+      setError(photoErrorText(err, m));
+    }
+  }
+
   return (
     <div className="flex flex-col gap-3" data-testid="chat" data-connection={chat.connection}>
       <ol
@@ -105,13 +144,19 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
           if (message.kind === "system") {
             return (
               <li key={message.id} data-testid="chat-system-message" data-key={message.systemKey}>
-                <SystemBubble time={when(message.createdAt, "time")}>{bodyOf(message)}</SystemBubble>
+                <SystemBubble time={when(message.createdAt, "time")}>{systemText(message, locale)}</SystemBubble>
               </li>
             );
           }
           const own = message.senderType === "therapist" && message.senderId === therapistId;
+          const clientId = message.clientMessageId;
           return (
-            <li key={message.clientMessageId ?? message.id} data-testid="chat-message" data-delivery={message.delivery}>
+            <li
+              key={clientId ?? message.id}
+              data-testid="chat-message"
+              data-kind={message.kind}
+              data-delivery={message.delivery}
+            >
               <MessageBubble
                 own={own}
                 author={own ? undefined : customerName}
@@ -120,18 +165,23 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
                 footer={
                   message.delivery === "sending" ? (
                     m.sending
-                  ) : message.delivery === "failed" ? (
-                    <button
-                      type="button"
-                      className="text-rose-600 underline"
-                      onClick={() => void session.retry(message.clientMessageId ?? "")}
-                    >
-                      {m.failed}
-                    </button>
+                  ) : message.delivery === "failed" && clientId ? (
+                    <span className="flex gap-3">
+                      <button
+                        type="button"
+                        className="text-rose-600 underline"
+                        onClick={() => void session.retry(clientId)}
+                      >
+                        {m.failed}
+                      </button>
+                      <button type="button" className="underline" onClick={() => session.discard(clientId)}>
+                        {m.discard}
+                      </button>
+                    </span>
                   ) : undefined
                 }
               >
-                {bodyOf(message)}
+                {bodyOf(message, own, customerName, m)}
               </MessageBubble>
             </li>
           );
@@ -139,6 +189,26 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
       </ol>
       {canWrite ? (
         <form onSubmit={onSend} className="flex gap-2">
+          {/* The file input itself is the control (labelled, focusable); the round button around it is its look. */}
+          <label
+            className="relative flex size-11 shrink-0 cursor-pointer items-center justify-center rounded-full border border-sand-300 bg-white text-sand-700 hover:bg-sand-100 has-focus-visible:ring-2 has-focus-visible:ring-tenang-200"
+            title={m.attachPhoto}
+          >
+            <PhotoIcon />
+            <input
+              type="file"
+              accept="image/*"
+              className="sr-only"
+              aria-label={m.attachPhoto}
+              data-testid="chat-attach-photo"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                // Cleared at once, so picking the same photo again fires a change again.
+                event.target.value = "";
+                if (file) onPhoto(file);
+              }}
+            />
+          </label>
           <label htmlFor={`chat-input-${bookingId}`} className="sr-only">
             {m.placeholder}
           </label>
@@ -158,7 +228,11 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
       ) : (
         <p className="text-center text-xs text-sand-500">{m.readOnly}</p>
       )}
-      {error && <p className="text-sm text-rose-700">{error}</p>}
+      {error && (
+        <p className="text-sm text-rose-700" role="alert" data-testid="chat-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,9 +1,10 @@
 // GET /api/bookings/[id]/messages/search?q= – messages of the booking's chat containing the words (the booking's guest)
 import { parseOrThrow } from "@tenang/booking-core/validation";
+import { searchMessages } from "@tenang/booking-server/messages/search-messages";
+import { bookingServer } from "@/server/bookings/booking-server-context";
 import { requireGuest } from "@/server/guests/get-guest";
 import { handleRoute, requestLocale } from "@/server/http/handle-route";
 import { searchMessagesQuerySchema } from "@/server/messages/message-query";
-import { searchBookingMessages } from "@/server/messages/search-booking-messages";
 import { queryToObject } from "@/server/search/search-input";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export const GET = handleRoute(async (request, { params }: Context) => {
     queryToObject(request.nextUrl.searchParams),
     requestLocale(request),
   );
-  const messages = await searchBookingMessages({
+  const messages = await searchMessages(bookingServer(), {
     bookingId: id,
     viewer: { role: "customer", id: guest.userId },
     query: q,

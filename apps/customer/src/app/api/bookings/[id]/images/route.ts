@@ -1,0 +1,24 @@
+// POST /api/bookings/[id]/images – send a photo into the chat (multipart: file, clientMessageId, text?); a retried upload lands once (the booking's guest)
+import { readChatImageForm } from "@tenang/booking-server/messages/chat-image-form";
+import { uploadChatImage } from "@tenang/booking-server/messages/upload-chat-image";
+import { bookingServer } from "@/server/bookings/booking-server-context";
+import { requireGuest } from "@/server/guests/get-guest";
+import { handleRoute, requestLocale } from "@/server/http/handle-route";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export const POST = handleRoute(async (request, { params }: Context) => {
+  const guest = await requireGuest(request);
+  const { id } = await params;
+  const locale = requestLocale(request);
+  const form = await readChatImageForm(request, locale);
+  const message = await uploadChatImage(bookingServer(), {
+    bookingId: id,
+    sender: { role: "customer", id: guest.userId },
+    ...form,
+    locale,
+  });
+  return Response.json({ message }, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

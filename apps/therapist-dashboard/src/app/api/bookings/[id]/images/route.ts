@@ -1,0 +1,25 @@
+// POST /api/bookings/[id]/images – send a photo into the booking's chat (multipart: file, clientMessageId, text?); a retried upload lands once (the booking's confirmed therapist)
+import { readChatImageForm } from "@tenang/booking-server/messages/chat-image-form";
+import { uploadChatImage } from "@tenang/booking-server/messages/upload-chat-image";
+import { requireTherapist } from "@/server/auth/require-therapist";
+import { bookingContext } from "@/server/booking/booking-context";
+import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { pathId } from "@/server/http/path-id";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export const POST = handleRoute(async (request, { params }: Params) => {
+  const { therapist } = await requireTherapist();
+  const bookingId = pathId((await params).id);
+  const locale = requestLocale(request);
+  const form = await readChatImageForm(request, locale);
+  const message = await uploadChatImage(bookingContext(), {
+    bookingId,
+    sender: { role: "therapist", id: therapist.id },
+    ...form,
+    locale,
+  });
+  return Response.json({ message }, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

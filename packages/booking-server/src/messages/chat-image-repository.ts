@@ -1,0 +1,70 @@
+import "server-only";
+// The only file that touches the chat-images bucket (packages/db/src/schema.ts): files are stored with read
+// permission for exactly the people who may read the chat, and read back with the API key after the use case has
+// checked the viewer. Missing files come back as null, never as Appwrite's 404.
+import { type Models, Query } from "node-appwrite";
+import { InputFile } from "node-appwrite/file";
+import { isNotFound } from "../appwrite/appwrite-errors";
+import type { BookingServerContext } from "../context";
+import { listRows } from "../shared/rows";
+import { TABLES } from "../tables";
+import { CHAT_IMAGE_EXTENSIONS, type ChatImageType, isChatImageType } from "./chat-image-file";
+import { type StoredMessage, messageFromRow } from "./message-repository";
+
+export const CHAT_IMAGES_BUCKET = "chat-images";
+
+export async function storeChatImageFile(
+  ctx: BookingServerContext,
+  file: { fileId: string; baseName: string; bytes: Uint8Array; type: ChatImageType; permissions: string[] },
+): Promise<Models.File> {
+  // The stored name carries the extension of what the bytes are, not of what the sender's device called them.
+  const name = `${file.baseName}.${CHAT_IMAGE_EXTENSIONS[file.type]}`;
+  return ctx.storage.createFile({
+    bucketId: CHAT_IMAGES_BUCKET,
+    fileId: file.fileId,
+    file: InputFile.fromBuffer(file.bytes, name),
+    permissions: file.permissions,
+  });
+}
+
+/** Removes a file nothing refers to (a lost race, a failed insert). Best effort: a leftover is only wasted space. */
+export async function deleteChatImageFile(ctx: BookingServerContext, fileId: string): Promise<void> {
+  try {
+    await ctx.storage.deleteFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+  } catch (error) {
+    if (!isNotFound(error)) console.warn(`[chat-images] could not delete orphan file ${fileId}`, error);
+  }
+}
+
+export interface ChatImageBytes {
+  bytes: ArrayBuffer;
+  contentType: ChatImageType;
+  size: number;
+}
+
+/** A stored chat image, or null when there is none (or what is stored is not one of the accepted image types). */
+export async function readChatImageFile(ctx: BookingServerContext, fileId: string): Promise<ChatImageBytes | null> {
+  try {
+    const file = await ctx.storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+    if (!isChatImageType(file.mimeType)) return null;
+    const bytes = await ctx.storage.getFileView({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+    return { bytes, contentType: file.mimeType, size: file.sizeOriginal };
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** The image message of this booking that shows `fileId`, if any: a file id alone proves no link to a booking. */
+export async function findImageMessage(
+  ctx: BookingServerContext,
+  bookingId: string,
+  fileId: string,
+): Promise<StoredMessage | null> {
+  const [row] = await listRows(ctx, TABLES.messages, [
+    Query.equal("bookingId", bookingId),
+    Query.equal("imageFileId", fileId),
+    Query.limit(1),
+  ]);
+  return row ? messageFromRow(row) : null;
+}

@@ -1,0 +1,21 @@
+import "server-only";
+// The bytes of a photo in a booking's chat, for someone reading that chat: its customer, the confirmed therapist, or
+// support. The photo must be one this booking's chat shows; anything else — a stranger, another booking's file, a
+// file that is gone — is the same "not found", so file ids are confirmed to nobody.
+import { DomainError } from "@tenang/booking-core/errors";
+import { requireBooking } from "../bookings/booking-repository";
+import type { BookingServerContext } from "../context";
+import { type ChatViewer, assertMayReadChat } from "./chat-access";
+import { type ChatImageBytes, findImageMessage, readChatImageFile } from "./chat-image-repository";
+
+export async function getChatImage(
+  ctx: BookingServerContext,
+  args: { bookingId: string; fileId: string; viewer: ChatViewer },
+): Promise<ChatImageBytes> {
+  const { booking } = await requireBooking(ctx, args.bookingId);
+  assertMayReadChat(booking, args.viewer, ctx.clock());
+  const message = await findImageMessage(ctx, args.bookingId, args.fileId);
+  const image = message ? await readChatImageFile(ctx, args.fileId) : null;
+  if (!image) throw new DomainError("not_found", "chat image not found");
+  return image;
+}
