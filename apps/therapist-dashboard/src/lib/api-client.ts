@@ -1,5 +1,15 @@
 // The one way the browser talks to this app's route handlers. Errors come back as ApiError carrying the route's
-// error code and its sentence (already in the caller's language), so components show the server's words.
+// error code and its sentence (already in the caller's language: the locale cookie reaches the route), so components
+// show the server's words. Only failures with no answer to word them are worded here, in the page's language.
+import { parseLocaleCookie } from "@/i18n/locale-cookie";
+import { getMessages } from "@/i18n/messages";
+
+/** The page's language as the root layout set it on <html lang> (the therapist's choice, else their browser's). */
+function pageMessages() {
+  const locale = typeof document === "undefined" ? null : parseLocaleCookie(document.documentElement.lang);
+  return getMessages(locale ?? undefined).common;
+}
+
 export class ApiError extends Error {
   override readonly name = "ApiError";
   readonly status: number;
@@ -31,8 +41,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     // not JSON: keep the status only
   }
   const code = typeof body.error?.code === "string" ? body.error.code : `http_${response.status}`;
-  const message =
-    typeof body.error?.message === "string" ? body.error.message : "Something went wrong. Please try again.";
+  const message = typeof body.error?.message === "string" ? body.error.message : pageMessages().unknownError;
   const issues = Array.isArray(body.error?.issues) ? (body.error.issues as { path: string; message: string }[]) : [];
   return new ApiError(response.status, code, message, issues);
 }
@@ -58,7 +67,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new ApiError(0, "network_error", "You seem to be offline. Check your connection and try again.");
+    throw new ApiError(0, "network_error", pageMessages().offline);
   }
   if (!response.ok) throw await toApiError(response);
   return (await response.json()) as T;

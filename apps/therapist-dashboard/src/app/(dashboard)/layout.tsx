@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Alert } from "@tenang/ui/alert";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
 import { getMe } from "@/server/therapists/get-me";
 import { DashboardShell } from "@/components/shell/dashboard-shell";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** Every page of a signed-in therapist: redirects to /login without a session, explains a missing profile link. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const messages = getMessages();
+  const messages = await getRequestMessages();
   const user = await requireSignedInUser();
   const me = await getMe(user);
   if (!me) {

@@ -2,13 +2,13 @@
 
 import { localDate } from "@tenang/booking-core/time";
 import { EmptyState } from "@tenang/ui/empty-state";
-import { getMessages } from "@/i18n/messages";
-import { when } from "@/lib/format";
+import { useFormat, useMessages } from "@/i18n/locale-context";
 import { BookingRow, useBookings } from "./booking-list";
 
 /** Upcoming scheduled bookings, grouped by day (WITA). */
 export function AgendaView() {
-  const m = getMessages().agenda;
+  const m = useMessages().agenda;
+  const { when } = useFormat();
   const upcoming = useBookings("upcoming");
   const bookings = upcoming.data ?? [];
   const days = new Map<string, typeof bookings>();

@@ -12,10 +12,10 @@ import { Card } from "@tenang/ui/card";
 import { EmptyState } from "@tenang/ui/empty-state";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
-import { getMessages } from "@/i18n/messages";
+import { useFormat, useMessages } from "@/i18n/locale-context";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { BookingDto, BookingResponse } from "@/lib/dto";
-import { longCountdown, money, serviceLabel, when } from "@/lib/format";
+import { labelFor } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { noteServerTime } from "@/lib/server-clock";
 import { useNow } from "@/hooks/use-now";
@@ -50,7 +50,9 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function BookingDetail({ bookingId, therapistId }: { bookingId: string; therapistId: string }) {
-  const m = getMessages().booking;
+  const messages = useMessages();
+  const m = messages.booking;
+  const { longCountdown, money, serviceLabel, when } = useFormat();
   const queryClient = useQueryClient();
   const now = useNow(1_000);
   const query = useQuery({
@@ -84,7 +86,7 @@ export function BookingDetail({ bookingId, therapistId }: { bookingId: string; t
     },
   });
 
-  if (query.isPending) return <p className="text-sm text-sand-500">{getMessages().common.loading}</p>;
+  if (query.isPending) return <p className="text-sm text-sand-500">{messages.common.loading}</p>;
   if (query.isError || !query.data) {
     return (
       <EmptyState
@@ -143,7 +145,7 @@ export function BookingDetail({ bookingId, therapistId }: { bookingId: string; t
       )}
       {booking.status === "cancelled" && (
         <Alert tone="error" title={m.status.cancelled} data-testid="booking-cancelled">
-          {m.cancelledBody(m.parties[booking.cancelledBy ?? "system"] ?? booking.cancelledBy ?? "")}
+          {m.cancelledBody(labelFor(m.parties, booking.cancelledBy ?? "system"))}
         </Alert>
       )}
       {booking.status === "expired" && <Alert title={m.status.expired}>{m.expiredBody}</Alert>}

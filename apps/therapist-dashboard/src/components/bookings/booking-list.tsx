@@ -5,10 +5,9 @@ import { Badge } from "@tenang/ui/badge";
 import { Card } from "@tenang/ui/card";
 import { EmptyState } from "@tenang/ui/empty-state";
 import Link from "next/link";
-import { getMessages } from "@/i18n/messages";
+import { useFormat, useMessages } from "@/i18n/locale-context";
 import { apiFetch } from "@/lib/api-client";
 import type { BookingDto, BookingsResponse } from "@/lib/dto";
-import { money, serviceLabel, when } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { noteServerTime } from "@/lib/server-clock";
 import { statusTone } from "./booking-status";
@@ -30,7 +29,8 @@ export function useBookings(scope: BookingScope) {
 }
 
 export function BookingRow({ booking }: { booking: BookingDto }) {
-  const m = getMessages();
+  const m = useMessages();
+  const { money, serviceLabel, when } = useFormat();
   return (
     <Card as="li" padded={false} data-testid="booking-row" data-booking-id={booking.id} data-status={booking.status}>
       <Link href={`/bookings/${encodeURIComponent(booking.id)}`} className="flex flex-col gap-1 p-4">

@@ -10,10 +10,9 @@ import { EmptyState } from "@tenang/ui/empty-state";
 import { Stat } from "@tenang/ui/stat";
 import { TextField } from "@tenang/ui/text-field";
 import { useState, type FormEvent } from "react";
-import { getMessages } from "@/i18n/messages";
+import { useFormat, useMessages } from "@/i18n/locale-context";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { BankDetailsDto, CommissionDto, EarningsResponse, EarningsTotals } from "@/lib/dto";
-import { longCountdown, money, when } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { noteServerTime } from "@/lib/server-clock";
 import { useNow } from "@/hooks/use-now";
@@ -28,7 +27,8 @@ const statusTones: Record<CommissionDto["status"], BadgeTone> = {
 };
 
 function PeriodStat({ label, totals, testId }: { label: string; totals: EarningsTotals; testId: string }) {
-  const m = getMessages().earnings;
+  const m = useMessages().earnings;
+  const { money } = useFormat();
   return (
     <Stat
       label={label}
@@ -40,7 +40,7 @@ function PeriodStat({ label, totals, testId }: { label: string; totals: Earnings
 }
 
 function ProofUpload({ commission }: { commission: CommissionDto }) {
-  const m = getMessages().earnings;
+  const m = useMessages().earnings;
   const queryClient = useQueryClient();
   const upload = useMutation({
     mutationFn: (file: File) => {
@@ -84,7 +84,8 @@ function ProofUpload({ commission }: { commission: CommissionDto }) {
 }
 
 function CommissionRow({ commission, now }: { commission: CommissionDto; now: number }) {
-  const m = getMessages().earnings;
+  const m = useMessages().earnings;
+  const { longCountdown, money, when } = useFormat();
   const payable = commission.status === "due" || commission.status === "overdue";
   return (
     <Card as="li" data-testid="commission-row" data-status={commission.status} data-booking-id={commission.bookingId}>
@@ -97,15 +98,21 @@ function CommissionRow({ commission, now }: { commission: CommissionDto; now: nu
       <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
         <div>
           <dt className="text-xs text-sand-500">{m.amount}</dt>
-          <dd className="font-medium tabular-nums">{money(commission.amount)}</dd>
+          <dd className="font-medium tabular-nums" data-testid="commission-amount">
+            {money(commission.amount)}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-sand-500">{m.commission}</dt>
-          <dd className="font-medium tabular-nums">{money(commission.commission)}</dd>
+          <dd className="font-medium tabular-nums" data-testid="commission-fee">
+            {money(commission.commission)}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-sand-500">{m.payout}</dt>
-          <dd className="font-semibold text-tenang-700 tabular-nums">{money(commission.payout)}</dd>
+          <dd className="font-semibold text-tenang-700 tabular-nums" data-testid="commission-payout">
+            {money(commission.payout)}
+          </dd>
         </div>
       </dl>
       {commission.status === "due" && commission.dueAt && (
@@ -124,7 +131,7 @@ function CommissionRow({ commission, now }: { commission: CommissionDto; now: nu
 }
 
 function BankDetailsForm({ initial }: { initial: BankDetailsDto | null }) {
-  const m = getMessages().earnings;
+  const m = useMessages().earnings;
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
   const save = useMutation({
@@ -182,7 +189,9 @@ function BankDetailsForm({ initial }: { initial: BankDetailsDto | null }) {
 }
 
 export function EarningsView() {
-  const m = getMessages().earnings;
+  const messages = useMessages();
+  const m = messages.earnings;
+  const { money } = useFormat();
   const now = useNow(1_000);
   const query = useQuery({
     queryKey: queryKeys.earnings,
@@ -193,7 +202,7 @@ export function EarningsView() {
     },
     refetchInterval: 30_000,
   });
-  if (query.isPending) return <p className="text-sm text-sand-500">{getMessages().common.loading}</p>;
+  if (query.isPending) return <p className="text-sm text-sand-500">{messages.common.loading}</p>;
   if (query.isError) return <Alert tone="error">{query.error.message}</Alert>;
   const data = query.data;
   return (

@@ -1,11 +1,11 @@
 "use client";
 
-import { getMessages } from "@/i18n/messages";
+import { useMessages } from "@/i18n/locale-context";
 import { BookingList, useBookings } from "@/components/bookings/booking-list";
 import { OnlineToggle } from "./online-toggle";
 
 export function HomeView({ name }: { name: string }) {
-  const m = getMessages().home;
+  const m = useMessages().home;
   const active = useBookings("active");
   return (
     <div className="flex flex-col gap-4">

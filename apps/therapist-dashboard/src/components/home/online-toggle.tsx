@@ -5,14 +5,14 @@ import { Alert } from "@tenang/ui/alert";
 import { Badge } from "@tenang/ui/badge";
 import { Button } from "@tenang/ui/button";
 import { Card } from "@tenang/ui/card";
-import { getMessages } from "@/i18n/messages";
+import { useMessages } from "@/i18n/locale-context";
+import type { Messages } from "@/i18n/messages";
 import { apiFetch } from "@/lib/api-client";
 import type { MeDto } from "@/lib/dto";
 import { queryKeys } from "@/lib/query-keys";
 import { useMe } from "@/hooks/use-me";
 
-export function statusOf(me: MeDto) {
-  const m = getMessages().home;
+export function statusOf(me: MeDto, m: Messages["home"]) {
   if (me.isRestricted) return { tone: "danger" as const, label: m.restricted, state: "restricted" };
   if (!me.isOnline) return { tone: "neutral" as const, label: m.offline, state: "offline" };
   if (me.isBusy) return { tone: "warning" as const, label: m.busy, state: "busy" };
@@ -21,7 +21,7 @@ export function statusOf(me: MeDto) {
 
 /** Online/offline switch. Only online, non-busy, non-restricted therapists receive offers. */
 export function OnlineToggle() {
-  const m = getMessages().home;
+  const m = useMessages().home;
   const queryClient = useQueryClient();
   const { data: me } = useMe();
   const toggle = useMutation({
@@ -30,13 +30,13 @@ export function OnlineToggle() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.me }),
   });
   if (!me) return null;
-  const status = statusOf(me);
+  const status = statusOf(me, m);
   const hint = me.isRestricted ? null : !me.isOnline ? m.offlineHint : me.isBusy ? m.busyHint : m.onlineHint;
 
   return (
     <Card className="flex flex-col gap-3">
       <div className="flex items-center justify-between gap-3">
-        <span className="text-sm text-sand-600">{m.statusLabel}</span>
+        <span className="shrink-0 text-sm text-sand-600">{m.statusLabel}</span>
         <Badge dot tone={status.tone} data-testid="online-status" data-state={status.state}>
           {status.label}
         </Badge>

@@ -4,10 +4,10 @@ import { secondsUntil } from "@tenang/booking-core/time";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { getMessages } from "@/i18n/messages";
+import { useFormat, useMessages, type Format } from "@/i18n/locale-context";
+import type { Messages } from "@/i18n/messages";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { OfferDto, OffersResponse } from "@/lib/dto";
-import { money, serviceLabel } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { noteServerTime } from "@/lib/server-clock";
 import { useNow } from "@/hooks/use-now";
@@ -26,12 +26,12 @@ export async function fetchOffers(): Promise<OffersResponse> {
   return response;
 }
 
-function notify(offer: OfferDto): void {
+function notify(offer: OfferDto, messages: Messages, format: Format): void {
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
-  const m = getMessages().offers;
+  const m = messages.offers;
   try {
     const notification = new Notification(m.notificationTitle, {
-      body: m.notificationBody(serviceLabel(offer.massageType, offer.duration), money(offer.payout)),
+      body: m.notificationBody(format.serviceLabel(offer.massageType, offer.duration), format.money(offer.payout)),
       tag: offer.id,
       requireInteraction: true,
     });
@@ -49,6 +49,8 @@ function notify(offer: OfferDto): void {
  * accept or decline. An answer that lost a race shows "no longer available" and changes nothing.
  */
 export function IncomingOffers() {
+  const messages = useMessages();
+  const format = useFormat();
   const queryClient = useQueryClient();
   const router = useRouter();
   const alarm = useAlarm();
@@ -75,7 +77,7 @@ export function IncomingOffers() {
     for (const offer of live) {
       if (notified.current.has(offer.id)) continue;
       notified.current.add(offer.id);
-      if (document.visibilityState === "hidden") notify(offer);
+      if (document.visibilityState === "hidden") notify(offer, messages, format);
     }
   });
 
@@ -98,7 +100,7 @@ export function IncomingOffers() {
       router.push(`/bookings/${encodeURIComponent(offer.bookingId)}`);
     },
     onError: (error, offer) => {
-      const m = getMessages().offers;
+      const m = messages.offers;
       if (isApiError(error) && GONE_CODES.has(error.code)) onLostRace(offer, m.noLongerAvailableBody);
       else if (isApiError(error, "overlapping_booking")) setAnswer(offer.id, { kind: "error", message: m.overlapping });
       else if (isApiError(error, "provider_restricted")) setAnswer(offer.id, { kind: "error", message: m.restricted });
@@ -128,7 +130,7 @@ export function IncomingOffers() {
     },
     onError: (error, { offer }) => {
       if (isApiError(error) && GONE_CODES.has(error.code)) {
-        onLostRace(offer, getMessages().offers.noLongerAvailableBody);
+        onLostRace(offer, messages.offers.noLongerAvailableBody);
       } else {
         setAnswer(offer.id, { kind: "error", message: error.message });
       }
@@ -141,7 +143,7 @@ export function IncomingOffers() {
   return (
     <section
       className="flex flex-col gap-3"
-      aria-label={getMessages().offers.title}
+      aria-label={messages.offers.title}
       data-testid="incoming-offers"
       data-alarm={alarmState}
     >

@@ -8,9 +8,8 @@ import { Button } from "@tenang/ui/button";
 import { Card } from "@tenang/ui/card";
 import { cx } from "@tenang/ui/class-names";
 import { useState } from "react";
-import { getMessages } from "@/i18n/messages";
+import { useFormat, useMessages } from "@/i18n/locale-context";
 import type { OfferDto } from "@/lib/dto";
-import { areaLabel, money, serviceLabel, when } from "@/lib/format";
 
 export type OfferAnswerState =
   | { kind: "idle" }
@@ -42,7 +41,8 @@ function Row({ label, children, testId }: { label: string; children: React.React
 }
 
 export function OfferCard({ offer, now, answer, ringing, onAccept, onDecline, onSilence, onDismiss }: OfferCardProps) {
-  const m = getMessages().offers;
+  const m = useMessages().offers;
+  const { areaLabel, money, serviceLabel, when } = useFormat();
   const [choosingReason, setChoosingReason] = useState(false);
   const [reason, setReason] = useState<string | null>(null);
   const seconds = secondsUntil(offer.expiresAt, now);

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { errorMapFor } from "@tenang/booking-core/validation";
 import { areas, languages, massageTypes } from "@tenang/booking-core/schemas/common";
+import { areaCentres } from "@tenang/booking-core/schemas/location";
 import { therapistProfileInputSchema } from "@tenang/booking-core/schemas/therapist";
 import { formatPhone } from "@tenang/booking-core/phone";
 import { Alert } from "@tenang/ui/alert";
@@ -10,13 +11,14 @@ import { Avatar } from "@tenang/ui/avatar";
 import { Button } from "@tenang/ui/button";
 import { Card } from "@tenang/ui/card";
 import { Rating } from "@tenang/ui/rating";
+import { ServiceAreaMap, type ServiceArea } from "@tenang/ui/service-area-map";
 import { TextField } from "@tenang/ui/text-field";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { getMessages } from "@/i18n/messages";
+import { useLocale, useMessages } from "@/i18n/locale-context";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { ProfileDto } from "@/lib/dto";
-import { mapLink } from "@/lib/format";
+import { labelFor, mapLink } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 
 type Issues = Record<string, string>;
@@ -90,7 +92,8 @@ function readForm(form: HTMLFormElement) {
 }
 
 function PhotoField({ profile }: { profile: ProfileDto }) {
-  const m = getMessages().profile;
+  const messages = useMessages();
+  const m = messages.profile;
   const queryClient = useQueryClient();
   const upload = useMutation({
     mutationFn: (file: File) => {
@@ -105,13 +108,13 @@ function PhotoField({ profile }: { profile: ProfileDto }) {
   });
   return (
     <div className="flex items-center gap-4">
-      <Avatar src={profile.photoUrl} name={profile.name} size="lg" />
+      <Avatar src={profile.photoUrl && `${profile.photoUrl}?w=192`} name={profile.name} size="lg" />
       <div className="flex flex-col gap-1">
         <label
           htmlFor="photo"
           className="inline-flex h-10 cursor-pointer items-center justify-center rounded-full border border-sand-300 bg-white px-4 text-sm font-medium hover:bg-sand-100"
         >
-          {upload.isPending ? getMessages().earnings.uploading : m.changePhoto}
+          {upload.isPending ? messages.earnings.uploading : m.changePhoto}
         </label>
         <input
           id="photo"
@@ -132,6 +135,52 @@ function PhotoField({ profile }: { profile: ProfileDto }) {
   );
 }
 
+// The profile schema's radius range, read from the schema itself so the slider can't offer what the route refuses.
+const radiusSchema = therapistProfileInputSchema.shape.serviceRadiusKm;
+const RADIUS_RANGE = { min: radiusSchema.minValue ?? 1, max: radiusSchema.maxValue ?? 50, step: 1 };
+
+/** Pin + radius on the map; submitted with the profile form as lat, lng and serviceRadiusKm. */
+function ServiceAreaField({ profile, issue }: { profile: ProfileDto; issue: string | undefined }) {
+  const messages = useMessages();
+  const m = messages.profile;
+  const [area, setArea] = useState<ServiceArea>({
+    lat: profile.lat,
+    lng: profile.lng,
+    radiusKm: Math.min(RADIUS_RANGE.max, Math.max(RADIUS_RANGE.min, profile.serviceRadiusKm)),
+  });
+  const places = Object.entries(areaCentres).map(([id, centre]) => ({
+    id,
+    label: labelFor(messages.labels.areas, id),
+    ...centre,
+  }));
+  return (
+    <div className="flex flex-col gap-2" data-testid="service-area">
+      <ServiceAreaMap
+        value={area}
+        onChange={setArea}
+        places={places}
+        radiusRange={RADIUS_RANGE}
+        names={{ lat: "lat", lng: "lng", radiusKm: "serviceRadiusKm" }}
+        texts={{
+          mapLabel: m.mapLabel,
+          hint: m.pinHint,
+          radiusLabel: m.radius,
+          radiusValue: m.radiusValue,
+          pinValue: m.mapPin,
+          sea: m.mapSea,
+        }}
+      />
+      <p className="text-xs text-sand-500">
+        {m.radiusRange(RADIUS_RANGE.min, RADIUS_RANGE.max)} ·{" "}
+        <a href={mapLink(area.lat, area.lng)} target="_blank" rel="noreferrer" className="text-tenang-700 underline">
+          {messages.booking.openMap}
+        </a>
+      </p>
+      {issue && <p className="text-sm text-rose-700">{issue}</p>}
+    </div>
+  );
+}
+
 function ProfileForm({
   profile,
   saved,
@@ -141,8 +190,10 @@ function ProfileForm({
   saved: boolean;
   onSaved: (saved: boolean) => void;
 }) {
-  const m = getMessages().profile;
-  const labels = getMessages().labels;
+  const messages = useMessages();
+  const m = messages.profile;
+  const labels = messages.labels;
+  const locale = useLocale();
   const queryClient = useQueryClient();
   const [issues, setIssues] = useState<Issues>({});
   const save = useMutation({
@@ -162,7 +213,7 @@ function ProfileForm({
     onSaved(false);
     const body = readForm(event.currentTarget);
     // The same schema as the route: problems show at once, worded like the server's.
-    const parsed = therapistProfileInputSchema.safeParse(body, { error: errorMapFor("en") });
+    const parsed = therapistProfileInputSchema.safeParse(body, { error: errorMapFor(locale) });
     if (!parsed.success) {
       setIssues(Object.fromEntries(parsed.error.issues.map((i) => [i.path.map(String).join("."), i.message])));
       return;
@@ -252,43 +303,7 @@ function ProfileForm({
             ))}
           </select>
         </label>
-        <div className="grid grid-cols-3 gap-3">
-          <TextField
-            id="lat"
-            name="lat"
-            label={m.lat}
-            inputMode="decimal"
-            defaultValue={profile.lat}
-            error={issue("lat")}
-          />
-          <TextField
-            id="lng"
-            name="lng"
-            label={m.lng}
-            inputMode="decimal"
-            defaultValue={profile.lng}
-            error={issue("lng")}
-          />
-          <TextField
-            id="serviceRadiusKm"
-            name="serviceRadiusKm"
-            label={m.radius}
-            inputMode="numeric"
-            defaultValue={profile.serviceRadiusKm}
-            error={issue("serviceRadiusKm")}
-          />
-        </div>
-        <p className="text-xs text-sand-500">
-          {m.pinHint}{" "}
-          <a
-            href={mapLink(profile.lat, profile.lng)}
-            target="_blank"
-            rel="noreferrer"
-            className="text-tenang-700 underline"
-          >
-            {getMessages().booking.openMap}
-          </a>
-        </p>
+        <ServiceAreaField profile={profile} issue={issue("lat") ?? issue("lng") ?? issue("serviceRadiusKm")} />
       </Section>
       <Section title={m.workingHours}>
         <div className="grid grid-cols-2 gap-3">
@@ -320,7 +335,7 @@ function ProfileForm({
 }
 
 function SignOutEverywhere() {
-  const m = getMessages().profile;
+  const m = useMessages().profile;
   const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
@@ -347,11 +362,12 @@ function SignOutEverywhere() {
 }
 
 export function ProfileView() {
-  const m = getMessages().profile;
+  const messages = useMessages();
+  const m = messages.profile;
   const query = useQuery({ queryKey: queryKeys.profile, queryFn: () => apiFetch<ProfileDto>("/api/profile") });
   // Kept here: a save replaces the profile, which remounts the form below (see its key).
   const [saved, setSaved] = useState(false);
-  if (query.isPending) return <p className="text-sm text-sand-500">{getMessages().common.loading}</p>;
+  if (query.isPending) return <p className="text-sm text-sand-500">{messages.common.loading}</p>;
   if (query.isError) return <Alert tone="error">{query.error.message}</Alert>;
   const profile = query.data;
   return (
@@ -359,7 +375,13 @@ export function ProfileView() {
       <div className="flex items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-sand-900">{m.title}</h1>
         <span className="flex items-center gap-2 text-sm text-sand-600">
-          {m.ratings} <Rating value={profile.rating} count={profile.ratingCount} />
+          {m.ratings}{" "}
+          <Rating
+            value={profile.rating}
+            count={profile.ratingCount}
+            newLabel={messages.history.noRatings}
+            describe={messages.history.ratingDescribe}
+          />
         </span>
       </div>
       <Card>

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@tenang/ui/badge";
-import { getMessages } from "@/i18n/messages";
+import { useMessages } from "@/i18n/locale-context";
 import { queryKeys } from "@/lib/query-keys";
 import { useLiveUpdates, type LiveTable } from "@/components/live/use-live-updates";
 
@@ -20,7 +20,7 @@ const keysFor: Record<LiveTable, readonly (readonly string[])[]> = {
  */
 export function LiveBridge() {
   const queryClient = useQueryClient();
-  const m = getMessages().live;
+  const m = useMessages().live;
   const [counts, setCounts] = useState<Record<LiveTable, number>>({
     offers: 0,
     bookings: 0,

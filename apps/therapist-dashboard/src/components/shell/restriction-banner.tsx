@@ -4,14 +4,14 @@ import Link from "next/link";
 import { LATE_FEE } from "@tenang/booking-core/money";
 import { Alert } from "@tenang/ui/alert";
 import { buttonClassName } from "@tenang/ui/button";
-import { getMessages } from "@/i18n/messages";
+import { useMessages } from "@/i18n/locale-context";
 import { money } from "@/lib/format";
 import { useMe } from "@/hooks/use-me";
 
 /** Why this therapist gets no offers, and how to clear it: shown on every page while it lasts. */
 export function RestrictionBanner() {
   const { data: me } = useMe();
-  const m = getMessages();
+  const m = useMessages();
   if (!me) return null;
   if (me.isRestricted) {
     const overdue = me.restrictedCode === "commission_overdue";

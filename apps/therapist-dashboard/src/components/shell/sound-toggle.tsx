@@ -1,7 +1,7 @@
 "use client";
 
 import { Badge } from "@tenang/ui/badge";
-import { getMessages } from "@/i18n/messages";
+import { useMessages } from "@/i18n/locale-context";
 import { requestNotificationPermission, useAlarm, useAlarmState } from "@/components/offers/alarm-context";
 
 function BellIcon({ muted }: { muted: boolean }) {
@@ -18,7 +18,7 @@ function BellIcon({ muted }: { muted: boolean }) {
 export function SoundToggle() {
   const alarm = useAlarm();
   const state = useAlarmState();
-  const m = getMessages().sound;
+  const m = useMessages().sound;
   if (state === "unsupported") {
     return (
       <Badge tone="neutral" data-testid="sound-state" data-state={state}>

@@ -2,9 +2,10 @@ import "server-only";
 // Earnings per period, as a pure function of the commission records and "now" (so it tests with tables). A record
 // counts on the WITA calendar day its booking was confirmed (the record's createdAt); void records (bookings
 // cancelled before completion) never count. Weeks start on Monday, as Indonesian calendars do.
-import { DAY_MS, localDate, zonedParts } from "@tenang/booking-core/time";
+import { localDate } from "@tenang/booking-core/time";
 import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
 import type { EarningsTotals } from "@/lib/dto";
+import { mondayOf } from "@/lib/periods";
 
 export interface PeriodTotals {
   today: EarningsTotals;
@@ -19,13 +20,6 @@ function add(totals: EarningsTotals, record: CommissionRecord): void {
   totals.amount += record.amount;
   totals.commission += record.commission;
   totals.payout += record.payout;
-}
-
-/** The local date of the Monday of the week containing `instant`. */
-function mondayOf(instant: number): string {
-  const { weekday } = zonedParts(instant);
-  const daysSinceMonday = (weekday + 6) % 7;
-  return localDate(instant - daysSinceMonday * DAY_MS);
 }
 
 export function earningsTotals(records: readonly CommissionRecord[], now: Date | number): PeriodTotals {

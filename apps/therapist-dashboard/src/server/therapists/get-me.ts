@@ -2,19 +2,22 @@ import "server-only";
 import { RESTRICTED_FOR_OVERDUE } from "@tenang/booking-core/commission";
 import { defaultDispatchConfig } from "@tenang/booking-core/dispatch";
 import { userMessageFor } from "@tenang/booking-core/errors";
+import type { Locale } from "@tenang/booking-core/locale";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { getTherapistForUser } from "@tenang/booking-server/therapists/therapist-repository";
 import { cache } from "react";
 import type { MeDto } from "@/lib/dto";
 import type { AccountUser } from "@/server/auth/account-repository";
 import { bookingContext } from "@/server/booking/booking-context";
+import { getRequestLocale } from "@/i18n/request-locale";
 import { photoUrl } from "@/server/photos/photo-url";
 
-export function toMeDto(user: Pick<AccountUser, "id" | "email">, therapist: Therapist): MeDto {
+/** `locale` words the restriction reason for the reader (the page's or the request's language). */
+export function toMeDto(user: Pick<AccountUser, "id" | "email">, therapist: Therapist, locale: Locale): MeDto {
   const restrictedReason = !therapist.isRestricted
     ? null
     : therapist.restrictedReason === RESTRICTED_FOR_OVERDUE
-      ? userMessageFor("provider_restricted", "en")
+      ? userMessageFor("provider_restricted", locale)
       : therapist.restrictedReason;
   return {
     therapistId: therapist.id,
@@ -38,5 +41,5 @@ export function toMeDto(user: Pick<AccountUser, "id" | "email">, therapist: Ther
 /** The signed-in therapist's own state for the dashboard; null when their account is not linked to a therapist. */
 export const getMe = cache(async (user: AccountUser): Promise<MeDto | null> => {
   const therapist = await getTherapistForUser(bookingContext(), user.id);
-  return therapist ? toMeDto(user, therapist) : null;
+  return therapist ? toMeDto(user, therapist, await getRequestLocale()) : null;
 });

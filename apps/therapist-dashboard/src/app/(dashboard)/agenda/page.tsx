@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 import { AgendaView } from "@/components/bookings/agenda-view";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: getMessages().agenda.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getRequestMessages()).agenda.title };
+}
 
 export default function AgendaPage() {
   return <AgendaView />;

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 import { EarningsView } from "@/components/earnings/earnings-view";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: getMessages().earnings.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getRequestMessages()).earnings.title };
+}
 
 export default function EarningsPage() {
   return <EarningsView />;

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 import { HistoryView } from "@/components/bookings/history-view";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: getMessages().history.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getRequestMessages()).history.title };
+}
 
 export default function HistoryPage() {
   return <HistoryView />;

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 import { ProfileView } from "@/components/profile/profile-view";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: getMessages().profile.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getRequestMessages()).profile.title };
+}
 
 export default function ProfilePage() {
   return <ProfileView />;

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
 import { getMe } from "@/server/therapists/get-me";
 import { BookingDetail } from "@/components/bookings/booking-detail";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: getMessages().booking.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getRequestMessages()).booking.title };
+}
 
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request) => {
   const { user, therapist } = await requireTherapist();
-  const { online } = parseOrThrow(availabilityInputSchema, await readJson(request), requestLocale(request));
+  const locale = requestLocale(request);
+  const { online } = parseOrThrow(availabilityInputSchema, await readJson(request), locale);
   const updated = await setTherapistOnline(bookingContext(), { therapistId: therapist.id, online });
-  return Response.json(toMeDto(user, updated));
+  return Response.json(toMeDto(user, updated, locale));
 });
