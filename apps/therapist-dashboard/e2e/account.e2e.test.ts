@@ -34,6 +34,31 @@ describe("the therapist's account", () => {
     await other.close();
   });
 
+  it("stops password guessing: after 10 tries on one login, even the form's next try is refused for a while", async () => {
+    const guesser = await world.browser.newContext();
+    const login = "0813 7777 0000";
+    for (let i = 0; i < 10; i += 1) {
+      const wrong = await guesser.request.post(`${world.app.url}/api/auth/login`, {
+        data: { login, password: `guess-${i}` },
+      });
+      expect(wrong.status()).toBe(401);
+    }
+    const page = await guesser.newPage();
+    await page.goto(`${world.app.url}/login`);
+    await page.getByLabel(/email/i).fill(login);
+    await page.getByLabel(/password/i).fill("guess-10");
+    const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/login"));
+    await page.getByRole("button", { name: /sign in/i }).click();
+    expect((await answer).status()).toBe(429);
+    expect(Number((await answer).headers()["retry-after"])).toBeGreaterThan(0);
+    await page.getByText("Too many attempts. Please wait a minute and try again.").waitFor();
+    await guesser.close();
+
+    // Someone else signing in from the same address is not locked out.
+    const { context } = await signIn(world);
+    await context.close();
+  });
+
   it("saves the profile and a new photo, and refuses what the schema refuses", async () => {
     const { page, context } = await signIn(world);
     await page.goto(`${world.app.url}/profile`);

@@ -17,8 +17,15 @@ export const rateLimitRules = {
   sendMessage: { limit: 30, windowMs: MINUTE_MS },
   /** Discount codes a customer may try (guessing codes is the abuse). */
   checkDiscountCode: { limit: 10, windowMs: HOUR_MS },
-  /** Sign-in attempts per account or IP. */
+  /** Sign-in attempts per login (email or phone as typed): password guessing against one account. */
   signIn: { limit: 10, windowMs: 15 * MINUTE_MS },
+  /** Sign-in attempts per client IP: guessing across many accounts (loose: a hotel's staff may share one IP). */
+  signInPerIp: { limit: 60, windowMs: 15 * MINUTE_MS },
+  /**
+   * New guest sessions per client IP. The apps create them with the API key, which Appwrite's own abuse limit (50
+   * anonymous sessions an hour per IP) does not apply to, so the same limit is kept here.
+   */
+  startGuestSession: { limit: 50, windowMs: HOUR_MS },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitAction = keyof typeof rateLimitRules;

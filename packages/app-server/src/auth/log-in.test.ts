@@ -8,8 +8,9 @@ const accounts = {
   findUserById: vi.fn(),
   deleteUserSession: vi.fn(),
 };
+const throttle = vi.fn<() => Promise<void>>();
 const logIn = ({ email, password }: { email: string; password: string }) =>
-  logInWithLabel({ accounts, requiredLabel: REQUIRED_LABEL }, email, password);
+  logInWithLabel({ accounts, requiredLabel: REQUIRED_LABEL, throttle }, async () => email, password);
 
 const session = { id: "s1", userId: "u1", secret: "secret", expiresAt: new Date("2030-01-01T00:00:00Z") };
 const user = (labels: string[]) => ({ id: "u1", name: "Sari", email: "sari@tenang.id", labels });
@@ -28,6 +29,12 @@ describe("logIn", () => {
   it("refuses wrong credentials as unauthorized (401)", async () => {
     vi.mocked(accounts.createEmailPasswordSession).mockResolvedValue(null);
     await expect(logIn(input)).rejects.toMatchObject({ code: "unauthorized" });
+  });
+
+  it("counts the attempt first: past the limit nothing is asked of Appwrite, not even for the right password", async () => {
+    throttle.mockRejectedValue(new DomainError("rate_limited", "rate limit exceeded", { retryAfterMs: 60_000 }));
+    await expect(logIn(input)).rejects.toMatchObject({ code: "rate_limited" });
+    expect(accounts.createEmailPasswordSession).not.toHaveBeenCalled();
   });
 
   it("refuses an account without the label as forbidden (403) and revokes the session it just made", async () => {

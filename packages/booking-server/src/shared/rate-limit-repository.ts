@@ -49,3 +49,28 @@ export async function takeRateLimit(
 export function stageRateLimit(set: WriteSet, grant: RateLimitGrant): void {
   set.upsert(TABLES.rateLimits, grant.rowId, { state: JSON.stringify(grant.decision.state) });
 }
+
+/**
+ * For limits that guard no other write (sign-in attempts, new guest sessions): decides and stores at once, and
+ * throws rate_limited when denied. Two requests racing on one bucket may both read the same state, so a burst can
+ * pass the limit by the number of requests in flight; for throttling guessing that is harmless, and it keeps the
+ * check to one read and one write.
+ */
+export async function consumeRateLimit(
+  ctx: BookingServerContext,
+  action: RateLimitAction,
+  subject: string,
+  now: Date = ctx.clock(),
+): Promise<void> {
+  const rowId = rateLimitRowId(action, subject);
+  const row = await getRowOrNull(ctx, TABLES.rateLimits, rowId);
+  const decision = decideRateLimit(parseState(row?.state), rateLimitRules[action], now.getTime());
+  // Stored also when denied: the state carries the refill.
+  await ctx.tablesDB.upsertRow({
+    databaseId: ctx.databaseId,
+    tableId: TABLES.rateLimits,
+    rowId,
+    data: { state: JSON.stringify(decision.state) },
+  });
+  if (!decision.allowed) throw rateLimitError(decision);
+}

@@ -3,7 +3,11 @@ import { DomainError } from "@tenang/booking-core/errors";
 import * as therapists from "@/server/therapists/therapist-repository";
 import * as accounts from "./account-repository";
 import { REQUIRED_LABEL } from "./auth-config";
-import { logIn } from "./log-in";
+import { countSignInAttempt } from "@tenang/booking-server/shared/sign-in-throttle";
+import { logIn as logInFrom } from "./log-in";
+
+const IP = "203.0.113.1";
+const logIn = (login: Parameters<typeof logInFrom>[0]) => logInFrom(login, IP);
 
 vi.mock("./account-repository", () => ({
   createEmailPasswordSession: vi.fn(),
@@ -11,6 +15,8 @@ vi.mock("./account-repository", () => ({
   deleteUserSession: vi.fn(),
 }));
 vi.mock("@/server/therapists/therapist-repository", () => ({ findTherapistUserIdByWhatsapp: vi.fn() }));
+vi.mock("@tenang/booking-server/shared/sign-in-throttle", () => ({ countSignInAttempt: vi.fn() }));
+vi.mock("@/server/booking/booking-context", () => ({ bookingContext: vi.fn() }));
 
 const session = { id: "s1", userId: "u1", secret: "secret", expiresAt: new Date("2030-01-01T00:00:00Z") };
 const user = (labels: string[]) => ({ id: "u1", name: "Sari", email: "sari@tenang.id", labels });
@@ -48,7 +54,16 @@ describe("logIn", () => {
     vi.mocked(accounts.createEmailPasswordSession).mockResolvedValue(session);
     await expect(logIn(byPhone)).resolves.toEqual(session);
     expect(therapists.findTherapistUserIdByWhatsapp).toHaveBeenCalledWith("+6281234560000");
+    // Throttled by the number as normalised (E.164), whatever spelling was typed, and by the client's IP.
+    expect(countSignInAttempt).toHaveBeenCalledWith(undefined, { login: "+6281234560000", ip: IP });
     expect(accounts.createEmailPasswordSession).toHaveBeenCalledWith("sari@tenang.id", "correct horse");
+  });
+
+  it("past the attempt limit, refuses before looking anything up", async () => {
+    vi.mocked(countSignInAttempt).mockRejectedValue(new DomainError("rate_limited", "rate limit exceeded"));
+    await expect(logIn(byPhone)).rejects.toMatchObject({ code: "rate_limited" });
+    expect(therapists.findTherapistUserIdByWhatsapp).not.toHaveBeenCalled();
+    expect(accounts.createEmailPasswordSession).not.toHaveBeenCalled();
   });
 
   it("answers an unknown phone exactly like a wrong password, without trying a session", async () => {

@@ -1,6 +1,8 @@
 import "server-only";
 import { logInWithLabel } from "@tenang/app-server/auth/log-in";
+import { countSignInAttempt } from "@tenang/booking-server/shared/sign-in-throttle";
 import type { LoginInput } from "@/lib/login-input";
+import { bookingContext } from "@/server/booking/booking-context";
 import { findTherapistUserIdByWhatsapp } from "@/server/therapists/therapist-repository";
 import { REQUIRED_LABEL } from "./auth-config";
 import * as accounts from "./account-repository";
@@ -20,8 +22,14 @@ async function emailFor(input: LoginInput): Promise<string | null> {
 
 /**
  * Signs a person in to this app: right credentials AND the therapist label (see logInWithLabel). An unknown phone
- * answers exactly like a wrong password.
+ * answers exactly like a wrong password. Attempts are throttled per login and per client IP.
  */
-export async function logIn(input: LoginInput): Promise<CreatedSession> {
-  return logInWithLabel({ accounts, requiredLabel: REQUIRED_LABEL }, await emailFor(input), input.password);
+export async function logIn(input: LoginInput, ip: string): Promise<CreatedSession> {
+  const login = input.kind === "email" ? input.email : input.phone;
+  const throttle = () => countSignInAttempt(bookingContext(), { login, ip });
+  return logInWithLabel(
+    { accounts, requiredLabel: REQUIRED_LABEL, throttle },
+    () => emailFor(input),
+    input.password,
+  );
 }

@@ -1,4 +1,5 @@
 // POST /api/auth/login – sign in with email and password (anyone; only accounts labelled "therapist" get in)
+import { clientIp } from "@tenang/app-server/http/client-ip";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { NextResponse } from "next/server";
 import { loginInputSchema } from "@/lib/login-input";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = handleRoute(async (request) => {
   const input = parseOrThrow(loginInputSchema, await readJson(request), requestLocale(request));
-  const session = await logIn(input);
+  const session = await logIn(input, clientIp(request));
   const response = NextResponse.json({ ok: true });
   setSessionCookie(response, request, session.secret, session.expiresAt);
   return response;
