@@ -10,6 +10,7 @@ import {
   onlyOnline,
   rows,
   startBookingWorld,
+  waitFor,
   type BookingWorld,
 } from "./support/booking-world";
 
@@ -54,6 +55,40 @@ describe("one booking under way", () => {
     await first.getByTestId("go-to-active-booking").click();
     await first.waitForURL(`**/bookings/${bookingId}`);
     expect(await bookingIdOn(first)).toBe(bookingId);
+    await context.close();
+  });
+
+  it("a visit scheduled for later does not stand in the way of a Book now; the booking happening now does", async () => {
+    await onlyOnline(world, ["therapist-29"]);
+    const { context, page } = await newGuest(world);
+    await page.goto(world.app.url);
+    await page.getByTestId("schedule").click();
+    await fillServiceCard(page);
+    const dates = page.getByLabel("Date").locator("option");
+    await page.getByLabel("Date").selectOption((await dates.nth(1).getAttribute("value"))!);
+    await page.getByLabel("Time (WITA)").selectOption({ label: "11:00 WITA" });
+    await page.getByRole("button", { name: "Send request" }).click();
+    const scheduledId = await bookingIdOn(page);
+    await page.getByText("Request sent").waitFor();
+
+    // Book now opens the form (no redirect to tomorrow's request), and the server takes the booking.
+    await page.goto(`${world.app.url}/book?source=bookNow`);
+    await fillServiceCard(page);
+    await page.getByTestId("confirm-search").click();
+    const nowId = await waitFor(
+      async () => {
+        const id = await page.getByTestId("booking-chat").getAttribute("data-booking-id").catch(() => null);
+        return id && id !== scheduledId ? id : null;
+      },
+      { what: "the Book now booking" },
+    );
+    const customerId = String((await rows(world, "bookings", [Query.equal("$id", nowId)]))[0]!.customerId);
+    const open = await rows(world, "bookings", [Query.equal("customerId", customerId)]);
+    expect(open.map((b) => b.kind).sort()).toEqual(["immediate", "scheduled"]);
+
+    // While that one is under way, another Book now leads back to it.
+    await page.goto(`${world.app.url}/book?source=bookNow`);
+    await page.waitForURL(`**/bookings/${nowId}`);
     await context.close();
   });
 });

@@ -1,3 +1,4 @@
+import { blockingBookingFor } from "@tenang/booking-core/booking-limits";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ChatWindow } from "@/components/chat/chat-window";
@@ -22,12 +23,14 @@ export default async function BookPage({
 }) {
   const locale = await getRequestLocale();
   const guest = await getGuest();
-  // One booking at a time: a guest with one under way is taken back to it.
-  const active = await findActiveBooking(guest);
-  if (active) redirect(`/bookings/${encodeURIComponent(active.booking.id)}`);
-
   const query = bookingStartQuerySchema.parse(queryToObject(await searchParams));
   const start = await loadBookingStart(query, guest);
+  // booking-core's limit, as the server will apply it: a booking happening now takes the guest back to it; a visit
+  // scheduled for later does not stand in the way of a Book now (or of another scheduled one).
+  const active = await findActiveBooking(guest);
+  if (active && blockingBookingFor([active.booking], start.kind)) {
+    redirect(`/bookings/${encodeURIComponent(active.booking.id)}`);
+  }
   // Keyed by the query: a new start (e.g. the reset after cancelling) is a fresh chat window, not the old one's state.
   return <ChatWindow key={JSON.stringify(query)} locale={locale} start={start} initial={null} />;
 }
