@@ -1,11 +1,11 @@
 // Photos and location pins in the booking chat, end to end: the customer site on `next start` against a fresh local
 // Appwrite, a phone-sized Chromium attaching a real PNG, and the therapist's side read through booking-server's use
 // cases (what the therapist dashboard's routes call).
-import { crc32, deflateSync } from "node:zlib";
 import { getChatImage } from "@tenang/booking-server/messages/get-chat-image";
 import { listMessages } from "@tenang/booking-server/messages/list-messages";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
 import { PHONE_VIEWPORT } from "@tenang/testing/browser";
+import { png } from "@tenang/testing/images";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -26,30 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.close();
 });
-
-/** A real, decodable PNG: one colour, `width` × `height`, RGB. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x3c)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 const status = (page: Page) => page.getByTestId("booking-chat").getAttribute("data-status");
 const naturalWidth = (page: Page, selector: string) =>

@@ -1,11 +1,11 @@
 // Photos and location pins in the booking chat, from the therapist's side: the dashboard's production build, the
 // demo therapist signed in on a phone-sized Chromium, and the customer played through booking-server's use cases
 // (what the customer app's routes call).
-import { crc32, deflateSync } from "node:zlib";
 import { acceptTherapist } from "@tenang/booking-server/bookings/customer-decisions";
 import { getChatImage } from "@tenang/booking-server/messages/get-chat-image";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
 import { uploadChatImage } from "@tenang/booking-server/messages/upload-chat-image";
+import { png } from "@tenang/testing/images";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import {
@@ -20,30 +20,6 @@ import {
   type SignedIn,
   type World,
 } from "./support/dashboard";
-
-/** A real, decodable PNG: one colour, `width` × `height`, RGB. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x7a)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 const naturalWidth = (page: Page, selector: string) =>
   page.locator(selector).evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0));

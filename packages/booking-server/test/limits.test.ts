@@ -18,6 +18,7 @@ import {
   startEngine,
   tomorrowAtWita,
 } from "./support/engine";
+import { codeOf } from "./support/settled";
 
 let engine: Engine;
 let other: BookingServerContext;
@@ -26,9 +27,6 @@ beforeAll(async () => {
   other = engine.secondContext();
 });
 afterAll(() => engine.close());
-
-const codeOf = (r: PromiseSettledResult<unknown>) =>
-  r.status === "rejected" ? (r.reason as { code?: string }).code : "ok";
 
 const bookingsOf = (customerId: string) => engine.rows(TABLES.bookings, [Query.equal("customerId", customerId)]);
 const holdsOf = (customerId: string) => engine.rows(TABLES.customerHolds, [Query.equal("customerId", customerId)]);

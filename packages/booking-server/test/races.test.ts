@@ -24,6 +24,7 @@ import {
   startEngine,
   tomorrowAtWita,
 } from "./support/engine";
+import { codeOf } from "./support/settled";
 import { rankedFor, transitionsOf } from "./support/fixtures";
 
 let engine: Engine;
@@ -33,9 +34,6 @@ beforeAll(async () => {
   other = engine.secondContext();
 });
 afterAll(() => engine.close());
-
-const codeOf = (r: PromiseSettledResult<unknown>) =>
-  r.status === "rejected" ? (r.reason as { code?: string }).code : "ok";
 
 describe("the lock rows", () => {
   it("two writers planned from the same version: the second commit fails as a whole", async () => {

@@ -20,6 +20,7 @@ import {
   startEngine,
   tomorrowAtWita,
 } from "./support/engine";
+import { codeOf } from "./support/settled";
 import { type SessionUser, createSessionUser, linkTherapistUser, rankedFor, readAs } from "./support/fixtures";
 
 let engine: Engine;
@@ -31,9 +32,6 @@ beforeAll(async () => {
 afterAll(() => engine.close());
 
 const DAY = 24 * 3_600_000;
-
-const codeOf = (r: PromiseSettledResult<unknown>) =>
-  r.status === "rejected" ? (r.reason as { code?: string }).code : "ok";
 
 async function totalsOf(tableId: string, rowId: string) {
   const row = await engine.row(tableId, rowId);

@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppShell } from "@tenang/ui/app-shell";
+import { LanguageSwitch } from "@tenang/ui/language-switch";
 import { ChatLauncher } from "@/components/chat-launcher";
-import { LanguageSwitch } from "@/components/language-switch";
 import { Providers } from "@/components/providers";
 import { getMessages } from "@/i18n/messages";
 import { getRequestLocale } from "@/i18n/request-locale";
@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body>
         <Providers>
-          <AppShell footer={messages.footer} actions={<LanguageSwitch locale={locale} messages={messages} />}>
+          <AppShell footer={messages.footer} actions={<LanguageSwitch locale={locale} labels={messages.language} />}>
             {children}
           </AppShell>
           <ChatLauncher label={messages.chat.open} />

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppShell } from "@tenang/ui/app-shell";
-import { LanguageSwitch } from "@/components/language-switch";
+import { LanguageSwitch } from "@tenang/ui/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LocaleProvider } from "@/i18n/locale-context";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
@@ -36,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             product={messages.product}
             actions={
               <>
-                <LanguageSwitch locale={locale} messages={messages} />
+                <LanguageSwitch locale={locale} labels={messages.language} />
                 {user && <SignOutButton label={messages.signOut} />}
               </>
             }

@@ -1,13 +1,9 @@
 import "server-only";
-// The multipart body both apps' POST /api/bookings/[id]/images take — `file`, `clientMessageId`, optional `text` —
-// read into uploadChatImage's arguments, so the two route handlers stay one call each. A body whose declared
-// length is already past the limit is refused before it is read into memory.
-import { DomainError } from "@tenang/booking-core/errors";
+// The fields of the multipart body both apps' POST /api/bookings/[id]/images take — `file`, `clientMessageId`,
+// optional `text` — as uploadChatImage's arguments, so the two route handlers stay one call each. The route reads the
+// body itself (app-server's readMultipartForm, capped with chatImageUploadCap).
 import type { Locale } from "@tenang/booking-core/locale";
 import { chatImageRefusal, MAX_CHAT_IMAGE_BYTES } from "./chat-image-file";
-
-/** Room for the multipart framing and the small fields around the file. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 export interface ChatImageForm {
   file: Blob;
@@ -15,17 +11,12 @@ export interface ChatImageForm {
   text: string | null;
 }
 
-export async function readChatImageForm(request: Request, locale: Locale = "en"): Promise<ChatImageForm> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_CHAT_IMAGE_BYTES + FORM_OVERHEAD_BYTES) {
-    throw chatImageRefusal("image_too_large", locale);
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new DomainError("bad_request", "expected multipart/form-data");
-  }
+/** The cap a route reads the body with: a body declared past it is refused as too large before it is read. */
+export function chatImageUploadCap(locale: Locale = "en") {
+  return { maxFileBytes: MAX_CHAT_IMAGE_BYTES, tooLarge: () => chatImageRefusal("image_too_large", locale) };
+}
+
+export function chatImageFormFields(form: FormData, locale: Locale = "en"): ChatImageForm {
   const file = form.get("file");
   if (!(file instanceof Blob)) throw chatImageRefusal("image_missing", locale);
   const clientMessageId = form.get("clientMessageId");

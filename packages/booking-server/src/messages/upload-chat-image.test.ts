@@ -1,7 +1,7 @@
 // Photos in the booking chat against the local server: stored readable by exactly the chat's people, read back only
 // by them, refused by their bytes (not their names), and stored once per clientMessageId even when a retry races
 // the original upload.
-import { crc32, deflateSync } from "node:zlib";
+import { png } from "@tenang/testing/images";
 import { AppwriteException, Client, Query, Storage, type Models } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBooking } from "../bookings/create-booking";
@@ -14,30 +14,6 @@ import { MAX_CHAT_IMAGE_BYTES } from "./chat-image-file";
 import { getChatImage } from "./get-chat-image";
 import { sendMessage } from "./send-message";
 import { uploadChatImage } from "./upload-chat-image";
-
-/** A real, decodable PNG: one colour, `width` × `height`, RGB. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 /** What a browser's FormData would hand over: the bytes, under the name and type the device claimed. */
 const upload = (bytes: Uint8Array, name: string, type: string) => new File([bytes], name, { type });

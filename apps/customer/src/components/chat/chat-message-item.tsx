@@ -1,12 +1,14 @@
 "use client";
 
 import type { ChatMessage } from "@tenang/chat-client/chat-message";
+import { chatImagePath } from "@tenang/chat-client/fetch-chat-api";
 import { parseSystemMessage, renderSystemMessage, type SystemMessageKey } from "@tenang/booking-core/system-messages";
 import { formatDateTime } from "@tenang/booking-core/time";
 import { MessageBubble, SystemBubble } from "@tenang/ui/chat-bubble";
+import { ChatPhoto } from "@tenang/ui/chat-photo";
 import { PinIcon } from "@/components/icons";
 import type { Messages } from "@/i18n/messages";
-import { ChatPhoto, photoAlt } from "./chat-photo";
+import { photoAlt } from "./chat-photo";
 
 const GOOD: ReadonlySet<SystemMessageKey> = new Set([
   "therapist_found",
@@ -101,7 +103,12 @@ export function ChatMessageItem({
   else
     body = (
       <span className="flex flex-col gap-1.5">
-        <ChatPhoto message={message} alt={photoAlt(own, authorName, m)} messages={m} />
+        <ChatPhoto
+          localImage={message.localImage}
+          storedSrc={chatImagePath(message.bookingId, message.imageFileId)}
+          alt={photoAlt(own, authorName, m)}
+          labels={m.chat}
+        />
         {message.text && <span>{message.text}</span>}
       </span>
     );

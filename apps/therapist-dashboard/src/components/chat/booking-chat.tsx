@@ -1,7 +1,7 @@
 "use client";
 
 import { createChatSession } from "@tenang/chat-client/chat-session";
-import { createFetchChatApi } from "@tenang/chat-client/fetch-chat-api";
+import { chatImagePath, createFetchChatApi } from "@tenang/chat-client/fetch-chat-api";
 import type { ChatMessage } from "@tenang/chat-client/chat-message";
 import type { Locale } from "@tenang/booking-core/locale";
 import { parseSystemMessage, renderSystemMessage } from "@tenang/booking-core/system-messages";
@@ -9,10 +9,11 @@ import { isDomainError } from "@tenang/booking-core/errors";
 import { httpStatusOf, isRetryableError } from "@tenang/booking-core/retry";
 import { Button } from "@tenang/ui/button";
 import { MessageBubble, SystemBubble } from "@tenang/ui/chat-bubble";
+import { ChatPhoto } from "@tenang/ui/chat-photo";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import { useFormat, useLocale, useMessages } from "@/i18n/locale-context";
 import type { Messages } from "@/i18n/messages";
-import { ChatPhoto, mapsUrl, photoErrorText, PhotoIcon, PinIcon } from "./chat-photo";
+import { mapsUrl, photoErrorText, PhotoIcon, PinIcon } from "./chat-photo";
 
 export interface BookingChatProps {
   bookingId: string;
@@ -38,7 +39,12 @@ function bodyOf(message: ChatMessage, own: boolean, customerName: string, t: Mes
     case "image":
       return (
         <span className="flex flex-col gap-1.5">
-          <ChatPhoto message={message} alt={own ? t.photoAltOwn : t.photoAltFrom(customerName)} text={t} />
+          <ChatPhoto
+            localImage={message.localImage}
+            storedSrc={chatImagePath(message.bookingId, message.imageFileId)}
+            alt={own ? t.photoAltOwn : t.photoAltFrom(customerName)}
+            labels={t}
+          />
           {message.text && <span>{message.text}</span>}
         </span>
       );

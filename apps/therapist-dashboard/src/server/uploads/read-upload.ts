@@ -1,5 +1,6 @@
 import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
+import { readMultipartForm } from "@tenang/app-server/http/read-multipart";
 import type { Upload } from "@/server/files/file-repository";
 
 export interface UploadRules {
@@ -17,20 +18,15 @@ function refuse(message: string): DomainError {
 
 /** The one `file` field of a multipart request, checked against the bucket's rules before it reaches Appwrite. */
 export async function readUpload(request: Request, rules: UploadRules): Promise<Upload> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new DomainError("bad_request", "expected multipart/form-data");
-  }
+  const tooLarge = `The file is larger than ${Math.round(rules.maxBytes / 1024 / 1024)} MB.`;
+  const form = await readMultipartForm(request, { maxFileBytes: rules.maxBytes, tooLarge: () => refuse(tooLarge) });
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) throw refuse("Choose a file to upload.");
   const extension = file.name.toLowerCase().split(".").pop() ?? "";
   if (!rules.extensions.includes(extension) || !rules.mimeTypes.includes(file.type)) {
     throw refuse(`Use one of: ${rules.extensions.join(", ")}.`);
   }
-  if (file.size > rules.maxBytes)
-    throw refuse(`The file is larger than ${Math.round(rules.maxBytes / 1024 / 1024)} MB.`);
+  if (file.size > rules.maxBytes) throw refuse(tooLarge);
   return { name: file.name, bytes: await file.arrayBuffer() };
 }
 

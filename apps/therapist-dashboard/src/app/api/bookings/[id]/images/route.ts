@@ -1,5 +1,6 @@
 // POST /api/bookings/[id]/images – send a photo into the booking's chat (multipart: file, clientMessageId, text?); a retried upload lands once (the booking's confirmed therapist)
-import { readChatImageForm } from "@tenang/booking-server/messages/chat-image-form";
+import { readMultipartForm } from "@tenang/app-server/http/read-multipart";
+import { chatImageFormFields, chatImageUploadCap } from "@tenang/booking-server/messages/chat-image-form";
 import { uploadChatImage } from "@tenang/booking-server/messages/upload-chat-image";
 import { requireTherapist } from "@/server/auth/require-therapist";
 import { bookingContext } from "@/server/booking/booking-context";
@@ -14,11 +15,11 @@ export const POST = handleRoute(async (request, { params }: Params) => {
   const { therapist } = await requireTherapist();
   const bookingId = pathId((await params).id);
   const locale = requestLocale(request);
-  const form = await readChatImageForm(request, locale);
+  const form = await readMultipartForm(request, chatImageUploadCap(locale));
   const message = await uploadChatImage(bookingContext(), {
     bookingId,
     sender: { role: "therapist", id: therapist.id },
-    ...form,
+    ...chatImageFormFields(form, locale),
     locale,
   });
   return Response.json({ message }, { status: 201, headers: { "Cache-Control": "no-store" } });

@@ -1,5 +1,6 @@
 // GET /api/bookings/[id]/images/[fileId] – the bytes of a photo in the booking's chat (the booking's guest)
 import { DomainError } from "@tenang/booking-core/errors";
+import { chatImageResponse } from "@tenang/app-server/storage/chat-image-response";
 import { getChatImage } from "@tenang/booking-server/messages/get-chat-image";
 import { isAppwriteId } from "@/server/appwrite/resource-ids";
 import { bookingServer } from "@/server/bookings/booking-server-context";
@@ -19,14 +20,5 @@ export const GET = handleRoute(async (request, { params }: Context) => {
     fileId,
     viewer: { role: "customer", id: guest.userId },
   });
-  return new Response(image.bytes, {
-    headers: {
-      "Content-Type": image.contentType,
-      "Content-Length": String(image.bytes.byteLength),
-      // A stored photo never changes under its id; only this browser's own cache may keep it (it is private).
-      "Cache-Control": "private, max-age=86400, immutable",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return chatImageResponse(image);
 });

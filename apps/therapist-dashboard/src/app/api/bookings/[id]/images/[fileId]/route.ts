@@ -1,4 +1,5 @@
 // GET /api/bookings/[id]/images/[fileId] – the bytes of a photo in the booking's chat (the booking's confirmed therapist)
+import { chatImageResponse } from "@tenang/app-server/storage/chat-image-response";
 import { getChatImage } from "@tenang/booking-server/messages/get-chat-image";
 import { requireTherapist } from "@/server/auth/require-therapist";
 import { bookingContext } from "@/server/booking/booking-context";
@@ -17,14 +18,5 @@ export const GET = handleRoute(async (_request, { params }: Params) => {
     fileId: pathId(fileId),
     viewer: { role: "therapist", id: therapist.id },
   });
-  return new Response(image.bytes, {
-    headers: {
-      "Content-Type": image.contentType,
-      "Content-Length": String(image.bytes.byteLength),
-      // A stored photo never changes under its id; only this browser's own cache may keep it (it is private).
-      "Cache-Control": "private, max-age=86400, immutable",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return chatImageResponse(image);
 });

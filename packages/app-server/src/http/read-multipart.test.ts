@@ -1,0 +1,30 @@
+import { DomainError } from "@tenang/booking-core/errors";
+import { describe, expect, it } from "vitest";
+import { readMultipartForm } from "./read-multipart";
+
+const post = (body: FormData | string, headers: Record<string, string> = {}) =>
+  new Request("http://app.test/api/upload", { method: "POST", body, headers });
+
+const cap = { maxFileBytes: 1024 * 1024, tooLarge: () => new DomainError("validation_failed", "too large") };
+
+describe("readMultipartForm", () => {
+  it("reads a form within the cap", async () => {
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array([1, 2, 3])], "x.png", { type: "image/png" }));
+    form.set("note", "hi");
+    const read = await readMultipartForm(post(form), cap);
+    expect(read.get("note")).toBe("hi");
+    expect(read.get("file")).toBeInstanceOf(Blob);
+  });
+
+  it("refuses a body declared too large before reading it, and a body that is not a form", async () => {
+    const big = String(cap.maxFileBytes + 1024 * 1024);
+    await expect(readMultipartForm(post("x", { "content-length": big }), cap)).rejects.toMatchObject({
+      code: "validation_failed",
+      message: "too large",
+    });
+    await expect(
+      readMultipartForm(post(JSON.stringify({ file: "x" }), { "content-type": "application/json" })),
+    ).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
