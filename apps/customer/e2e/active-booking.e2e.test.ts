@@ -77,7 +77,10 @@ describe("one booking under way", () => {
     await page.getByTestId("confirm-search").click();
     const nowId = await waitFor(
       async () => {
-        const id = await page.getByTestId("booking-chat").getAttribute("data-booking-id").catch(() => null);
+        const id = await page
+          .getByTestId("booking-chat")
+          .getAttribute("data-booking-id")
+          .catch(() => null);
         return id && id !== scheduledId ? id : null;
       },
       { what: "the Book now booking" },

@@ -290,7 +290,10 @@ describe("booking in the chat window", () => {
     await page.getByTestId("confirm-search").click();
     const second = await waitFor(
       async () => {
-        const id = await page.getByTestId("booking-chat").getAttribute("data-booking-id").catch(() => null);
+        const id = await page
+          .getByTestId("booking-chat")
+          .getAttribute("data-booking-id")
+          .catch(() => null);
         return id && id !== bookingId ? id : null;
       },
       { what: "the second booking's chat" },
@@ -450,9 +453,7 @@ describe("booking in the chat window", () => {
     });
     // Clean-up, not the point of this test: therapist-08 is the only one online and offers last 4 s here, so on a
     // slow machine the offer can run out (and the booking expire) before the search panel renders.
-    await expect
-      .poll(() => status(page))
-      .toMatch(/^(searching|expired)$/);
+    await expect.poll(() => status(page)).toMatch(/^(searching|expired)$/);
     if ((await status(page)) === "searching") await page.getByTestId("cancel-search").click();
     await context.close();
   });

@@ -94,7 +94,11 @@ describe("customer chat over a dropped realtime connection", () => {
     // The connection drops, and stays down while the therapist writes three messages.
     await realtime.drop();
     await page.getByText("Reconnecting… messages will catch up.").waitFor();
-    const missed = ["Missed one: I'm leaving now", "Missed two: traffic on Jl. Sunset", "Missed three: 10 minutes away"];
+    const missed = [
+      "Missed one: I'm leaving now",
+      "Missed two: traffic on Jl. Sunset",
+      "Missed three: 10 minutes away",
+    ];
     for (const [i, text] of missed.entries()) await therapistSays(bookingId, therapistId, text, i + 1);
     const connectionsWhileDown = realtime.connections();
 
