@@ -1,9 +1,10 @@
-// Lists every file a Next production build serves to the browser (.next/static), to scan for leaked secrets.
+// Lists every file a Next production build serves to the browser (<build folder>/static), to scan for leaked secrets.
 import fs from "node:fs";
 import path from "node:path";
+import { nextDistDir } from "./next-app.ts";
 
 export function clientAssetFiles(appDir: string): string[] {
-  const root = path.join(appDir, ".next", "static");
+  const root = path.join(appDir, nextDistDir(), "static");
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -16,7 +17,7 @@ export function clientAssetFiles(appDir: string): string[] {
   return out;
 }
 
-/** Files under .next/static whose bytes contain any of `needles`. */
+/** Files under the build's static folder whose bytes contain any of `needles`. */
 export function assetsContaining(appDir: string, needles: string[]): string[] {
   return clientAssetFiles(appDir).filter((file) => {
     const text = fs.readFileSync(file).toString("latin1");

@@ -17,10 +17,14 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** The apps' build folder: TENANG_NEXT_DIST_DIR (read by next.config too) lets parallel work build its own copy. */
+export function nextDistDir(): string {
+  return process.env.TENANG_NEXT_DIST_DIR ?? ".next";
+}
+
 export async function startNextApp(app: AppName, env: Record<string, string>): Promise<RunningApp> {
   const dir = path.join(repoRoot, "apps", app);
-  // TENANG_NEXT_DIST_DIR (read by next.config too) lets parallel work build and start its own copy.
-  const distDir = process.env.TENANG_NEXT_DIST_DIR ?? ".next";
+  const distDir = nextDistDir();
   if (!fs.existsSync(path.join(dir, distDir, "BUILD_ID"))) {
     throw new Error(`apps/${app} has no production build in ${distDir}. Run: pnpm --filter @tenang/${app} build`);
   }
