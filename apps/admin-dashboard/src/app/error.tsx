@@ -5,10 +5,10 @@
 import { useEffect } from "react";
 import { Button } from "@tenang/ui/button";
 import { EmptyState } from "@tenang/ui/empty-state";
-import { getMessages } from "@/i18n/messages";
+import { useMessages } from "@/i18n/locale-context";
 
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  const messages = getMessages();
+  const messages = useMessages();
   useEffect(() => {
     console.error(error);
   }, [error]);

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { buttonClassName } from "@tenang/ui/button";
 import { EmptyState } from "@tenang/ui/empty-state";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 
-export default function NotFound() {
-  const messages = getMessages();
+export default async function NotFound() {
+  const messages = await getRequestMessages();
   return (
     <div className="pt-6">
       <EmptyState

@@ -1,15 +1,16 @@
 import { Stat } from "@tenang/ui/stat";
-import { getMessages } from "@/i18n/messages";
+import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
 import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
 import { getOverview } from "@/server/stats/get-overview";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const messages = getMessages();
+  const messages = await getRequestMessages();
+  const locale = await getRequestLocale();
   const user = await requireSignedInUser();
   const overview = await getOverview();
-  const format = (value: number) => value.toLocaleString("en");
+  const format = (value: number) => value.toLocaleString(locale);
 
   return (
     <div className="flex flex-col gap-5 pt-2">

@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { LoginForm as SharedLoginForm } from "@tenang/ui/login-form";
-import { getMessages } from "@/i18n/messages";
+import { useMessages } from "@/i18n/locale-context";
 import { loginInputSchema } from "@/lib/login-input";
 
 /** This app's sign-in form: the shared form with this app's words, schema and route. */
 export function LoginForm() {
-  const messages = getMessages();
+  const messages = useMessages();
   const router = useRouter();
   return (
     <SharedLoginForm

@@ -1,11 +1,19 @@
-// Every piece of UI text lives here, keyed by locale, so Bahasa Indonesia is a second object rather than a hunt
-// through components. Only English exists so far; `getMessages` is the single switch point.
-export type Locale = "en" | "id";
-export const DEFAULT_LOCALE: Locale = "en";
+// Every piece of UI text lives here, keyed by locale: English and Bahasa Indonesia, the same shape (the `id` object is
+// typed as `Messages`, so a missing key fails the typecheck). `getMessages` is the single switch point; server
+// components get the locale from the cookie (src/i18n/request-locale.ts), client components from `useMessages()`
+// (src/i18n/locale-context.tsx). Route errors are worded by the server in the same language (the locale cookie
+// reaches handleRoute).
+import { DEFAULT_LOCALE, type Locale } from "@tenang/booking-core/locale";
+import type { BookingSource, BookingStatus } from "@tenang/booking-core/schemas/booking";
+import type { CommissionStatus } from "@tenang/booking-core/schemas/commission";
+import type { CommissionQueueGroup } from "@tenang/booking-server/admin/commission-queue";
+
+export { DEFAULT_LOCALE, type Locale };
 
 const en = {
   meta: { title: "Tenang operations", description: "Therapists, spas, bookings and commissions." },
   product: "Admin",
+  language: { label: "Language", en: "English", id: "Bahasa Indonesia", short: { en: "EN", id: "ID" } },
   login: {
     title: "Sign in",
     intro: "Operations staff only.",
@@ -26,6 +34,7 @@ const en = {
     } as Record<string, string>,
   },
   signOut: "Sign out",
+  nav: { label: "Operations", overview: "Overview", commissions: "Commissions", bookings: "Bookings" },
   home: {
     title: "Overview",
     greeting: (name: string) => `Signed in as ${name}`,
@@ -35,6 +44,83 @@ const en = {
     places: "Spas",
     bookings: "Bookings",
     bookingsHint: "all time",
+  },
+  commissions: {
+    title: "Commissions",
+    intro: "Check transfer proofs first, then chase what is overdue. Times are WITA.",
+    groups: {
+      awaiting_confirmation: "Awaiting confirmation",
+      overdue: "Overdue",
+      due: "Due",
+      paid: "Recently paid",
+    } satisfies Record<CommissionQueueGroup, string>,
+    groupHints: {
+      awaiting_confirmation: "The provider sent a transfer proof. Check it arrived, then confirm.",
+      overdue: "Past the 3-hour deadline: late fee added, provider receives no offers.",
+      due: "Within the 3 hours after the session.",
+      paid: "Confirmed payments, newest first.",
+    } satisfies Record<CommissionQueueGroup, string>,
+    empty: "Nothing here.",
+    status: {
+      pending: "Session not finished",
+      due: "Due",
+      paid_pending_review: "Proof sent",
+      paid: "Paid",
+      overdue: "Overdue",
+      void: "Void",
+    } satisfies Record<CommissionStatus, string>,
+    unknownProvider: "Unknown provider",
+    spa: "Spa",
+    restricted: "Restricted",
+    bookingDate: "Booking date",
+    amount: "Amount",
+    commission: "Commission (30 %)",
+    lateFee: "Late fee",
+    total: "To pay",
+    dueAt: "Due",
+    paidAt: "Paid",
+    proofSentAt: "Proof sent",
+    customer: "Customer",
+    viewProof: "View proof",
+    confirm: "Confirm payment",
+    confirming: "Confirming…",
+    confirmed: "Payment confirmed.",
+    stale: "This payment was already confirmed, or it changed in the meantime. The list is up to date now.",
+  },
+  bookings: {
+    title: "Bookings",
+    intro: (limit: number) => `The latest ${limit} bookings. Times are WITA.`,
+    filterLabel: "Status",
+    all: "All",
+    empty: "No bookings with this status.",
+    status: {
+      searching: "Searching",
+      therapist_found: "Therapist found",
+      confirmed: "Confirmed",
+      on_the_way: "On the way",
+      arrived: "Arrived",
+      in_progress: "In session",
+      completed: "Completed",
+      cancelled: "Cancelled",
+      expired: "Expired",
+    } satisfies Record<BookingStatus, string>,
+    source: {
+      bookNow: "Book now",
+      scheduled: "Scheduled",
+      menu: "Menu",
+      chatWindow: "Chat",
+      direct: "Direct link",
+    } satisfies Record<BookingSource, string>,
+    customer: "Customer",
+    provider: "Provider",
+    noProvider: "Not assigned yet",
+    amount: "Amount",
+    created: "Created",
+    scheduledFor: "Scheduled for",
+  },
+  common: {
+    unknownError: "Something went wrong. Please try again.",
+    offline: "You seem to be offline. Check the connection and try again.",
   },
   error: {
     title: "We couldn't load this page",
@@ -46,7 +132,126 @@ const en = {
 
 export type Messages = typeof en;
 
-const byLocale: Record<Locale, Messages> = { en, id: en };
+const id: Messages = {
+  meta: { title: "Operasional Tenang", description: "Terapis, spa, pesanan, dan komisi." },
+  product: "Admin",
+  language: { label: "Bahasa", en: "English", id: "Bahasa Indonesia", short: { en: "EN", id: "ID" } },
+  login: {
+    title: "Masuk",
+    intro: "Khusus staf operasional.",
+    email: "Email",
+    password: "Kata sandi",
+    submit: "Masuk",
+    submitting: "Sedang masuk…",
+    emailInvalid: "Masukkan alamat email yang valid.",
+    passwordRequired: "Masukkan kata sandi Anda.",
+    errors: {
+      unauthorized: "Email dan kata sandi tidak cocok.",
+      forbidden: "Akun ini tidak punya akses operasional.",
+      rate_limited: "Terlalu banyak percobaan. Tunggu sebentar, lalu coba lagi.",
+      validation_failed: "Periksa email dan kata sandi Anda.",
+      service_unavailable: "Layanan pemesanan sedang tidak bisa dihubungi. Coba lagi sebentar lagi.",
+      fallback: "Terjadi kesalahan. Silakan coba lagi.",
+    },
+  },
+  signOut: "Keluar",
+  nav: { label: "Operasional", overview: "Ringkasan", commissions: "Komisi", bookings: "Pesanan" },
+  home: {
+    title: "Ringkasan",
+    greeting: (name) => `Masuk sebagai ${name}`,
+    therapists: "Terapis",
+    onlineTherapists: "Sedang online",
+    onlineHint: (total) => `dari ${total.toLocaleString("id")} terapis`,
+    places: "Spa",
+    bookings: "Pesanan",
+    bookingsHint: "sepanjang waktu",
+  },
+  commissions: {
+    title: "Komisi",
+    intro: "Periksa bukti transfer dulu, lalu tindak lanjuti yang terlambat. Waktu dalam WITA.",
+    groups: {
+      awaiting_confirmation: "Menunggu konfirmasi",
+      overdue: "Terlambat",
+      due: "Harus dibayar",
+      paid: "Baru dibayar",
+    },
+    groupHints: {
+      awaiting_confirmation: "Penyedia sudah mengirim bukti transfer. Pastikan dananya masuk, lalu konfirmasi.",
+      overdue: "Lewat batas 3 jam: denda ditambahkan, penyedia tidak menerima tawaran.",
+      due: "Masih dalam 3 jam setelah sesi.",
+      paid: "Pembayaran yang sudah dikonfirmasi, terbaru dulu.",
+    },
+    empty: "Tidak ada apa-apa di sini.",
+    status: {
+      pending: "Sesi belum selesai",
+      due: "Harus dibayar",
+      paid_pending_review: "Bukti terkirim",
+      paid: "Lunas",
+      overdue: "Terlambat",
+      void: "Batal",
+    },
+    unknownProvider: "Penyedia tidak dikenal",
+    spa: "Spa",
+    restricted: "Dibatasi",
+    bookingDate: "Tanggal pesanan",
+    amount: "Jumlah",
+    commission: "Komisi (30 %)",
+    lateFee: "Denda",
+    total: "Harus dibayar",
+    dueAt: "Jatuh tempo",
+    paidAt: "Dibayar",
+    proofSentAt: "Bukti dikirim",
+    customer: "Pelanggan",
+    viewProof: "Lihat bukti",
+    confirm: "Konfirmasi pembayaran",
+    confirming: "Mengonfirmasi…",
+    confirmed: "Pembayaran dikonfirmasi.",
+    stale: "Pembayaran ini sudah dikonfirmasi, atau berubah sementara itu. Daftar sudah diperbarui.",
+  },
+  bookings: {
+    title: "Pesanan",
+    intro: (limit) => `${limit} pesanan terbaru. Waktu dalam WITA.`,
+    filterLabel: "Status",
+    all: "Semua",
+    empty: "Tidak ada pesanan dengan status ini.",
+    status: {
+      searching: "Mencari",
+      therapist_found: "Terapis ditemukan",
+      confirmed: "Dikonfirmasi",
+      on_the_way: "Dalam perjalanan",
+      arrived: "Sudah tiba",
+      in_progress: "Sesi berlangsung",
+      completed: "Selesai",
+      cancelled: "Dibatalkan",
+      expired: "Kedaluwarsa",
+    },
+    source: {
+      bookNow: "Pesan sekarang",
+      scheduled: "Terjadwal",
+      menu: "Menu",
+      chatWindow: "Chat",
+      direct: "Tautan langsung",
+    },
+    customer: "Pelanggan",
+    provider: "Penyedia",
+    noProvider: "Belum ada",
+    amount: "Jumlah",
+    created: "Dibuat",
+    scheduledFor: "Dijadwalkan",
+  },
+  common: {
+    unknownError: "Terjadi kesalahan. Silakan coba lagi.",
+    offline: "Sepertinya Anda sedang offline. Periksa koneksi, lalu coba lagi.",
+  },
+  error: {
+    title: "Halaman ini gagal dimuat",
+    body: "Koneksi mungkin terputus. Silakan coba lagi sebentar lagi.",
+    retry: "Coba lagi",
+  },
+  notFound: { title: "Halaman tidak ditemukan", home: "Kembali ke ringkasan" },
+};
+
+const byLocale: Record<Locale, Messages> = { en, id };
 
 export function getMessages(locale: Locale = DEFAULT_LOCALE): Messages {
   return byLocale[locale];

@@ -2,15 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@tenang/ui/card";
 import { LoginForm } from "@/components/login-form";
-import { getMessages } from "@/i18n/messages";
+import { getRequestMessages } from "@/i18n/request-locale";
 import { getSignedInUser } from "@/server/auth/get-signed-in-user";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: getMessages().login.title };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getRequestMessages()).login.title };
+}
 
 export default async function LoginPage() {
-  const messages = getMessages();
+  const messages = await getRequestMessages();
   if (await getSignedInUser()) redirect("/");
 
   return (

@@ -1,7 +1,10 @@
 import "server-only";
 import { createRouteHandling } from "@tenang/app-server/http/handle-route";
+import { LOCALE_COOKIE, parseLocaleCookie } from "@/i18n/locale-cookie";
 
 export { readJson } from "@tenang/app-server/http/handle-route";
 
-// Errors are worded in the browser's language; no error reasons are passed on.
-export const { handleRoute, mapError, errorResponse, requestLocale } = createRouteHandling();
+// Errors are worded in the language the reader chose (EN | ID cookie), else their browser's; no reasons passed on.
+export const { handleRoute, mapError, errorResponse, requestLocale } = createRouteHandling({
+  localeCookie: { name: LOCALE_COOKIE, parse: parseLocaleCookie },
+});

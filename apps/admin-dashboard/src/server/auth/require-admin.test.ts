@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { findSessionUser } from "./account-repository";
+import { requireAdmin } from "./require-admin";
+import { readSessionSecret } from "./session-cookie";
+
+vi.mock("./session-cookie", () => ({ readSessionSecret: vi.fn() }));
+vi.mock("./account-repository", () => ({ findSessionUser: vi.fn() }));
+
+const user = (labels: string[]) => ({ id: "u1", name: "Ops", email: "admin@tenang.id", labels });
+
+beforeEach(() => vi.resetAllMocks());
+
+describe("requireAdmin", () => {
+  it("is 401 without a session cookie, or with one Appwrite no longer knows", async () => {
+    vi.mocked(readSessionSecret).mockResolvedValue(null);
+    await expect(requireAdmin()).rejects.toMatchObject({ code: "unauthorized" });
+    expect(findSessionUser).not.toHaveBeenCalled();
+    vi.mocked(readSessionSecret).mockResolvedValue("secret");
+    vi.mocked(findSessionUser).mockResolvedValue(null);
+    await expect(requireAdmin()).rejects.toMatchObject({ code: "unauthorized" });
+  });
+
+  it("is 403 for a signed-in account without the admin label (a therapist's, say)", async () => {
+    vi.mocked(readSessionSecret).mockResolvedValue("secret");
+    vi.mocked(findSessionUser).mockResolvedValue(user(["therapist"]));
+    await expect(requireAdmin()).rejects.toMatchObject({ code: "forbidden" });
+    vi.mocked(findSessionUser).mockResolvedValue(user([]));
+    await expect(requireAdmin()).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("returns the admin", async () => {
+    vi.mocked(readSessionSecret).mockResolvedValue("secret");
+    vi.mocked(findSessionUser).mockResolvedValue(user(["admin"]));
+    await expect(requireAdmin()).resolves.toEqual(user(["admin"]));
+    expect(findSessionUser).toHaveBeenCalledWith("secret");
+  });
+});
