@@ -6,7 +6,12 @@ const serverOnly = [
   { group: ["node-appwrite", "node-appwrite/*"], message: "chat-client is browser code: use the appwrite web SDK." },
   { group: ["node:*", "fs", "path", "http", "https", "net", "ws"], message: "chat-client is browser code." },
   { group: ["@tenang/appwrite-local", "@tenang/db", "@tenang/db/*", "msw", "msw/*"], message: "test-only." },
-  { group: ["react", "react-dom", "react/*", "next", "next/*"], message: "chat-client is framework-free." },
+];
+const frameworks = [
+  {
+    group: ["react", "react-dom", "react/*", "next", "next/*"],
+    message: "chat-client is framework-free (React bindings live in src/react.ts only).",
+  },
 ];
 
 export default [
@@ -15,7 +20,7 @@ export default [
     files: ["src/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: serverOnly }],
+      "no-restricted-imports": ["error", { patterns: [...serverOnly, ...frameworks] }],
       "no-restricted-globals": [
         "error",
         { name: "process", message: "chat-client is browser code: pass configuration in." },
@@ -23,5 +28,10 @@ export default [
         { name: "require", message: "ESM only." },
       ],
     },
+  },
+  {
+    // The one React entry (both apps' chat windows use it; react is a peer dependency): still browser code.
+    files: ["src/react.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: serverOnly }] },
   },
 ];

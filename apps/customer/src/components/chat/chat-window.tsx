@@ -13,7 +13,7 @@ import { SystemBubble } from "@tenang/ui/chat-bubble";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useBooking } from "@/hooks/use-booking";
-import { useChatSession, useFinishWhenClosed, useResyncOn } from "@/hooks/use-chat-session";
+import { useChatSession, useFinishWhenClosed, useResyncOn } from "@tenang/chat-client/react";
 import { serverNow } from "@/hooks/use-server-clock";
 import { getMessages, type Messages } from "@/i18n/messages";
 import { apiFetch, isApiError } from "@/lib/api-client";
@@ -154,7 +154,13 @@ function BookingChat({
   onReset: (href: string) => void;
 }) {
   const { booking, refresh, replace } = useBooking(initial);
-  const { session, snapshot } = useChatSession(booking.id, booking.customerId, locale);
+  const { session, snapshot } = useChatSession({
+    bookingId: booking.id,
+    viewer: { senderType: "customer", senderId: booking.customerId },
+    locale,
+    // The booking's own polling already runs every few seconds; this is the chat's separate safety net.
+    syncIntervalMs: 10_000,
+  });
   useResyncOn(session, `${booking.status}:${booking.attempt}`);
   const [busy, setBusy] = useState<Busy>(null);
   const [actionError, setActionError] = useState<string | null>(null);

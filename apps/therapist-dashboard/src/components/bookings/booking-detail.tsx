@@ -171,7 +171,9 @@ export function BookingDetail({ bookingId, therapistId }: { bookingId: string; t
             </Field>
             {booking.address && (
               <Field label={m.address}>
-                <span data-testid="booking-address">{booking.address}</span>
+                <span className="block" data-testid="booking-address">
+                  {booking.address}
+                </span>
                 {(booking.hotelOrVilla || booking.roomNumber) && (
                   <span className="block text-sand-600">
                     {[booking.hotelOrVilla, booking.roomNumber && `${m.room} ${booking.roomNumber}`]

@@ -1,7 +1,7 @@
 "use client";
 
-import { createChatSession } from "@tenang/chat-client/chat-session";
-import { chatImagePath, createFetchChatApi } from "@tenang/chat-client/fetch-chat-api";
+import { chatImagePath } from "@tenang/chat-client/fetch-chat-api";
+import { useChatSession } from "@tenang/chat-client/react";
 import type { ChatMessage } from "@tenang/chat-client/chat-message";
 import type { Locale } from "@tenang/booking-core/locale";
 import { parseSystemMessage, renderSystemMessage } from "@tenang/booking-core/system-messages";
@@ -10,7 +10,7 @@ import { httpStatusOf, isRetryableError } from "@tenang/booking-core/retry";
 import { Button } from "@tenang/ui/button";
 import { MessageBubble, SystemBubble } from "@tenang/ui/chat-bubble";
 import { ChatPhoto } from "@tenang/ui/chat-photo";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useFormat, useLocale, useMessages } from "@/i18n/locale-context";
 import type { Messages } from "@/i18n/messages";
 import { mapsUrl, photoErrorText, PhotoIcon, PinIcon } from "./chat-photo";
@@ -72,28 +72,11 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
   const m = useMessages().chat;
   const locale = useLocale();
   const { when } = useFormat();
-  const session = useMemo(
-    () =>
-      createChatSession({
-        api: createFetchChatApi(),
-        bookingId,
-        viewer: { senderType: "therapist", senderId: therapistId },
-        locale,
-      }),
-    [bookingId, therapistId, locale],
-  );
-  useEffect(() => {
-    void session.open();
-    const wake = () => void session.resync();
-    window.addEventListener("online", wake);
-    document.addEventListener("visibilitychange", wake);
-    return () => {
-      window.removeEventListener("online", wake);
-      document.removeEventListener("visibilitychange", wake);
-      void session.close();
-    };
-  }, [session]);
-  const chat = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
+  const { session, snapshot: chat } = useChatSession({
+    bookingId,
+    viewer: { senderType: "therapist", senderId: therapistId },
+    locale,
+  });
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -105,7 +88,7 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
   function onSend(event: FormEvent) {
     event.preventDefault();
     const text = draft.trim();
-    if (!text) return;
+    if (!text || !session) return;
     try {
       void session.send({ kind: "text", text });
       setDraft("");
@@ -116,6 +99,7 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
   }
 
   function onPhoto(file: File) {
+    if (!session) return;
     setError(null);
     try {
       void session.sendImage({ file }).then((outcome) => {
@@ -138,7 +122,7 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
       >
         {chat.canLoadOlder && (
           <li className="self-center">
-            <Button variant="ghost" onClick={() => void session.loadOlder()} disabled={chat.loadingOlder}>
+            <Button variant="ghost" onClick={() => void session?.loadOlder()} disabled={chat.loadingOlder}>
               {m.loadOlder}
             </Button>
           </li>
@@ -176,11 +160,11 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
                       <button
                         type="button"
                         className="text-rose-600 underline"
-                        onClick={() => void session.retry(clientId)}
+                        onClick={() => void session?.retry(clientId)}
                       >
                         {m.failed}
                       </button>
-                      <button type="button" className="underline" onClick={() => session.discard(clientId)}>
+                      <button type="button" className="underline" onClick={() => session?.discard(clientId)}>
                         {m.discard}
                       </button>
                     </span>

@@ -1,8 +1,10 @@
 "use client";
+// React bindings for both apps' chat windows (react is a peer: the package itself stays usable without it).
 
 import type { Locale } from "@tenang/booking-core/locale";
-import { createChatSession, type ChatSession, type ChatSnapshot } from "@tenang/chat-client/chat-session";
-import { createFetchChatApi } from "@tenang/chat-client/fetch-chat-api";
+import { createChatSession, type ChatSession, type ChatSnapshot } from "./chat-session";
+import { createFetchChatApi } from "./fetch-chat-api";
+import type { ChatViewer } from "./message-store";
 import { useEffect, useState, useSyncExternalStore } from "react";
 
 const idleSnapshot: ChatSnapshot = {
@@ -18,27 +20,34 @@ const idleSnapshot: ChatSnapshot = {
 };
 const noop = () => () => undefined;
 
+/** What a chat window needs to open its booking's conversation; the session is remade when one of these changes. */
+export interface ChatSessionConfig {
+  bookingId: string;
+  viewer: ChatViewer;
+  locale: Locale;
+  /** Periodic catch-up while open (the session's default when omitted). */
+  syncIntervalMs?: number;
+}
+
 /**
- * The booking's conversation (chat-client): messages loaded through our /api routes, live over Realtime, caught up
- * after every reconnect. The session is closed — sockets, timers and requests with it — on unmount or when the
- * booking changes, so nothing outlives the chat window.
+ * The booking's conversation for a React component: messages loaded through the app's /api routes (same origin; the
+ * routes word errors in the visitor's language from the locale cookie), live over Realtime, caught up after every
+ * reconnect and when the device comes back online or the tab is shown again. The session is made and closed inside
+ * one effect — sockets, timers and requests with it — on unmount or when the booking changes, so nothing outlives
+ * the chat window (and React's development double-run of effects gets a fresh session, never a closed one).
  */
-export function useChatSession(
-  bookingId: string,
-  customerId: string,
-  locale: Locale,
-): { session: ChatSession | null; snapshot: ChatSnapshot } {
+export function useChatSession(config: ChatSessionConfig): { session: ChatSession | null; snapshot: ChatSnapshot } {
   const [session, setSession] = useState<ChatSession | null>(null);
+  const { bookingId, locale, syncIntervalMs } = config;
+  const { senderType, senderId } = config.viewer;
 
   useEffect(() => {
     const created = createChatSession({
-      // Same origin; the routes word errors in the visitor's language from the locale cookie.
       api: createFetchChatApi(""),
       bookingId,
-      viewer: { senderType: "customer", senderId: customerId },
+      viewer: { senderType, senderId },
       locale,
-      // The booking's own polling already runs every few seconds; this is the chat's separate safety net.
-      syncIntervalMs: 10_000,
+      ...(syncIntervalMs === undefined ? {} : { syncIntervalMs }),
     });
     setSession(created);
     void created.open();
@@ -52,7 +61,7 @@ export function useChatSession(
       void created.close();
       setSession(null);
     };
-  }, [bookingId, customerId, locale]);
+  }, [bookingId, senderType, senderId, locale, syncIntervalMs]);
 
   const snapshot = useSyncExternalStore(
     session?.subscribe ?? noop,
