@@ -8,6 +8,17 @@ export type Locale = z.infer<typeof localeSchema>;
 
 export const DEFAULT_LOCALE: Locale = "en";
 
+/** The cookie every app remembers a person's language choice in (holds no secret, so not httpOnly). */
+export const LOCALE_COOKIE = "tenang_locale";
+/** A year: a language choice is not something to ask again soon. */
+export const LOCALE_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
+
+/** The cookie's value as a Locale, or null when it is missing or not one of ours. */
+export function parseLocaleCookie(value: string | undefined | null): Locale | null {
+  const parsed = localeSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 /**
  * Picks the UI language from an Accept-Language header: Indonesian when the first language the browser lists that we
  * support is `id` (or the legacy `in`), English otherwise.

@@ -5,7 +5,7 @@
 import { useEffect } from "react";
 import { Button } from "@tenang/ui/button";
 import { EmptyState } from "@tenang/ui/empty-state";
-import { parseLocaleCookie } from "@/i18n/locale-cookie";
+import { parseLocaleCookie } from "@tenang/booking-core/locale";
 import { getMessages } from "@/i18n/messages";
 
 /** The page's language as the layout set it on <html lang> (the visitor's choice, else their browser's). */

@@ -1,21 +1,13 @@
 "use client";
 
-// The page's language for client components. The root layout reads it from the cookie on the server and provides it
-// here, so the first paint is already in the right language and nothing waits for the browser to decide.
+// This app's texts and formatters in the page's language (the shared LocaleProvider from @tenang/ui carries it).
 import type { DateStyle } from "@tenang/booking-core/time";
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { LocaleProvider, useLocale } from "@tenang/ui/locale-context";
+import { useMemo } from "react";
 import { areaLabel, longCountdown, money, serviceLabel, when } from "@/lib/format";
-import { DEFAULT_LOCALE, getMessages, type Locale, type Messages } from "./messages";
+import { getMessages, type Messages } from "./messages";
 
-const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
-
-export function LocaleProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  return <LocaleContext value={locale}>{children}</LocaleContext>;
-}
-
-export function useLocale(): Locale {
-  return useContext(LocaleContext);
-}
+export { LocaleProvider, useLocale };
 
 export function useMessages(): Messages {
   return getMessages(useLocale());

@@ -1,7 +1,7 @@
 // The one way the browser talks to this app's route handlers. Errors come back as ApiError carrying the route's
 // error code and its sentence (already in the caller's language: the locale cookie reaches the route), so components
 // show the server's words. Only failures with no answer to word them are worded here, in the page's language.
-import { parseLocaleCookie } from "@/i18n/locale-cookie";
+import { parseLocaleCookie } from "@tenang/booking-core/locale";
 import { getMessages } from "@/i18n/messages";
 
 /** The page's language as the root layout set it on <html lang> (the therapist's choice, else their browser's). */

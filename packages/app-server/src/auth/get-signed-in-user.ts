@@ -1,4 +1,5 @@
 import "server-only";
+import { DomainError } from "@tenang/booking-core/errors";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { AccountRepository, AccountUser } from "./account-repository";
@@ -11,6 +12,11 @@ export interface SignedInUser {
   getSignedInUser(): Promise<AccountUser | null>;
   /** For protected pages: the signed-in user, or a redirect to the sign-in page. */
   requireSignedInUser(): Promise<AccountUser>;
+  /**
+   * For route handlers: the caller and their session secret (for calls made as them), or 401 without a valid session
+   * and 403 for an account without the app's label. Checked on every request.
+   */
+  requireCaller(): Promise<{ user: AccountUser; secret: string }>;
 }
 
 export function createSignedInUser(config: {
@@ -34,5 +40,15 @@ export function createSignedInUser(config: {
     return user;
   }
 
-  return { getSignedInUser, requireSignedInUser };
+  async function requireCaller(): Promise<{ user: AccountUser; secret: string }> {
+    const secret = await readSessionSecret();
+    if (!secret) throw new DomainError("unauthorized", "no session");
+    const user = await accounts.findSessionUser(secret);
+    if (!user) throw new DomainError("unauthorized", "session expired or revoked");
+    if (!user.labels.includes(requiredLabel))
+      throw new DomainError("forbidden", `account lacks the ${requiredLabel} label`);
+    return { user, secret };
+  }
+
+  return { getSignedInUser, requireSignedInUser, requireCaller };
 }

@@ -4,7 +4,7 @@ import { REQUIRED_LABEL } from "./auth-config";
 import { findSessionUser } from "./account-repository";
 import { readSessionSecret } from "./session-cookie";
 
-export const { getSignedInUser, requireSignedInUser } = createSignedInUser({
+export const { getSignedInUser, requireSignedInUser, requireCaller } = createSignedInUser({
   readSessionSecret,
   accounts: { findSessionUser },
   requiredLabel: REQUIRED_LABEL,

@@ -3,9 +3,8 @@ import { DomainError } from "@tenang/booking-core/errors";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { getTherapistForUser } from "@tenang/booking-server/therapists/therapist-repository";
 import { bookingContext } from "@/server/booking/booking-context";
-import { REQUIRED_LABEL } from "./auth-config";
-import { findSessionUser, type AccountUser } from "./account-repository";
-import { readSessionSecret } from "./session-cookie";
+import type { AccountUser } from "./account-repository";
+import { requireCaller } from "./get-signed-in-user";
 
 export interface SignedInTherapist {
   user: AccountUser;
@@ -20,12 +19,7 @@ export interface SignedInTherapist {
  * 401 without a valid session, 403 for anyone else.
  */
 export async function requireTherapist(): Promise<SignedInTherapist> {
-  const secret = await readSessionSecret();
-  if (!secret) throw new DomainError("unauthorized", "no session");
-  const user = await findSessionUser(secret);
-  if (!user) throw new DomainError("unauthorized", "session expired or revoked");
-  if (!user.labels.includes(REQUIRED_LABEL))
-    throw new DomainError("forbidden", `account lacks the ${REQUIRED_LABEL} label`);
+  const { user, secret } = await requireCaller();
   const therapist = await getTherapistForUser(bookingContext(), user.id);
   if (!therapist) throw new DomainError("forbidden", "account is not linked to a therapist");
   return { user, secret, therapist };

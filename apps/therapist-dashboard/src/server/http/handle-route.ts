@@ -1,6 +1,6 @@
 import "server-only";
 import { createRouteHandling } from "@tenang/app-server/http/handle-route";
-import { LOCALE_COOKIE, parseLocaleCookie } from "@/i18n/locale-cookie";
+import { LOCALE_COOKIE, parseLocaleCookie } from "@tenang/booking-core/locale";
 
 export { readJson, readOptionalJson } from "@tenang/app-server/http/handle-route";
 
