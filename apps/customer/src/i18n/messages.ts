@@ -2,9 +2,10 @@
 // is typed as `Messages`, so a missing key fails the typecheck). `getMessages` is the single switch point; server
 // components get the locale from the cookie (src/i18n/request-locale.ts), client components receive it as a prop.
 // Booking system messages are not here: booking-core's renderSystemMessage words them in both languages.
+import { areaLabels, languageLabels, massageTypeLabels } from "@tenang/booking-core/labels";
 import { DEFAULT_LOCALE, type Locale } from "@tenang/booking-core/locale";
 import type { BookingStatus } from "@tenang/booking-core/schemas/booking";
-import type { Area, MassageType } from "@tenang/booking-core/schemas/common";
+import type { MassageType } from "@tenang/booking-core/schemas/common";
 
 const en = {
   locale: "en" as Locale,
@@ -34,15 +35,7 @@ const en = {
     openChat: "Open chat",
   },
   areaPicker: { label: "Area", all: "All Bali" },
-  areas: {
-    seminyak: "Seminyak",
-    canggu: "Canggu",
-    ubud: "Ubud",
-    kuta: "Kuta",
-    sanur: "Sanur",
-    nusa_dua: "Nusa Dua",
-    jimbaran: "Jimbaran",
-  } satisfies Record<Area, string>,
+  areas: areaLabels,
   filters: {
     title: "Filters",
     active: (count: number) => `${count} on`,
@@ -70,20 +63,7 @@ const en = {
     describe: (value: string, count: number) =>
       `Rated ${value} out of 5 from ${count} ${count === 1 ? "review" : "reviews"}`,
   },
-  massageTypes: {
-    balinese: "Balinese",
-    deep_tissue: "Deep tissue",
-    swedish: "Swedish",
-    hot_stone: "Hot stone",
-    reflexology: "Reflexology",
-    aromatherapy: "Aromatherapy",
-    thai: "Thai",
-    shiatsu: "Shiatsu",
-    prenatal: "Prenatal",
-    sports: "Sports",
-    lomi_lomi: "Lomi lomi",
-    scrub: "Body scrub",
-  } satisfies Record<MassageType, string>,
+  massageTypes: massageTypeLabels.en,
   profile: {
     back: "All therapists",
     about: "About",
@@ -378,20 +358,7 @@ const id: Messages = {
     new: "Baru",
     describe: (value, count) => `Rating ${value} dari 5 berdasarkan ${count} ulasan`,
   },
-  massageTypes: {
-    balinese: "Pijat Bali",
-    deep_tissue: "Deep tissue",
-    swedish: "Swedia",
-    hot_stone: "Batu panas",
-    reflexology: "Refleksi",
-    aromatherapy: "Aromaterapi",
-    thai: "Thai",
-    shiatsu: "Shiatsu",
-    prenatal: "Ibu hamil",
-    sports: "Olahraga",
-    lomi_lomi: "Lomi lomi",
-    scrub: "Lulur",
-  },
+  massageTypes: massageTypeLabels.id,
   profile: {
     back: "Semua terapis",
     about: "Tentang",
@@ -640,11 +607,8 @@ export function getMessages(locale: Locale = DEFAULT_LOCALE): Messages {
 
 /** A language code as its name in the reader's language ("id" → "Indonesian" / "Indonesia"). */
 export function languageName(code: string, locale: Locale = DEFAULT_LOCALE): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  const names: Record<string, string> = languageLabels[locale];
+  return names[code] ?? code;
 }
 
 export function massageTypeName(messages: Messages, type: MassageType): string {

@@ -3,10 +3,11 @@
 // components get the locale from the cookie (src/i18n/request-locale.ts), client components from
 // `useMessages()`/`useLocale()` (src/i18n/locale-context.tsx). Route errors are worded by the server in the same
 // language (the locale cookie reaches handleRoute), so components show `error.message` as is.
+import { areaLabels, languageLabels, massageTypeLabels } from "@tenang/booking-core/labels";
 import { DEFAULT_LOCALE, type Locale } from "@tenang/booking-core/locale";
 import type { ActorRole, BookingStatus } from "@tenang/booking-core/schemas/booking";
 import type { CommissionStatus } from "@tenang/booking-core/schemas/commission";
-import type { Area, Gender, Language, MassageType } from "@tenang/booking-core/schemas/common";
+import type { Gender } from "@tenang/booking-core/schemas/common";
 import type { DeclineReason } from "@tenang/booking-core/schemas/offer";
 
 export { DEFAULT_LOCALE, type Locale };
@@ -315,42 +316,10 @@ const en = {
       `Rated ${value} out of 5 from ${count} ${count === 1 ? "review" : "reviews"}`,
   },
   labels: {
-    massageTypes: {
-      balinese: "Balinese",
-      deep_tissue: "Deep tissue",
-      swedish: "Swedish",
-      hot_stone: "Hot stone",
-      reflexology: "Reflexology",
-      aromatherapy: "Aromatherapy",
-      thai: "Thai",
-      shiatsu: "Shiatsu",
-      prenatal: "Prenatal",
-      sports: "Sports",
-      lomi_lomi: "Lomi lomi",
-      scrub: "Body scrub",
-    } satisfies Record<MassageType, string>,
+    massageTypes: massageTypeLabels.en,
     anyMassage: "Massage",
-    areas: {
-      seminyak: "Seminyak",
-      canggu: "Canggu",
-      ubud: "Ubud",
-      kuta: "Kuta",
-      sanur: "Sanur",
-      nusa_dua: "Nusa Dua",
-      jimbaran: "Jimbaran",
-    } satisfies Record<Area, string>,
-    languages: {
-      en: "English",
-      id: "Bahasa Indonesia",
-      ja: "Japanese",
-      zh: "Chinese",
-      ko: "Korean",
-      ru: "Russian",
-      fr: "French",
-      de: "German",
-      nl: "Dutch",
-      es: "Spanish",
-    } satisfies Record<Language, string>,
+    areas: areaLabels,
+    languages: languageLabels.en,
   },
   common: {
     retry: "Try again",
@@ -674,34 +643,10 @@ const id: Messages = {
     ratingDescribe: (value, count) => `Rating ${value} dari 5 berdasarkan ${count} ulasan`,
   },
   labels: {
-    massageTypes: {
-      balinese: "Pijat Bali",
-      deep_tissue: "Deep tissue",
-      swedish: "Swedia",
-      hot_stone: "Batu panas",
-      reflexology: "Refleksi",
-      aromatherapy: "Aromaterapi",
-      thai: "Pijat Thai",
-      shiatsu: "Shiatsu",
-      prenatal: "Pijat ibu hamil",
-      sports: "Pijat olahraga",
-      lomi_lomi: "Lomi lomi",
-      scrub: "Lulur",
-    },
+    massageTypes: massageTypeLabels.id,
     anyMassage: "Pijat",
     areas: en.labels.areas,
-    languages: {
-      en: "Inggris",
-      id: "Bahasa Indonesia",
-      ja: "Jepang",
-      zh: "Mandarin",
-      ko: "Korea",
-      ru: "Rusia",
-      fr: "Prancis",
-      de: "Jerman",
-      nl: "Belanda",
-      es: "Spanyol",
-    },
+    languages: languageLabels.id,
   },
   common: {
     retry: "Coba lagi",
