@@ -1,16 +1,14 @@
 // The one place this app reads configuration. next.config.ts imports this module, so a bad environment fails
 // `next dev` / `next build` at once with a readable message instead of failing later inside a request.
 import {
-  API_KEY_HINT,
-  appwriteEnvShape,
+  appwriteServerSchema,
   LOCAL_DEV_API_KEY,
-  localFallback,
   parseEnv,
   parsePublicEnv,
   type PublicEnv,
   type RawEnv,
 } from "@tenang/app-server/env";
-import { z } from "zod";
+import type { z } from "zod";
 
 // Server-side only, but not `import "server-only"` (next.config.ts loads it in plain Node). Imported into a browser
 // bundle it would ship the local default key's name and expose nothing useful, so refuse loudly instead.
@@ -21,16 +19,7 @@ if (typeof window !== "undefined") {
 // Re-exported for this app's tests, which pin the defaults it relies on.
 export { LOCAL_DEV_API_KEY };
 
-const serverSchema = z
-  .object({
-    ...appwriteEnvShape,
-  })
-  .transform((value, ctx) => {
-    const endpoint = value.APPWRITE_ENDPOINT;
-    const apiKey = localFallback(ctx, endpoint, "APPWRITE_API_KEY", value.APPWRITE_API_KEY, LOCAL_DEV_API_KEY, API_KEY_HINT);
-    if (apiKey === undefined) return z.NEVER;
-    return { ...value, APPWRITE_API_KEY: apiKey };
-  });
+const serverSchema = appwriteServerSchema({});
 
 export type ServerEnv = z.output<typeof serverSchema>;
 

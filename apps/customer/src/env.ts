@@ -40,7 +40,14 @@ const serverSchema = z
   })
   .transform((value, ctx) => {
     const endpoint = value.APPWRITE_ENDPOINT;
-    const apiKey = localFallback(ctx, endpoint, "APPWRITE_API_KEY", value.APPWRITE_API_KEY, LOCAL_DEV_API_KEY, API_KEY_HINT);
+    const apiKey = localFallback(
+      ctx,
+      endpoint,
+      "APPWRITE_API_KEY",
+      value.APPWRITE_API_KEY,
+      LOCAL_DEV_API_KEY,
+      API_KEY_HINT,
+    );
     const sweeperSecret = localFallback(
       ctx,
       endpoint,

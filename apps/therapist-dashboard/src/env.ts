@@ -1,11 +1,9 @@
 // The one place this app reads configuration. next.config.ts imports this module, so a bad environment fails
 // `next dev` / `next build` at once with a readable message instead of failing later inside a request.
 import {
-  API_KEY_HINT,
-  appwriteEnvShape,
+  appwriteServerSchema,
   blankAsMissing,
   LOCAL_DEV_API_KEY,
-  localFallback,
   parseEnv,
   parsePublicEnv,
   type PublicEnv,
@@ -22,18 +20,10 @@ if (typeof window !== "undefined") {
 // Re-exported for this app's tests, which pin the defaults it relies on.
 export { LOCAL_DEV_API_KEY };
 
-const serverSchema = z
-  .object({
-    ...appwriteEnvShape,
-    // How long a therapist has to answer an offer. Unset: booking-core's default (60 s). Tests shorten it.
-    OFFER_WINDOW_SECONDS: z.preprocess(blankAsMissing, z.coerce.number().int().min(5).max(600).optional()),
-  })
-  .transform((value, ctx) => {
-    const endpoint = value.APPWRITE_ENDPOINT;
-    const apiKey = localFallback(ctx, endpoint, "APPWRITE_API_KEY", value.APPWRITE_API_KEY, LOCAL_DEV_API_KEY, API_KEY_HINT);
-    if (apiKey === undefined) return z.NEVER;
-    return { ...value, APPWRITE_API_KEY: apiKey };
-  });
+const serverSchema = appwriteServerSchema({
+  // How long a therapist has to answer an offer. Unset: booking-core's default (60 s). Tests shorten it.
+  OFFER_WINDOW_SECONDS: z.preprocess(blankAsMissing, z.coerce.number().int().min(5).max(600).optional()),
+});
 
 export type ServerEnv = z.output<typeof serverSchema>;
 

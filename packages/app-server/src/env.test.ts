@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopbackUrl, parsePublicEnv } from "./env";
+import { appwriteServerSchema, isLoopbackUrl, LOCAL_DEV_API_KEY, parseEnv, parsePublicEnv, type RawEnv } from "./env";
 
 describe("parsePublicEnv", () => {
   it("defaults to the server's endpoint and project", () => {
@@ -35,5 +35,51 @@ describe("isLoopbackUrl", () => {
     ["not a url", false],
   ])("%s → %s", (url, expected) => {
     expect(isLoopbackUrl(url)).toBe(expected);
+  });
+});
+
+describe("appwriteServerSchema", () => {
+  // What every app's parseServerEnv does with the Appwrite variables (apps add their own on top).
+  const parseServerEnv = (raw: RawEnv) => parseEnv(appwriteServerSchema({}), raw);
+
+  it("works with nothing set: the local appwrite-local defaults", () => {
+    expect(parseServerEnv({})).toEqual({
+      APPWRITE_ENDPOINT: "http://127.0.0.1:8080/v1",
+      APPWRITE_PROJECT_ID: "tenang",
+      APPWRITE_API_KEY: LOCAL_DEV_API_KEY,
+      APPWRITE_DATABASE_ID: "tenang",
+    });
+  });
+
+  it("treats blank values as unset", () => {
+    expect(parseServerEnv({ APPWRITE_ENDPOINT: "", APPWRITE_API_KEY: "  " }).APPWRITE_API_KEY).toBe(LOCAL_DEV_API_KEY);
+  });
+
+  it("fills in the local key for any loopback endpoint", () => {
+    for (const endpoint of ["http://localhost:9000/v1", "http://127.0.0.5/v1", "http://[::1]:8080/v1"]) {
+      expect(parseServerEnv({ APPWRITE_ENDPOINT: endpoint }).APPWRITE_API_KEY).toBe(LOCAL_DEV_API_KEY);
+    }
+  });
+
+  it("requires a key for a remote endpoint, saying why", () => {
+    expect(() => parseServerEnv({ APPWRITE_ENDPOINT: "https://sgp.cloud.appwrite.io/v1" })).toThrow(
+      /APPWRITE_API_KEY: is required because APPWRITE_ENDPOINT \(https:\/\/sgp\.cloud\.appwrite\.io\/v1\) is not this machine/,
+    );
+  });
+
+  it("keeps a given key and strips a trailing slash from the endpoint", () => {
+    const env = parseServerEnv({
+      APPWRITE_ENDPOINT: "https://cloud.appwrite.io/v1/",
+      APPWRITE_API_KEY: "standard_abc",
+    });
+    expect(env.APPWRITE_ENDPOINT).toBe("https://cloud.appwrite.io/v1");
+    expect(env.APPWRITE_API_KEY).toBe("standard_abc");
+  });
+
+  it("rejects an endpoint that is not an http(s) URL", () => {
+    expect(() => parseServerEnv({ APPWRITE_ENDPOINT: "cloud.appwrite.io" })).toThrow(
+      /APPWRITE_ENDPOINT: must be an http\(s\) URL/,
+    );
+    expect(() => parseServerEnv({ APPWRITE_ENDPOINT: "ftp://x/v1" })).toThrow(/APPWRITE_ENDPOINT/);
   });
 });

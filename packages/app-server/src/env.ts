@@ -70,6 +70,27 @@ export function localFallback(
 /** The hint for a missing APPWRITE_API_KEY (see localFallback). */
 export const API_KEY_HINT = "create an API key in the Appwrite console";
 
+/**
+ * An app's server schema: the Appwrite variables plus the app's own (`extra`), with the API key filled in for this
+ * machine only (localFallback). Apps with further secrets of their own add a transform after this one.
+ */
+export function appwriteServerSchema<Extra extends z.ZodRawShape>(extra: Extra) {
+  return z.object({ ...appwriteEnvShape, ...extra }).transform((value, ctx) => {
+    // (TypeScript cannot see the shared keys through the generic spread; they are always there.)
+    const appwrite = value as unknown as z.output<z.ZodObject<typeof appwriteEnvShape>>;
+    const apiKey = localFallback(
+      ctx,
+      appwrite.APPWRITE_ENDPOINT,
+      "APPWRITE_API_KEY",
+      appwrite.APPWRITE_API_KEY,
+      LOCAL_DEV_API_KEY,
+      API_KEY_HINT,
+    );
+    if (apiKey === undefined) return z.NEVER;
+    return { ...value, APPWRITE_API_KEY: apiKey };
+  });
+}
+
 function formatIssues(error: z.ZodError): string {
   const lines = error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
   return `Invalid environment variables:\n${lines.join("\n")}\nSee .env.example for what each one means.`;
