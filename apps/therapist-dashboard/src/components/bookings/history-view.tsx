@@ -6,7 +6,7 @@ import { cx } from "@tenang/ui/class-names";
 import { EmptyState } from "@tenang/ui/empty-state";
 import { Rating } from "@tenang/ui/rating";
 import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useFormat, useMessages } from "@/i18n/locale-context";
 import type { BookingDto } from "@/lib/dto";
 import {
@@ -20,6 +20,7 @@ import { serverNow } from "@/lib/server-clock";
 import { useMe } from "@/hooks/use-me";
 import { useBookings } from "./booking-list";
 import { statusTone } from "./booking-status";
+import { MoneyFigure } from "@/components/money-figure";
 
 /** A row of mutually exclusive chips (a radio group that looks like the rest of the dashboard's choices). */
 function ChipGroup<T extends string>({
@@ -84,17 +85,6 @@ function Stars({ stars, label }: { stars: number; label: string }) {
   );
 }
 
-function Money({ label, children, strong }: { label: string; children: ReactNode; strong?: boolean }) {
-  return (
-    <div className="flex flex-col">
-      <dt className="text-xs text-sand-500">{label}</dt>
-      <dd className={cx("text-sm tabular-nums", strong ? "font-semibold text-tenang-700" : "text-sand-900")}>
-        {children}
-      </dd>
-    </div>
-  );
-}
-
 function HistoryRow({ booking }: { booking: BookingDto }) {
   const messages = useMessages();
   const m = messages.history;
@@ -123,11 +113,11 @@ function HistoryRow({ booking }: { booking: BookingDto }) {
           {when(booking.completedAt ?? booking.scheduledFor ?? booking.createdAt)}
         </p>
         <dl className="grid grid-cols-3 gap-2 rounded-xl bg-sand-50 px-3 py-2">
-          <Money label={m.amount}>{money(booking.amount)}</Money>
-          <Money label={m.commission}>{earned ? `−${money(booking.commission)}` : "—"}</Money>
-          <Money label={m.payout} strong={earned}>
+          <MoneyFigure label={m.amount}>{money(booking.amount)}</MoneyFigure>
+          <MoneyFigure label={m.commission}>{earned ? `−${money(booking.commission)}` : "—"}</MoneyFigure>
+          <MoneyFigure label={m.payout} strong={earned}>
             {earned ? money(booking.payout) : "—"}
-          </Money>
+          </MoneyFigure>
         </dl>
         {earned &&
           (rating ? (

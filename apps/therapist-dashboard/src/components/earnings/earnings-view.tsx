@@ -16,6 +16,7 @@ import type { BankDetailsDto, CommissionDto, EarningsResponse, EarningsTotals } 
 import { queryKeys } from "@/lib/query-keys";
 import { noteServerTime } from "@/lib/server-clock";
 import { useNow } from "@/hooks/use-now";
+import { MoneyFigure } from "@/components/money-figure";
 
 const statusTones: Record<CommissionDto["status"], BadgeTone> = {
   pending: "neutral",
@@ -95,25 +96,16 @@ function CommissionRow({ commission, now }: { commission: CommissionDto; now: nu
           {m.status[commission.status] ?? commission.status}
         </Badge>
       </div>
-      <dl className="mt-2 grid grid-cols-3 gap-2 text-sm">
-        <div>
-          <dt className="text-xs text-sand-500">{m.amount}</dt>
-          <dd className="font-medium tabular-nums" data-testid="commission-amount">
-            {money(commission.amount)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-sand-500">{m.commission}</dt>
-          <dd className="font-medium tabular-nums" data-testid="commission-fee">
-            {money(commission.commission)}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-xs text-sand-500">{m.payout}</dt>
-          <dd className="font-semibold text-tenang-700 tabular-nums" data-testid="commission-payout">
-            {money(commission.payout)}
-          </dd>
-        </div>
+      <dl className="mt-2 grid grid-cols-3 gap-2">
+        <MoneyFigure label={m.amount} testId="commission-amount">
+          {money(commission.amount)}
+        </MoneyFigure>
+        <MoneyFigure label={m.commission} testId="commission-fee">
+          {money(commission.commission)}
+        </MoneyFigure>
+        <MoneyFigure label={m.payout} testId="commission-payout" strong>
+          {money(commission.payout)}
+        </MoneyFigure>
       </dl>
       {commission.status === "due" && commission.dueAt && (
         <p className="mt-2 text-sm text-amber-800" data-testid="commission-due-countdown">
