@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Router, type RequestContext } from "./http/router.ts";
 import { parseQueryString } from "./http/query-string.ts";
+import { assertSafeKey, parseJsonRefusingForbiddenKeys } from "./http/safe-keys.ts";
 import { RateLimiter } from "./http/rate-limit.ts";
 import { AppwriteError, errors } from "./errors.ts";
 import { openStore } from "./store.ts";
@@ -127,6 +128,9 @@ async function handle(
     const match = router.match(method, url.pathname);
     if (!match) throw errors.routeNotFound();
 
+    // Header names become keys of req.headers; refuse the ones that name prototype machinery like any other key.
+    // (rawHeaders: Node drops a `__proto__` header from req.headers, and we want to refuse it, not miss it.)
+    for (let i = 0; i < req.rawHeaders.length; i += 2) assertSafeKey("header", req.rawHeaders[i]!.toLowerCase());
     const query = parseQueryString(url.search);
     const projectId =
       headerString(req.headers["x-appwrite-project"]) ?? (typeof query.project === "string" ? query.project : undefined);
@@ -137,9 +141,10 @@ async function handle(
     let body: Record<string, unknown> = {};
     if (rawBody.length > 0 && contentType.includes("application/json")) {
       try {
-        const parsed: unknown = JSON.parse(rawBody.toString("utf8"));
+        const parsed: unknown = parseJsonRefusingForbiddenKeys(rawBody.toString("utf8"), "JSON body");
         if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
-      } catch {
+      } catch (err) {
+        if (err instanceof AppwriteError) throw err;
         throw new AppwriteError(400, "general_argument_invalid", "Invalid JSON body.");
       }
     }

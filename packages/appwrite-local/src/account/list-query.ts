@@ -2,6 +2,8 @@
 // system collections of this package: users, buckets and files. Filters, order, limit/offset, cursors and `total`
 // behave like Appwrite's Database::find/count; `search` is a word-prefix full-text match like MariaDB's boolean mode.
 import { AppwriteError, errors } from "../errors.ts";
+import { parseJsonRefusingForbiddenKeys } from "../http/safe-keys.ts";
+import { hasNulByte } from "../http/nul-bytes.ts";
 
 export type AttributeType = "string" | "boolean" | "integer" | "datetime" | "array";
 
@@ -40,12 +42,14 @@ function parse(raw: unknown): Query {
   let obj: unknown = raw;
   if (typeof raw === "string") {
     try {
-      obj = JSON.parse(raw);
+      obj = parseJsonRefusingForbiddenKeys(raw, "query");
     } catch {
       throw errors.queryInvalid("Syntax error");
     }
+
   }
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) throw errors.queryInvalid("Syntax error");
+  if (hasNulByte(obj)) throw errors.queryInvalid("Query values must not contain NUL bytes.");
   const o = obj as Record<string, unknown>;
   if (typeof o.method !== "string") throw errors.queryInvalid("Syntax error");
   const values = o.values === undefined ? [] : o.values;
@@ -63,7 +67,7 @@ function validateFilter(q: Query, attrs: Record<string, AttributeType>): void {
     for (const sub of q.values as Query[]) validateFilter(sub, attrs);
     return;
   }
-  const type = attrs[q.attribute];
+  const type = Object.hasOwn(attrs, q.attribute) ? attrs[q.attribute] : undefined;
   if (!type) throw errors.queryInvalid(`Attribute not found in schema: ${q.attribute}`);
   if (type === "array" && !ARRAY_OK.has(q.method)) {
     throw errors.queryInvalid(`Cannot query ${q.method} on attribute "${q.attribute}" because it is an array.`);
@@ -190,7 +194,7 @@ export function runListQuery<T extends ListDoc>(docs: readonly T[], rawQueries: 
         break;
       }
       default: {
-        if (q.attribute !== "" && !attrs[q.attribute]) throw errors.queryInvalid(`Attribute not found in schema: ${q.attribute}`);
+        if (q.attribute !== "" && !Object.hasOwn(attrs, q.attribute)) throw errors.queryInvalid(`Attribute not found in schema: ${q.attribute}`);
         orders.push({ attribute: q.attribute || "$sequence", dir: q.method === "orderAsc" ? 1 : -1 });
       }
     }

@@ -7,6 +7,7 @@ import type { Principal } from "../principal.ts";
 import type { UserResolver } from "../auth/resolve-principal.ts";
 import { AppwriteError } from "../errors.ts";
 import { parseCookies } from "../auth/cookies.ts";
+import { parseJsonRefusingForbiddenKeys } from "../http/safe-keys.ts";
 import { JwtError } from "../auth/jwt.ts";
 import { rolesForUser } from "../auth/roles.ts";
 import type { AccountService } from "./service.ts";
@@ -28,12 +29,13 @@ export function sessionSecretFrom(headers: IncomingHttpHeaders, projectId: strin
   const fallback = header(headers, "x-fallback-cookies");
   if (!fallback) return undefined;
   try {
-    const parsed: unknown = JSON.parse(fallback);
+    const parsed: unknown = parseJsonRefusingForbiddenKeys(fallback, "X-Fallback-Cookies header");
     if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
       const v = (parsed as Record<string, unknown>)[key];
       return typeof v === "string" ? v : undefined;
     }
-  } catch {
+  } catch (err) {
+    if (err instanceof AppwriteError) throw err;
     // A malformed fallback header is ignored, as Appwrite's json_decode would yield null.
   }
   return undefined;

@@ -1,15 +1,19 @@
 // Cookie parsing and Set-Cookie building. Appwrite (PHP/Swoole) URL-encodes cookie values, so we do too and decode
 // on read; a raw base64 value (as some SSR code sets by hand) decodes to itself.
 
+import { assertSafeKey } from "../http/safe-keys.ts";
+
+// Cookie names are user input: the result has no prototype and names that would reach one are refused (400).
 export function parseCookies(header: string | string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   const lines = Array.isArray(header) ? header : header ? [header] : [];
   for (const line of lines) {
     for (const pair of line.split(";")) {
       const eq = pair.indexOf("=");
       if (eq <= 0) continue;
       const name = pair.slice(0, eq).trim();
-      if (!name || name in out) continue;
+      assertSafeKey("cookie", name);
+      if (!name || Object.hasOwn(out, name)) continue;
       out[name] = safeDecode(pair.slice(eq + 1).trim());
     }
   }

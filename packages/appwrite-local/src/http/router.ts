@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Principal } from "../principal.ts";
 import type { App } from "../app.ts";
+import { AppwriteError } from "../errors.ts";
 
 export interface RequestContext {
   method: string;
@@ -60,12 +61,12 @@ export class Router {
     const parts = path.split("/").filter(Boolean);
     for (const route of this.routes) {
       if (route.method !== method || route.segments.length !== parts.length) continue;
-      const params: Record<string, string> = {};
+      const params = Object.create(null) as Record<string, string>;
       let ok = true;
       for (let i = 0; i < parts.length; i++) {
         const seg = route.segments[i]!;
         const part = parts[i]!;
-        if (seg.startsWith(":")) params[seg.slice(1)] = decodeURIComponent(part);
+        if (seg.startsWith(":")) params[seg.slice(1)] = decodeSegment(part);
         else if (seg !== part) {
           ok = false;
           break;
@@ -74,5 +75,14 @@ export class Router {
       if (ok) return { handler: route.handler, params };
     }
     return null;
+  }
+}
+
+/** A malformed `%`-escape in a path id is the caller's mistake: 400, like Appwrite's param validators, not a 500. */
+function decodeSegment(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new AppwriteError(400, "general_argument_invalid", "Invalid path: malformed percent-encoding.");
   }
 }

@@ -83,7 +83,13 @@ class RealtimeServer {
 
   /** `?channels[]=…` subscriptions from older SDKs; queries per channel come as `<channel with _ for .>[i][]=…`. */
   private legacySubscriptions(conn: Connection, url: URL): { channels: string[]; ids: string[] } {
-    const query = parseQueryString(url.search);
+    let query: Record<string, unknown>;
+    try {
+      query = parseQueryString(url.search);
+    } catch (err) {
+      if (err instanceof AppwriteError) throw new RealtimeError(POLICY_VIOLATION, err.message);
+      throw err;
+    }
     const raw = query.channels;
     const names = convertChannels((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((c): c is string => typeof c === "string"), conn.userId);
     const slots: Array<{ channels: string[]; queries: unknown[] }> = [];

@@ -1,6 +1,7 @@
 // Client → server messages (protocol §5; Appwrite src/Appwrite/Realtime/Message/**): ping, authentication,
 // subscribe and unsubscribe, validated with Appwrite's error wording.
 import { uniqueId, ID_PATTERN } from "../account/ids.ts";
+import { parseJsonRefusingForbiddenKeys } from "../http/safe-keys.ts";
 import { accountModel } from "../account/models.ts";
 import type { AccountService } from "../account/service.ts";
 import { rolesForUser } from "../auth/roles.ts";
@@ -30,7 +31,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function handleMessage(ctx: MessageContext, raw: string): Reply {
   let message: unknown;
   try {
-    message = JSON.parse(raw);
+    message = parseJsonRefusingForbiddenKeys(raw, "message");
   } catch {
     throw invalid("Message format is not valid.");
   }

@@ -1,6 +1,7 @@
 // Realtime subscription queries (Appwrite RuntimeQuery): only equal, notEqual, lessThan(Equal),
 // greaterThan(Equal), isNull, isNotNull, and, or and select(["*"]), evaluated against the event payload.
 // A leaf on an attribute the payload lacks never matches. Queries are compiled once at subscribe time.
+import { parseJsonRefusingForbiddenKeys } from "../http/safe-keys.ts";
 
 type LeafOp = "equal" | "notEqual" | "lessThan" | "lessThanEqual" | "greaterThan" | "greaterThanEqual" | "isNull" | "isNotNull";
 
@@ -25,7 +26,7 @@ function parse(raw: unknown): ParsedQuery {
   let obj: unknown = raw;
   if (typeof raw === "string") {
     try {
-      obj = JSON.parse(raw);
+      obj = parseJsonRefusingForbiddenKeys(raw, "query");
     } catch {
       throw new RealtimeQueryError("Syntax error");
     }

@@ -5,6 +5,7 @@
 // row completed and the `create` event published. The response that completes the upload carries
 // chunksUploaded == chunksTotal, which is what the SDKs wait for.
 import path from "node:path";
+import { assertSafeKey } from "../http/safe-keys.ts";
 import type { Router, RequestContext } from "../http/router.ts";
 import type { App } from "../app.ts";
 import { AppwriteError } from "../errors.ts";
@@ -37,8 +38,9 @@ function readForm(ctx: RequestContext): UploadForm {
   const boundary = multipartBoundary(ctx.contentType);
   if (!boundary) return { fields: ctx.body, file: undefined };
   const { fields, files } = parseMultipart(ctx.rawBody, boundary);
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [name, values] of fields) {
+    assertSafeKey("multipart field", name.endsWith("[]") ? name.slice(0, -2) : name);
     // The SDKs send arrays as repeated `name[]` fields.
     if (name.endsWith("[]")) out[name.slice(0, -2)] = values;
     else out[name] = values[values.length - 1];

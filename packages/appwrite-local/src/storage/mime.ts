@@ -54,7 +54,8 @@ function looksLikeText(head: Buffer): boolean {
 
 export function detectMimeType(head: Buffer, filename: string, declared: string): string {
   const ext = path.extname(filename).slice(1).toLowerCase();
-  const byExt = BY_EXTENSION[ext];
+  // An own-property lookup: a file named `x.constructor` must not find Object.prototype.constructor.
+  const byExt = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
   const sniffed = sniff(head);
   // Office documents are zip files; the extension says which one.
   if (sniffed === "application/zip" && byExt && byExt !== "application/zip") return byExt;

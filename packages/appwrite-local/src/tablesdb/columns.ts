@@ -43,7 +43,7 @@ const ROUTE_TYPES: Record<string, { type: ColumnType; format: ColumnFormat; size
 };
 
 export function isSupportedColumnRoute(segment: string): boolean {
-  return segment in ROUTE_TYPES;
+  return Object.hasOwn(ROUTE_TYPES, segment);
 }
 
 /** The route segment a column is managed under (`PATCH …/columns/{segment}/{key}`). */
@@ -54,7 +54,8 @@ export function columnRouteType(column: ColumnMeta): string {
 
 /** Builds a column from `POST …/columns/{segment}`. */
 export function parseColumnCreate(segment: string, params: Params): ColumnMeta {
-  const spec = ROUTE_TYPES[segment];
+  // Own properties only: `…/columns/constructor` must be a 404, not Object.prototype.constructor.
+  const spec = Object.hasOwn(ROUTE_TYPES, segment) ? ROUTE_TYPES[segment] : undefined;
   if (!spec) throw new AppwriteError(404, "general_route_not_found", "The requested route was not found. Please refer to the API docs and try again.");
   const key = requireKey(params, "key");
   const required = requireBoolean(params, "required");

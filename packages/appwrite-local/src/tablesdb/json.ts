@@ -1,5 +1,6 @@
 // JSON that keeps 64-bit integers exact: the SDKs send and expect bigint columns (and Appwrite's PHP_INT_MIN/MAX column
 // bounds) as bare JSON integers beyond 2^53, which JSON.parse/stringify would round.
+import { assertSafeKey, parseJsonRefusingForbiddenKeys } from "../http/safe-keys.ts";
 
 const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const SAFE_MIN = BigInt(Number.MIN_SAFE_INTEGER);
@@ -8,7 +9,7 @@ const BIGINT_MARKER = "\u0000bigint:";
 /** Parses JSON; integers outside the safe range become bigint, everything else is as JSON.parse. */
 export function parseJson(text: string): unknown {
   // Fast path: no run of 16+ digits means no integer can exceed 2^53.
-  if (!/\d{16,}/.test(text)) return JSON.parse(text);
+  if (!/\d{16,}/.test(text)) return parseJsonRefusingForbiddenKeys(text, "JSON");
   const parser = new Parser(text);
   const value = parser.value();
   parser.end();
@@ -69,7 +70,7 @@ class Parser {
   }
 
   private object(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    const out = Object.create(null) as Record<string, unknown>;
     this.pos++;
     this.ws();
     if (this.text[this.pos] === "}") {
@@ -80,6 +81,7 @@ class Parser {
       this.ws();
       if (this.text[this.pos] !== '"') throw new SyntaxError(`Expected string at position ${this.pos}`);
       const key = this.string();
+      assertSafeKey("JSON", key);
       this.ws();
       if (this.text[this.pos] !== ":") throw new SyntaxError(`Expected ':' at position ${this.pos}`);
       this.pos++;

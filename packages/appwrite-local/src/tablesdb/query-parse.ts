@@ -3,6 +3,7 @@
 import { AppwriteError } from "../errors.ts";
 import { isValidKey, UID_DESCRIPTION } from "./ids.ts";
 import { parseJson } from "./json.ts";
+import { hasNulByte } from "../http/nul-bytes.ts";
 import { isStringType } from "./columns.ts";
 import { parseDateTime } from "./values.ts";
 import type { ColumnMeta, ColumnType, IndexMeta } from "./types.ts";
@@ -61,6 +62,7 @@ export function parseQueries(strings: readonly string[]): Query[] {
     } catch {
       throw queryInvalid("Invalid query: Syntax error");
     }
+    if (hasNulByte(decoded)) throw queryInvalid("Invalid query: Query values must not contain NUL bytes.");
     if (typeof decoded !== "object" || decoded === null || Array.isArray(decoded)) {
       throw queryInvalid(`Invalid query. Must be an array, got ${phpType(decoded)}`);
     }
