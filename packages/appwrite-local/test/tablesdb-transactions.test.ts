@@ -211,6 +211,25 @@ describe("sessions", () => {
   });
 });
 
+// Issue 9 (low): guests created 5,000 transactions in 3.8 s. Appwrite's transaction routes list only admin, key,
+// session and JWT callers (TablesDB/Transactions/*.php `auth:`), so a caller without credentials gets 401.
+describe("guests", () => {
+  it("cannot create, list, read, stage on, commit or delete transactions", async () => {
+    const guest = new TablesDB(t.guestClient());
+    const tx = await db.createTransaction();
+    const calls: Array<() => Promise<unknown>> = [
+      () => guest.createTransaction(),
+      () => guest.listTransactions(),
+      () => guest.getTransaction({ transactionId: tx.$id }),
+      () => guest.updateTransaction({ transactionId: tx.$id, commit: true }),
+      () => guest.deleteTransaction({ transactionId: tx.$id }),
+      () => guest.createOperations({ transactionId: tx.$id, operations: [{ action: "create", databaseId: D, tableId: T, rowId: "g", data: { owner: "g" } }] }),
+    ];
+    for (const call of calls) expect(await appwriteError(call)).toMatchObject({ code: 401, type: "user_unauthorized" });
+    expect((await db.listTransactions()).transactions.map((x) => x.$id)).toContain(tx.$id);
+  });
+});
+
 describe("persistence", () => {
   it("staged operations survive a restart and commit afterwards", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tablesdb-tx-"));

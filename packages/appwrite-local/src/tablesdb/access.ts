@@ -28,6 +28,16 @@ export function requireKeyForBulk(actor: Actor): void {
   }
 }
 
+/**
+ * Transactions are for signed-in users (session or JWT) and API keys: Appwrite's transaction routes list exactly
+ * those callers (`auth: [ADMIN, KEY, SESSION, JWT]`), and a guest's unowned transactions would be pure load.
+ */
+export function transactionActor(principal: Principal): Actor {
+  const actor = actorOf(principal);
+  if (!actor.isKey && actor.userId === null) throw errors.unauthorized("Transactions require a session, a JWT or an API key.");
+  return actor;
+}
+
 /** Looks a database up; a disabled one is invisible to everyone but API keys (when `respectEnabled`). */
 export function findDatabase(catalog: Catalog, id: string, actor: Actor, respectEnabled = true): DatabaseMeta {
   const db = catalog.getDatabase(id);

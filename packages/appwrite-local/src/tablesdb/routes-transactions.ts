@@ -1,7 +1,7 @@
 // /v1/tablesdb/transactions[/:transactionId[/operations]] – create, list, get, stage operations, commit/rollback,
 // delete. Sessions may use their own transactions; API keys see all. Register before /v1/tablesdb/:databaseId.
 import type { Router } from "../http/router.ts";
-import { actorOf, findTable } from "./access.ts";
+import { findTable, transactionActor } from "./access.ts";
 import { bodyOf, json, noContent } from "./http.ts";
 import { isValidKey } from "./ids.ts";
 import { filterList } from "./list-filter.ts";
@@ -67,24 +67,24 @@ function checkOperation(s: TablesDbServices, actor: Actor, txnId: string, op: St
 export function registerTransactionRoutes(router: Router, s: TablesDbServices): void {
   router.post(BASE, (ctx) => {
     const ttl = optionalRange(ctx.body, "ttl", 60, 3600) ?? 300;
-    return json(201, transactionToJson(s.txns.create(actorOf(ctx.principal), ttl)));
+    return json(201, transactionToJson(s.txns.create(transactionActor(ctx.principal), ttl)));
   });
 
   router.get(BASE, (ctx) => {
-    const items = s.txns.list(actorOf(ctx.principal)).map(transactionToJson);
+    const items = s.txns.list(transactionActor(ctx.principal)).map(transactionToJson);
     const result = filterList(items, queryStrings(ctx.query), ["status", "operations", "expiresAt"], { noun: "Transaction" });
     return json(200, { total: result.total, transactions: result.items });
   });
 
-  router.get(`${BASE}/:transactionId`, (ctx) => json(200, transactionToJson(s.txns.get(actorOf(ctx.principal), ctx.params.transactionId!))));
+  router.get(`${BASE}/:transactionId`, (ctx) => json(200, transactionToJson(s.txns.get(transactionActor(ctx.principal), ctx.params.transactionId!))));
 
   router.delete(`${BASE}/:transactionId`, (ctx) => {
-    s.txns.delete(actorOf(ctx.principal), ctx.params.transactionId!);
+    s.txns.delete(transactionActor(ctx.principal), ctx.params.transactionId!);
     return noContent();
   });
 
   router.patch(`${BASE}/:transactionId`, (ctx) => {
-    const actor = actorOf(ctx.principal);
+    const actor = transactionActor(ctx.principal);
     const commit = optionalBoolean(ctx.body, "commit") ?? false;
     const rollback = optionalBoolean(ctx.body, "rollback") ?? false;
     if (!commit && !rollback) throw tdbErrors.badRequest("Either commit or rollback must be true");
@@ -100,7 +100,7 @@ export function registerTransactionRoutes(router: Router, s: TablesDbServices): 
 
   router.post(`${BASE}/:transactionId/operations`, (ctx) => {
     const body = bodyOf(ctx);
-    const actor = actorOf(ctx.principal);
+    const actor = transactionActor(ctx.principal);
     const list = body.operations ?? [];
     if (!Array.isArray(list)) throw invalid("operations", "Value must a valid array");
     for (const op of list) {
