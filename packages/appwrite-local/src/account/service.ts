@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { App } from "../app.ts";
 import { formatDate } from "../time.ts";
 import { UserRepo, type UserRecord } from "./user-repo.ts";
-import { SessionRepo, type SessionRecord } from "./session-repo.ts";
+import { SessionRepo, type Revocation, type SessionRecord } from "./session-repo.ts";
 import { createAccountSchema } from "./schema.ts";
 import { uniqueId } from "./ids.ts";
 import { decodeSessionSecret, encodeSessionSecret, generateToken, hashToken } from "../auth/session-secret.ts";
@@ -34,12 +34,24 @@ export class AccountService {
   readonly users: UserRepo;
   readonly sessions: SessionRepo;
   private readonly jwtKey: string;
+  private readonly revocationListeners = new Set<(revocation: Revocation) => void>();
 
   constructor(app: App) {
     createAccountSchema(app.db);
     this.users = new UserRepo(app.db);
-    this.sessions = new SessionRepo(app.db);
+    this.sessions = new SessionRepo(app.db, (r) => this.revoke(r));
     this.jwtKey = loadJwtKey(app);
+  }
+
+  /** Subscribes to session revocations (deleted sessions, blocked or deleted users); returns the unsubscribe. */
+  onRevoke(listener: (revocation: Revocation) => void): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
+  /** Tells listeners that sessions ended; the session repo calls it on delete, the Users API on block/delete. */
+  revoke(revocation: Revocation): void {
+    for (const listener of this.revocationListeners) listener(revocation);
   }
 
   /** The user and session an encoded secret belongs to, if the session exists, is unexpired and matches the user. */

@@ -48,6 +48,12 @@ function fromRow(r: SessionRow): SessionRecord {
   };
 }
 
+/** Sessions that stopped existing: `sessionIds` null means every session of the user (and every JWT of theirs). */
+export interface Revocation {
+  userId: string;
+  sessionIds: string[] | null;
+}
+
 export class SessionRepo {
   private readonly byId;
   private readonly byHash;
@@ -58,7 +64,11 @@ export class SessionRepo {
   private readonly deleteExpiredStmt;
   private readonly extendStmt;
 
-  constructor(db: Sqlite) {
+  /** `onRevoked` hears of every deletion, so realtime can close the sockets those sessions (or their JWTs) opened. */
+  constructor(
+    db: Sqlite,
+    private readonly onRevoked: (revocation: Revocation) => void = () => undefined,
+  ) {
     this.byId = db.prepare<[string], SessionRow>("SELECT * FROM _account_sessions WHERE id = ?");
     this.byHash = db.prepare<[string], SessionRow>("SELECT * FROM _account_sessions WHERE secret_hash = ?");
     this.byUser = db.prepare<[string], SessionRow>("SELECT * FROM _account_sessions WHERE user_id = ? ORDER BY seq");
@@ -104,11 +114,16 @@ export class SessionRepo {
   }
 
   delete(id: string): boolean {
-    return this.deleteStmt.run(id).changes > 0;
+    const session = this.get(id);
+    const deleted = this.deleteStmt.run(id).changes > 0;
+    if (session && deleted) this.onRevoked({ userId: session.userId, sessionIds: [id] });
+    return deleted;
   }
 
   deleteForUser(userId: string): number {
-    return this.deleteByUserStmt.run(userId).changes;
+    const changes = this.deleteByUserStmt.run(userId).changes;
+    this.onRevoked({ userId, sessionIds: null });
+    return changes;
   }
 
   extend(id: string, expire: string, now: string): SessionRecord {

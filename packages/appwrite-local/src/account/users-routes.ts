@@ -84,6 +84,7 @@ export function registerUsersRoutes(router: Router, app: App): void {
     const user = loadUser(ctx, service);
     // Sessions go with the user (ON DELETE CASCADE), which also invalidates every JWT bound to them.
     service.users.delete(user.id);
+    service.revoke({ userId: user.id, sessionIds: null });
     publishUserEvent(app, "users.[userId].delete", { userId: user.id }, accountModel(user));
     return { status: 204 };
   });
@@ -115,7 +116,10 @@ export function registerUsersRoutes(router: Router, app: App): void {
   router.patch("/v1/users/:userId/status", (ctx) => {
     write(ctx);
     const user = loadUser(ctx, service);
-    return changed(updateUser(service, user, { status: booleanParam(ctx.body, "status") }), "status");
+    const updated = updateUser(service, user, { status: booleanParam(ctx.body, "status") });
+    // A blocked user's sessions stay in the table (unblocking restores them), but no socket of theirs stays open.
+    if (!updated.status) service.revoke({ userId: user.id, sessionIds: null });
+    return changed(updated, "status");
   });
 
   router.patch("/v1/users/:userId/name", (ctx) => {

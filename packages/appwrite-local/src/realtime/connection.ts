@@ -12,6 +12,9 @@ export interface Subscription {
 export class Connection {
   roles: string[];
   userId: string;
+  /** The session this connection authenticated with, directly or through a JWT minted from it; null for guests
+   * and session-less JWTs. Deleting that session closes the connection. */
+  sessionId: string | null = null;
   readonly subscriptions = new Map<string, Subscription>();
   /** channel → the subscriptions of this connection listening on it, for delivery without scanning them all. */
   readonly byChannel = new Map<string, Map<string, Subscription>>();

@@ -9,6 +9,7 @@ import type { App } from "../app.ts";
 import type { RealtimeEvent } from "../events.ts";
 import { AppwriteError } from "../errors.ts";
 import { getAccountService, type AccountService } from "../account/service.ts";
+import type { Revocation } from "../account/session-repo.ts";
 import { accountModel } from "../account/models.ts";
 import { uniqueId } from "../account/ids.ts";
 import { GUEST_ROLES, rolesForUser } from "../auth/roles.ts";
@@ -22,6 +23,7 @@ import { compileQueries, RealtimeQueryError } from "./realtime-query.ts";
 import { POLICY_VIOLATION, RealtimeError } from "./realtime-error.ts";
 
 const PATH = "/v1/realtime";
+const EXPIRY_SWEEP_MS = 60_000;
 
 class RealtimeServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -33,7 +35,41 @@ class RealtimeServer {
 
   constructor(private readonly app: App) {
     this.accounts = getAccountService(app);
-    this.stopListening = app.bus.subscribe((event) => this.deliver(event));
+    const stopEvents = app.bus.subscribe((event) => this.deliver(event));
+    const stopRevocations = this.accounts.onRevoke((r) => this.closeRevoked(r));
+    // Sessions also end by expiring; nothing announces that, so a sweep closes what outlived its session.
+    const sweep = setInterval(() => this.closeExpired(), EXPIRY_SWEEP_MS);
+    sweep.unref();
+    this.stopListening = () => {
+      stopEvents();
+      stopRevocations();
+      clearInterval(sweep);
+    };
+  }
+
+  /**
+   * Closes (1008, so the SDK does not reconnect with the dead credentials) every connection a revoked session
+   * authenticated, directly or through a JWT. Stricter than Appwrite 1.9, whose realtime server keeps such sockets
+   * until they close (issue 9, finding 9).
+   */
+  private closeRevoked(r: Revocation): void {
+    for (const conn of this.connections) {
+      if (conn.userId !== r.userId) continue;
+      if (r.sessionIds !== null && (conn.sessionId === null || !r.sessionIds.includes(conn.sessionId))) continue;
+      this.endSession(conn);
+    }
+  }
+
+  private closeExpired(): void {
+    for (const conn of this.connections) {
+      if (conn.sessionId !== null && !this.accounts.isSessionActive(conn.userId, conn.sessionId)) this.endSession(conn);
+    }
+  }
+
+  private endSession(conn: Connection): void {
+    conn.send(new RealtimeError(POLICY_VIOLATION, "The session of this connection has ended.").toMessage());
+    this.drop(conn);
+    conn.socket.close(POLICY_VIOLATION, "Session ended");
   }
 
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -50,8 +86,10 @@ class RealtimeServer {
       if (url.searchParams.get("project") !== this.app.config.projectId) {
         throw new RealtimeError(POLICY_VIOLATION, "Missing or unknown project ID");
       }
-      const user = this.authenticate(req, url);
+      const resolved = this.authenticate(req, url);
+      const user = resolved?.user ?? null;
       const conn = new Connection(this.nextId++, ws, user ? rolesForUser(user) : [...GUEST_ROLES], user?.id ?? "");
+      conn.sessionId = resolved?.sessionId ?? null;
       const legacy = this.legacySubscriptions(conn, url);
       this.connections.add(conn);
       ws.on("message", (data, isBinary) => this.receive(conn, isBinary ? "" : data.toString()));

@@ -60,10 +60,11 @@ function authenticate(ctx: MessageContext, data: unknown): Reply {
     throw invalid("session: Value must be a valid string and at least 1 chars and no longer than 2048 chars");
   }
   const resolved = ctx.accounts.authenticateSecret(session);
-  if (!resolved) throw invalid("Session is not valid.");
+  if (!resolved || !resolved.user.status) throw invalid("Session is not valid.");
   const { conn, index } = ctx;
   const previousUserId = conn.userId;
   conn.userId = resolved.user.id;
+  conn.sessionId = resolved.session.id;
   index.setRoles(conn, rolesForUser(resolved.user));
   for (const sub of [...conn.subscriptions.values()]) {
     index.upsert(conn, { ...sub, channels: rebindAccountChannels(sub.channels, previousUserId, conn.userId) });
