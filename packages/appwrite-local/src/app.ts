@@ -13,6 +13,8 @@ export interface ServerConfig {
   logLevel: "silent" | "info" | "debug";
   /** Appwrite's rate limits; off by default (protocol page recommendation). */
   rateLimits: boolean;
+  /** How long a new or extended session lasts (Appwrite's project auth "duration"; default one year). */
+  sessionDurationSeconds: number;
 }
 
 export interface App {

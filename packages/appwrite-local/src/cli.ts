@@ -1,6 +1,8 @@
 // appwrite-local [--port 8080] [--host 127.0.0.1] (--data DIR | --memory) [--project ID] [--api-key KEY] [--log debug]
 //   [--rate-limits]  (Appwrite's abuse limits; off by default)
-// Every flag can also come from the environment: APPWRITE_LOCAL_PORT, _HOST, _DATA, _MEMORY=1, _PROJECT, _API_KEY, _LOG, _RATE_LIMITS=1.
+//   [--session-duration SECONDS]  (how long sessions last; Appwrite's default is one year)
+// Every flag can also come from the environment: APPWRITE_LOCAL_PORT, _HOST, _DATA, _MEMORY=1, _PROJECT, _API_KEY, _LOG,
+// _RATE_LIMITS=1, _SESSION_DURATION.
 import { parseArgs } from "node:util";
 import { startServer } from "./server.ts";
 
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     "api-key": { type: "string", default: env.APPWRITE_LOCAL_API_KEY ?? "local-dev-key" },
     log: { type: "string", default: env.APPWRITE_LOCAL_LOG ?? "info" },
     "rate-limits": { type: "boolean", default: env.APPWRITE_LOCAL_RATE_LIMITS === "1" },
+    "session-duration": { type: "string", default: env.APPWRITE_LOCAL_SESSION_DURATION },
   },
 });
 
@@ -28,6 +31,7 @@ const server = await startServer({
   apiKey: values["api-key"],
   logLevel,
   rateLimits: values["rate-limits"],
+  sessionDurationSeconds: values["session-duration"] === undefined ? undefined : Number(values["session-duration"]),
 });
 if (logLevel !== "silent") {
   console.log(`[appwrite-local] listening on ${server.url} (project ${server.config.projectId}, ${server.config.memory ? "in memory" : `data in ${server.config.dataDir}`})`);

@@ -12,6 +12,7 @@ import type { App, ServerConfig } from "./app.ts";
 import { createPrincipalResolver } from "./auth/resolve-principal.ts";
 import { registerTablesDb } from "./tablesdb/index.ts";
 import { registerAccount } from "./account/index.ts";
+import { DEFAULT_SESSION_DURATION_SECONDS } from "./account/service.ts";
 import { registerStorage } from "./storage/index.ts";
 import { attachRealtime } from "./realtime/index.ts";
 
@@ -47,7 +48,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     memory: options.memory ?? !options.dataDir,
     logLevel: options.logLevel ?? "silent",
     rateLimits: options.rateLimits ?? false,
+    sessionDurationSeconds: options.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
   };
+  if (!Number.isInteger(config.sessionDurationSeconds) || config.sessionDurationSeconds < 1) {
+    throw new Error(`sessionDurationSeconds must be a positive integer, got ${config.sessionDurationSeconds}`);
+  }
   const db = openStore({ dataDir: config.dataDir, memory: config.memory });
   const router = new Router();
   const app: App = {

@@ -11,8 +11,8 @@ import { decodeSessionSecret, encodeSessionSecret, generateToken, hashToken } fr
 import { verifyJwt, signJwt } from "../auth/jwt.ts";
 import { rolesForUser } from "../auth/roles.ts";
 
-/** Appwrite TOKEN_EXPIRATION_LOGIN_LONG: sessions last one year. */
-export const SESSION_DURATION_SECONDS = 31_536_000;
+/** Appwrite TOKEN_EXPIRATION_LOGIN_LONG: a project's sessions last one year unless its auth duration says otherwise. */
+export const DEFAULT_SESSION_DURATION_SECONDS = 31_536_000;
 /** Appwrite APP_LIMIT_USER_SESSIONS_DEFAULT: older sessions beyond this are deleted on sign-in. */
 export const MAX_SESSIONS_PER_USER = 10;
 
@@ -34,6 +34,7 @@ export class AccountService {
   readonly users: UserRepo;
   readonly sessions: SessionRepo;
   private readonly jwtKey: string;
+  private readonly sessionDurationSeconds: number;
   private readonly revocationListeners = new Set<(revocation: Revocation) => void>();
 
   constructor(app: App) {
@@ -41,6 +42,7 @@ export class AccountService {
     this.users = new UserRepo(app.db);
     this.sessions = new SessionRepo(app.db, (r) => this.revoke(r));
     this.jwtKey = loadJwtKey(app);
+    this.sessionDurationSeconds = app.config.sessionDurationSeconds;
   }
 
   /** Subscribes to session revocations (deleted sessions, blocked or deleted users); returns the unsubscribe. */
@@ -99,10 +101,15 @@ export class AccountService {
       userAgent: input.userAgent,
       createdAt: now,
       updatedAt: now,
-      expire: formatDate(Date.now() + SESSION_DURATION_SECONDS * 1000),
+      expire: this.sessionExpiry(),
     });
     this.sessions.deleteExpired(user.id, now);
     return { session, secret: encodeSessionSecret(user.id, token) };
+  }
+
+  /** When a session created or extended now ends. */
+  sessionExpiry(now = Date.now()): string {
+    return formatDate(now + this.sessionDurationSeconds * 1000);
   }
 
   /** Deletes a user's oldest sessions beyond the per-user limit (Appwrite's `session` group shutdown hook). */

@@ -5,7 +5,7 @@ import { AppwriteError } from "../errors.ts";
 import { requireScope } from "../auth/require-scope.ts";
 import { verifyPassword } from "../auth/password.ts";
 import { formatDate } from "../time.ts";
-import { getAccountService, SESSION_DURATION_SECONDS, type AccountService, type SessionInput } from "./service.ts";
+import { getAccountService, type AccountService, type SessionInput } from "./service.ts";
 import { sessionModel } from "./models.ts";
 import { createUser, updateUser } from "./create-user.ts";
 import { uniqueId } from "./ids.ts";
@@ -92,7 +92,7 @@ export function registerSessionRoutes(router: Router, app: App): void {
   router.patch("/v1/account/sessions/:sessionId", (ctx) => {
     const user = requireAccountUser(ctx, service);
     const session = findSession(ctx, service, user, ctx.params.sessionId ?? "current");
-    const extended = service.sessions.extend(session.id, formatDate(Date.now() + SESSION_DURATION_SECONDS * 1000), formatDate());
+    const extended = service.sessions.extend(session.id, service.sessionExpiry(), formatDate());
     const body = sessionModel(extended, { current: session.id === currentSessionId(ctx), showSecret: false });
     publishUserEvent(app, "users.[userId].sessions.[sessionId].update", { userId: user.id, sessionId: session.id }, body);
     return { status: 200, body };
