@@ -3,6 +3,7 @@ import type { Sqlite } from "./store.ts";
 import type { EventBus } from "./events.ts";
 import type { Principal } from "./principal.ts";
 import type { IncomingHttpHeaders } from "node:http";
+import type { OriginPolicy } from "./http/origins.ts";
 
 export interface ServerConfig {
   projectId: string;
@@ -13,12 +14,16 @@ export interface ServerConfig {
   logLevel: "silent" | "info" | "debug";
   /** Appwrite's rate limits; off by default (protocol page recommendation). */
   rateLimits: boolean;
+  /** Browser origins allowed besides localhost (hostnames, origins or `*.domain`), like Appwrite's Web platforms. */
+  allowedOrigins: string[];
   /** How long a new or extended session lasts (Appwrite's project auth "duration"; default one year). */
   sessionDurationSeconds: number;
 }
 
 export interface App {
   config: ServerConfig;
+  /** Which browser origins may make client requests and open realtime connections. */
+  origins: OriginPolicy;
   db: Sqlite;
   bus: EventBus;
   /** Resolves who is calling from request headers (API key, session cookie/header, fallback cookies, JWT). */

@@ -1,8 +1,9 @@
 // appwrite-local [--port 8080] [--host 127.0.0.1] (--data DIR | --memory) [--project ID] [--api-key KEY] [--log debug]
 //   [--rate-limits]  (Appwrite's abuse limits; off by default)
 //   [--session-duration SECONDS]  (how long sessions last; Appwrite's default is one year)
+//   [--allowed-origins HOST,HOST]  (browser origins allowed besides localhost: hostnames, origins or *.domain)
 // Every flag can also come from the environment: APPWRITE_LOCAL_PORT, _HOST, _DATA, _MEMORY=1, _PROJECT, _API_KEY, _LOG,
-// _RATE_LIMITS=1, _SESSION_DURATION.
+// _RATE_LIMITS=1, _SESSION_DURATION, _ALLOWED_ORIGINS.
 import { parseArgs } from "node:util";
 import { startServer } from "./server.ts";
 
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     log: { type: "string", default: env.APPWRITE_LOCAL_LOG ?? "info" },
     "rate-limits": { type: "boolean", default: env.APPWRITE_LOCAL_RATE_LIMITS === "1" },
     "session-duration": { type: "string", default: env.APPWRITE_LOCAL_SESSION_DURATION },
+    "allowed-origins": { type: "string", default: env.APPWRITE_LOCAL_ALLOWED_ORIGINS ?? "" },
   },
 });
 
@@ -32,6 +34,7 @@ const server = await startServer({
   logLevel,
   rateLimits: values["rate-limits"],
   sessionDurationSeconds: values["session-duration"] === undefined ? undefined : Number(values["session-duration"]),
+  allowedOrigins: values["allowed-origins"].split(",").map((o) => o.trim()).filter(Boolean),
 });
 if (logLevel !== "silent") {
   console.log(`[appwrite-local] listening on ${server.url} (project ${server.config.projectId}, ${server.config.memory ? "in memory" : `data in ${server.config.dataDir}`})`);

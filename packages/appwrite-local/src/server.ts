@@ -5,6 +5,7 @@ import { Router, type RequestContext } from "./http/router.ts";
 import { parseQueryString } from "./http/query-string.ts";
 import { assertSafeKey, parseJsonRefusingForbiddenKeys } from "./http/safe-keys.ts";
 import { RateLimiter } from "./http/rate-limit.ts";
+import { OriginPolicy } from "./http/origins.ts";
 import { AppwriteError, errors } from "./errors.ts";
 import { openStore } from "./store.ts";
 import { EventBus } from "./events.ts";
@@ -49,6 +50,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logLevel: options.logLevel ?? "silent",
     rateLimits: options.rateLimits ?? false,
     sessionDurationSeconds: options.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
+    allowedOrigins: options.allowedOrigins ?? [],
   };
   if (!Number.isInteger(config.sessionDurationSeconds) || config.sessionDurationSeconds < 1) {
     throw new Error(`sessionDurationSeconds must be a positive integer, got ${config.sessionDurationSeconds}`);
@@ -57,6 +59,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const router = new Router();
   const app: App = {
     config,
+    origins: new OriginPolicy(config.allowedOrigins),
     db,
     bus: new EventBus(),
     resolvePrincipal: () => { throw new Error("resolver not ready"); },
@@ -109,14 +112,17 @@ async function handle(
   rateLimiter: RateLimiter | null,
 ) {
   const started = Date.now();
-  const origin = req.headers.origin;
-  if (origin) {
+  const origin = headerString(req.headers.origin) ?? "";
+  const originAllowed = origin !== "" && app.origins.isAllowed(origin);
+  // Only an allowed origin is echoed, with credentials (Appwrite Cors::headers); any other gets no allowance, so a
+  // browser on that page cannot read our answers, whatever cookies it sent.
+  if (originAllowed) {
     res.setHeader("Access-Control-Allow-Origin", origin);
     res.setHeader("Access-Control-Allow-Credentials", "true");
-    res.setHeader("Vary", "Origin");
-  } else {
+  } else if (origin === "") {
     res.setHeader("Access-Control-Allow-Origin", "*");
   }
+  res.setHeader("Vary", "Origin");
   res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
   res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
   res.setHeader("Access-Control-Expose-Headers", "X-Fallback-Cookies, X-Appwrite-Session, Content-Range, Content-Disposition");
@@ -132,6 +138,9 @@ async function handle(
     }
     const match = router.match(method, url.pathname);
     if (!match) throw errors.routeNotFound();
+    // Appwrite's application-level CSRF check: a request from a browser page (it has an Origin) must come from a
+    // known origin unless it carries the API key, which no browser page holds.
+    if (origin !== "" && !originAllowed && !headerString(req.headers["x-appwrite-key"])) throw app.origins.error(origin);
 
     // Header names become keys of req.headers; refuse the ones that name prototype machinery like any other key.
     // (rawHeaders: Node drops a `__proto__` header from req.headers, and we want to refuse it, not miss it.)

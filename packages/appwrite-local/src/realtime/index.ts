@@ -86,6 +86,9 @@ class RealtimeServer {
       if (url.searchParams.get("project") !== this.app.config.projectId) {
         throw new RealtimeError(POLICY_VIOLATION, "Missing or unknown project ID");
       }
+      // Appwrite realtime refuses a browser connection from an unknown origin (app/realtime.php, onOpen).
+      const origin = typeof req.headers.origin === "string" ? req.headers.origin : "";
+      if (origin !== "" && !this.app.origins.isAllowed(origin)) throw new RealtimeError(POLICY_VIOLATION, this.app.origins.describe(origin));
       const resolved = this.authenticate(req, url);
       const user = resolved?.user ?? null;
       const conn = new Connection(this.nextId++, ws, user ? rolesForUser(user) : [...GUEST_ROLES], user?.id ?? "");
