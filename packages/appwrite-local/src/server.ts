@@ -166,6 +166,7 @@ async function handle(
     const ctx: RequestContext = {
       method,
       path: url.pathname,
+      route: match.pattern,
       params: match.params,
       query,
       body,
@@ -188,6 +189,7 @@ async function handle(
     }
     const result = await match.handler(ctx);
     status = result.status;
+    rateLimiter?.afterResponse(ctx, status);
     for (const [k, v] of Object.entries({ ...ctx.response.headers, ...result.headers })) res.setHeader(k, v);
     if (ctx.response.cookies.length > 0) res.setHeader("Set-Cookie", ctx.response.cookies);
     if (result.raw) {

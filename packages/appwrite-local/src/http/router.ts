@@ -8,6 +8,8 @@ import { AppwriteError } from "../errors.ts";
 export interface RequestContext {
   method: string;
   path: string;
+  /** The matched route pattern, e.g. `/v1/tablesdb/:databaseId/tables/:tableId/rows` (Appwrite's `{url}` in abuse keys). */
+  route: string;
   params: Record<string, string>;
   /** Query string, with SDK-style indexed arrays folded: `queries[0]=a&queries[1]=b` → `{queries:["a","b"]}`. */
   query: Record<string, unknown>;
@@ -39,6 +41,7 @@ export type Handler = (ctx: RequestContext) => HandlerResult | Promise<HandlerRe
 
 interface Route {
   method: string;
+  pattern: string;
   segments: string[];
   handler: Handler;
 }
@@ -47,7 +50,7 @@ export class Router {
   private readonly routes: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method: method.toUpperCase(), segments: pattern.split("/").filter(Boolean), handler });
+    this.routes.push({ method: method.toUpperCase(), pattern, segments: pattern.split("/").filter(Boolean), handler });
     return this;
   }
 
@@ -57,7 +60,7 @@ export class Router {
   patch(p: string, h: Handler) { return this.add("PATCH", p, h); }
   delete(p: string, h: Handler) { return this.add("DELETE", p, h); }
 
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | null {
+  match(method: string, path: string): { handler: Handler; pattern: string; params: Record<string, string> } | null {
     const parts = path.split("/").filter(Boolean);
     for (const route of this.routes) {
       if (route.method !== method || route.segments.length !== parts.length) continue;
@@ -72,7 +75,7 @@ export class Router {
           break;
         }
       }
-      if (ok) return { handler: route.handler, params };
+      if (ok) return { handler: route.handler, pattern: route.pattern, params };
     }
     return null;
   }
