@@ -168,6 +168,17 @@ describe("prototype pollution (finding 1)", () => {
   });
 });
 
+describe("oversized bodies (finding 6, local server)", () => {
+  it("refuses a declared Content-Length over the limit with 413 before reading the body", async () => {
+    const started = Date.now();
+    const status = await rawHttpStatus(
+      `POST /v1/account/sessions/anonymous HTTP/1.1\r\nHost: x\r\nX-Appwrite-Project: ${PROJECT_ID}\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\nConnection: close\r\n\r\n{}`,
+    );
+    expect(status).toBe(413);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
 describe("bad encodings (finding 2)", () => {
   it("answers 400 for malformed %-encoding in a path segment", async () => {
     for (const path of ["/users/%E0%A4%A", "/tablesdb/db/tables/%ZZ/rows", "/storage/buckets/%/files"]) {
