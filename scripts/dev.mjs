@@ -132,6 +132,8 @@ async function main() {
     run("appwrite", "node", [
       "packages/appwrite-local/bin/appwrite-local.js",
       "--port", String(localPort), "--data", ".data/appwrite", "--project", env.APPWRITE_PROJECT_ID, "--api-key", "local-dev-key",
+      // Appwrite Cloud's abuse limits (the apps call with the API key, which is exempt) and a 30-day session length.
+      "--rate-limits", "--session-duration", String(30 * 24 * 3600),
     ]);
     await waitForHttp(`http://127.0.0.1:${localPort}/v1/`, 30_000);
   }
