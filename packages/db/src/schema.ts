@@ -365,7 +365,12 @@ export const tables: TableSpec[] = [
     name: "Rate limit state",
     permissions: [],
     rowSecurity: false,
-    columns: [{ key: "state", type: "text", required: true }],
+    columns: [
+      { key: "state", type: "text", required: true },
+      // Fixed-window attempt counters (booking-core attemptLimits) move this with Appwrite's atomic increment bounded
+      // by the limit, so concurrent attempts cannot pass it (finding 5, issue 9).
+      { key: "count", type: "integer", min: 0, default: 0 },
+    ],
     indexes: [],
   },
 ];
