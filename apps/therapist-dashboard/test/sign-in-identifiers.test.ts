@@ -101,4 +101,21 @@ describe("sign-in identifiers are unique (finding 8)", () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 409 });
   });
+
+  it("the number and the email of one account share one sign-in allowance (finding 5)", async () => {
+    const ip = "203.0.113.90";
+    for (let i = 0; i < 3; i += 1) {
+      await expect(app.logIn(byPhone(made.whatsapp, `wrong-password-${i}`), ip)).rejects.toMatchObject({
+        code: "unauthorized",
+      });
+    }
+    const byEmail = { kind: "email" as const, email: MADE_LOGIN.email, password: "wrong-password-x" };
+    for (let i = 0; i < 2; i += 1) await expect(app.logIn(byEmail, ip)).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(app.logIn(byPhone(made.whatsapp, MADE_LOGIN.password), ip)).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+    await expect(app.logIn({ ...byEmail, password: MADE_LOGIN.password }, ip)).rejects.toMatchObject({
+      code: "rate_limited",
+    });
+  });
 });
