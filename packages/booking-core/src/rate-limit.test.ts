@@ -4,6 +4,7 @@ import {
   attemptLimitError,
   attemptLimits,
   decideRateLimit,
+  RATE_LIMIT_ROW_STALE_AFTER_MS,
   rateLimitError,
   rateLimitRowId,
   rateLimitRules,
@@ -89,6 +90,10 @@ describe("fixed-window attempt counters", () => {
     const [ceiling] = attemptLimits.signInPerLogin;
     expect(perAddressPerDay).toBe(20);
     expect(ceiling.limit / perAddressPerDay).toBeGreaterThanOrEqual(5);
+  });
+
+  it("a row untouched for two days is stale: no window or refill is longer than one", () => {
+    expect(RATE_LIMIT_ROW_STALE_AFTER_MS).toBe(2 * 24 * HOUR);
   });
 
   it("a refusal waits until the refusing window ends (429 with Retry-After)", () => {

@@ -118,6 +118,17 @@ export const attemptLimits = {
 
 export type AttemptAction = keyof typeof attemptLimits;
 
+/**
+ * A rate-limit row untouched for this long can go: every window and every bucket's refill is at most a day, so such
+ * a row is a counter whose window has ended or a bucket long since full (twice the longest, for clocks that differ).
+ */
+export const RATE_LIMIT_ROW_STALE_AFTER_MS =
+  2 *
+  Math.max(
+    ...Object.values(rateLimitRules).map((rule) => rule.windowMs),
+    ...Object.values(attemptLimits).flatMap((windows) => windows.map((w) => w.windowMs)),
+  );
+
 /** One counter row an attempt must increment (up to `limit`) to pass. */
 export interface AttemptCounter {
   rowId: string;

@@ -2,11 +2,11 @@
 // Appwrite's atomic bounded increment: exactly the limit passes however many requests race, then 429 rate_limited
 // until the window ends. Sign-in attempts (finding 5, issue 9) are real sign-ins against the local server: an
 // attempt reaches the password check only when countSignInAttempt lets it through, as in logInWithLabel.
-import { attemptLimits } from "@tenang/booking-core/rate-limit";
+import { attemptLimits, RATE_LIMIT_ROW_STALE_AFTER_MS } from "@tenang/booking-core/rate-limit";
 import { DAY_MS, HOUR_MS, MINUTE_MS } from "@tenang/booking-core/time";
 import { AppwriteException, Account, Client } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consumeRateLimit } from "../src/shared/rate-limit-repository";
+import { consumeRateLimit, deleteStaleRateLimitRows } from "../src/shared/rate-limit-repository";
 import { countSignInAttempt } from "../src/shared/sign-in-throttle";
 import { type Engine, startEngine } from "./support/engine";
 
@@ -163,5 +163,19 @@ describe("new guest sessions", () => {
     expect(await outcome(consumeRateLimit(engine.ctx, "startGuestSession", "203.0.113.8"))).toBe("ok");
     engine.clock.set(t + HOUR_MS);
     expect(await outcome(consumeRateLimit(engine.ctx, "startGuestSession", ip))).toBe("ok");
+  });
+});
+
+describe("stale rows", () => {
+  it("rows untouched for longer than any window are deleted; fresh ones stay", async () => {
+    startDay();
+    await consumeRateLimit(engine.ctx, "startGuestSession", "203.0.113.99");
+    const before = (await engine.rows("rate_limits")).length;
+    expect(before).toBeGreaterThan(0);
+    // Rows carry the server's real time; "now" is given explicitly here (the engine's clock is in 2030).
+    expect(await deleteStaleRateLimitRows(engine.ctx, new Date())).toBe(0);
+    const later = new Date(Date.now() + RATE_LIMIT_ROW_STALE_AFTER_MS + 60_000);
+    expect(await deleteStaleRateLimitRows(engine.ctx, later)).toBe(before);
+    expect(await engine.rows("rate_limits")).toEqual([]);
   });
 });

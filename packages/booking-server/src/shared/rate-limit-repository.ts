@@ -11,11 +11,13 @@ import {
   attemptCounters,
   attemptLimitError,
   decideRateLimit,
+  RATE_LIMIT_ROW_STALE_AFTER_MS,
   rateLimitError,
   rateLimitRowId,
   rateLimitRules,
 } from "@tenang/booking-core/rate-limit";
 import { isConflict, isLimitExceeded, isNotFound } from "../appwrite/appwrite-errors";
+import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { TABLES } from "../tables";
 import type { WriteSet } from "../appwrite/write-set";
@@ -101,4 +103,18 @@ async function countAttempt(ctx: BookingServerContext, counter: AttemptCounter):
     if (!isConflict(error)) throw error;
   }
   return increment();
+}
+
+/**
+ * Deletes the rate-limit rows nothing can need any more (untouched for RATE_LIMIT_ROW_STALE_AFTER_MS: counters of
+ * ended windows, buckets long since full), so one row per subject and window does not pile up. For the sweeper.
+ */
+export async function deleteStaleRateLimitRows(ctx: BookingServerContext, now: Date = ctx.clock()): Promise<number> {
+  const cutoff = new Date(now.getTime() - RATE_LIMIT_ROW_STALE_AFTER_MS).toISOString();
+  const { total } = await ctx.tablesDB.deleteRows({
+    databaseId: ctx.databaseId,
+    tableId: TABLES.rateLimits,
+    queries: [Query.lessThan("$updatedAt", cutoff)],
+  });
+  return total;
 }
