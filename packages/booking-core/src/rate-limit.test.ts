@@ -66,10 +66,10 @@ describe("fixed-window attempt counters", () => {
   const T = Date.UTC(2030, 0, 1, 10, 0, 0); // a whole day, hour and minute
 
   it("one counter per window, shortest first, each ending where its window ends", () => {
-    const counters = attemptCounters("signInFromAddress", "sari@tenang.id|203.0.113.1", T + 90_000);
-    expect(counters.map((c) => c.limit)).toEqual([5, 10, 20]);
-    expect(counters.map((c) => c.resetAt - T)).toEqual([120_000, 15 * 60_000, 14 * HOUR]);
-    expect(new Set(counters.map((c) => c.rowId)).size).toBe(3);
+    const counters = attemptCounters("signInFromAddress", "sari@tenang.id 203.0.113.1", T + 90_000);
+    expect(counters.map((c) => c.limit)).toEqual([10, 30]);
+    expect(counters.map((c) => c.resetAt - T)).toEqual([15 * 60_000, 14 * HOUR]);
+    expect(new Set(counters.map((c) => c.rowId)).size).toBe(2);
     for (const c of counters) expect(c.rowId).toMatch(/^rl_[0-9a-f]{14}$/);
   });
 
@@ -88,7 +88,7 @@ describe("fixed-window attempt counters", () => {
       ...attemptLimits.signInFromAddress.map((w) => (w.limit * 86_400_000) / w.windowMs),
     );
     const [ceiling] = attemptLimits.signInPerLogin;
-    expect(perAddressPerDay).toBe(20);
+    expect(perAddressPerDay).toBe(30);
     expect(ceiling.limit / perAddressPerDay).toBeGreaterThanOrEqual(5);
   });
 
@@ -97,7 +97,7 @@ describe("fixed-window attempt counters", () => {
   });
 
   it("a refusal waits until the refusing window ends (429 with Retry-After)", () => {
-    const [minute] = attemptCounters("signInFromAddress", "x", T + 45_000);
-    expect(attemptLimitError(minute!, T + 45_000)).toMatchObject({ code: "rate_limited", retryAfterMs: 15_000 });
+    const [quarterHour] = attemptCounters("signInFromAddress", "x", T + 45_000);
+    expect(attemptLimitError(quarterHour!, T + 45_000)).toMatchObject({ code: "rate_limited", retryAfterMs: 855_000 });
   });
 });

@@ -87,13 +87,13 @@ export interface AttemptWindow {
  * first; an attempt refused by one window is not counted in the later ones). Why these numbers (finding 5, issue 9):
  *
  * - A sign-in is counted per login AND address first, so an attacker's guesses use up only their own allowance and
- *   the real person signs in from theirs. The steps are the backoff: 5 quick tries, then at most 10 per quarter
- *   hour, then at most 20 a day from that address; a person who mistyped waits a minute, a script hammering one
- *   account from one address gets 20 guesses a day.
+ *   the real person signs in from theirs. The two steps are the backoff: 10 tries a quarter hour (what one login had
+ *   before), then at most 30 a day from that address; a person who mistyped waits the rest of the quarter hour, a
+ *   script hammering one account from one address gets 30 guesses a day.
  * - Per address across logins, 60 per quarter hour and 300 a day: one address guessing many accounts (loose, since
  *   a hotel's staff may share one address).
- * - Per login across addresses, 100 an hour, counted only for attempts that passed both of the above: it caps
- *   distributed guessing at 2,400 guesses a day per account however many addresses are used. It is the one window
+ * - Per login across addresses, 150 an hour, counted only for attempts that passed both of the above: it caps
+ *   distributed guessing at 3,600 guesses a day per account however many addresses are used. It is the one window
  *   an attacker can fill for someone else, so it is large: filling it takes at least 5 addresses each spending its
  *   whole daily allowance, and it locks the account for the rest of that hour only.
  * - New guest sessions per address: the apps create them with the API key, which Appwrite's own abuse limit (50
@@ -104,15 +104,14 @@ export interface AttemptWindow {
  */
 export const attemptLimits = {
   signInFromAddress: [
-    { limit: 5, windowMs: MINUTE_MS },
     { limit: 10, windowMs: 15 * MINUTE_MS },
-    { limit: 20, windowMs: DAY_MS },
+    { limit: 30, windowMs: DAY_MS },
   ],
   signInPerIp: [
     { limit: 60, windowMs: 15 * MINUTE_MS },
     { limit: 300, windowMs: DAY_MS },
   ],
-  signInPerLogin: [{ limit: 100, windowMs: HOUR_MS }],
+  signInPerLogin: [{ limit: 150, windowMs: HOUR_MS }],
   startGuestSession: [{ limit: 50, windowMs: HOUR_MS }],
 } as const satisfies Record<string, readonly AttemptWindow[]>;
 
