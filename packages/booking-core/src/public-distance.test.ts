@@ -84,6 +84,6 @@ describe("publicDistanceKm", () => {
       ),
     );
     const base = { lat: -8.69051, lng: 115.16052 };
-    expect(publicDistanceKm(publicBase(base), base)).toBe(0);
+    expect(publicDistanceKm(publicBase(base), base)).toBe(PUBLIC_DISTANCE_STEP_KM); // never "0 km away"
   });
 });

@@ -24,10 +24,11 @@ export function publicBase(base: Coordinates): Coordinates {
 
 /**
  * The distance a customer at `from` is told a provider based at `base` is, in km: from the base's cell centre,
- * rounded to the nearest 0.5 km. Off from the true distance by at most half a cell's diagonal plus a quarter km
- * (~1 km), which "about 3.5 km away" and a 15 km reach can carry.
+ * rounded to the nearest 0.5 km (at least 0.5). Off from the true distance by at most half a cell's diagonal plus
+ * a quarter km (~1 km), which "about 3.5 km away" and a 15 km reach can carry.
  */
 export function publicDistanceKm(from: Coordinates, base: Coordinates): number {
   const km = haversineKm(from, publicBase(base));
-  return Math.round(km / PUBLIC_DISTANCE_STEP_KM) * PUBLIC_DISTANCE_STEP_KM;
+  // Never "0 km away": in the same cell it is "0.5 km", which is as true and reads as near.
+  return Math.max(PUBLIC_DISTANCE_STEP_KM, Math.round(km / PUBLIC_DISTANCE_STEP_KM) * PUBLIC_DISTANCE_STEP_KM);
 }
