@@ -99,8 +99,9 @@ export interface AttemptWindow {
  * - New guest sessions per address: the apps create them with the API key, which Appwrite's own abuse limit (50
  *   anonymous sessions an hour per IP) does not apply to, so the same limit is kept here.
  *
- * Fixed windows let up to twice a window's limit through around its boundary; the shorter windows before it bound
- * that burst (the per-address steps), and the ceiling's double is still a bounded rate.
+ * Fixed windows let up to twice a window's limit through around its boundary (20 tries in a minute from one
+ * address); the day window behind the quarter hour still bounds the day, and the ceiling's double is still a bounded
+ * rate.
  */
 export const attemptLimits = {
   signInFromAddress: [
