@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Unit tests only (colocated *.test.ts under src/); e2e/ has its own config.
+// Unit tests (colocated *.test.ts under src/) and integration tests against a fresh local server (test/); e2e/ has
+// its own config.
 export default defineConfig({
   resolve: {
     alias: {
@@ -11,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
   },
 });

@@ -38,6 +38,7 @@ describe("DomainError", () => {
     ["active_booking_exists", 409],
     ["scheduled_limit_reached", 409],
     ["already_rated", 409],
+    ["whatsapp_in_use", 409],
     ["discount_invalid", 422],
     ["slot_unavailable", 422],
     ["rate_limited", 429],

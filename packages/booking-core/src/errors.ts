@@ -17,6 +17,7 @@ export const domainErrorCodes = [
   "active_booking_exists",
   "scheduled_limit_reached",
   "already_rated",
+  "whatsapp_in_use",
   "discount_invalid",
   "slot_unavailable",
   "provider_restricted",
@@ -76,6 +77,7 @@ const statusByCode: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 
   active_booking_exists: 409,
   scheduled_limit_reached: 409,
   already_rated: 409,
+  whatsapp_in_use: 409,
   discount_invalid: 422,
   slot_unavailable: 422,
   rate_limited: 429,
@@ -129,6 +131,11 @@ const userMessages: Record<DomainErrorCode, Record<Locale, string>> = {
   already_rated: {
     en: "You have already rated this booking. Thank you!",
     id: "Anda sudah memberi penilaian untuk pemesanan ini. Terima kasih!",
+  },
+  // A WhatsApp number signs in to one therapist account only (finding 8, issue 9).
+  whatsapp_in_use: {
+    en: "This WhatsApp number is already used by another account.",
+    id: "Nomor WhatsApp ini sudah dipakai akun lain.",
   },
   discount_invalid: { en: "This discount code cannot be used.", id: "Kode diskon ini tidak dapat digunakan." },
   slot_unavailable: { en: "This time slot is not available.", id: "Slot waktu ini tidak tersedia." },

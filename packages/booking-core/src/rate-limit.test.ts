@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { decideRateLimit, rateLimitError, rateLimitRowId, rateLimitRules } from "./rate-limit";
+import {
+  attemptCounters,
+  attemptLimitError,
+  attemptLimits,
+  decideRateLimit,
+  RATE_LIMIT_ROW_STALE_AFTER_MS,
+  rateLimitError,
+  rateLimitRowId,
+  rateLimitRules,
+} from "./rate-limit";
 
 const HOUR = 3_600_000;
 
@@ -33,10 +42,10 @@ describe("token bucket", () => {
   });
 
   it("is plain data that survives a JSON round trip (it lives in a database row)", () => {
-    const d = decideRateLimit(null, rateLimitRules.signIn, 1000, 3);
+    const d = decideRateLimit(null, rateLimitRules.checkDiscountCode, 1000, 3);
     const restored = JSON.parse(JSON.stringify(d.state)) as typeof d.state;
-    expect(decideRateLimit(restored, rateLimitRules.signIn, 1000, 8).allowed).toBe(false);
-    expect(decideRateLimit(restored, rateLimitRules.signIn, 1000, 7).allowed).toBe(true);
+    expect(decideRateLimit(restored, rateLimitRules.checkDiscountCode, 1000, 8).allowed).toBe(false);
+    expect(decideRateLimit(restored, rateLimitRules.checkDiscountCode, 1000, 7).allowed).toBe(true);
   });
 
   it("a clock behind the stored state refills nothing and never moves time back", () => {
@@ -50,5 +59,45 @@ describe("token bucket", () => {
     expect(rateLimitRowId("createBooking", "u1")).not.toBe(rateLimitRowId("sendMessage", "u1"));
     const error = rateLimitError(decideRateLimit({ tokens: 0, updatedAt: 0 }, rateLimitRules.createBooking, 0));
     expect(error).toMatchObject({ code: "rate_limited", retryAfterMs: 720_000 });
+  });
+});
+
+describe("fixed-window attempt counters", () => {
+  const T = Date.UTC(2030, 0, 1, 10, 0, 0); // a whole day, hour and minute
+
+  it("one counter per window, shortest first, each ending where its window ends", () => {
+    const counters = attemptCounters("signInFromAddress", "sari@tenang.id 203.0.113.1", T + 90_000);
+    expect(counters.map((c) => c.limit)).toEqual([10, 30]);
+    expect(counters.map((c) => c.resetAt - T)).toEqual([15 * 60_000, 14 * HOUR]);
+    expect(new Set(counters.map((c) => c.rowId)).size).toBe(2);
+    for (const c of counters) expect(c.rowId).toMatch(/^rl_[0-9a-f]{14}$/);
+  });
+
+  it("the same window gives the same row (every instance counts in it); the next window a fresh one", () => {
+    const [a] = attemptCounters("signInPerLogin", "sari@tenang.id", T);
+    const [b] = attemptCounters("signInPerLogin", "sari@tenang.id", T + HOUR - 1);
+    const [c] = attemptCounters("signInPerLogin", "sari@tenang.id", T + HOUR);
+    expect(a!.rowId).toBe(b!.rowId);
+    expect(c!.rowId).not.toBe(a!.rowId);
+    expect(attemptCounters("signInPerLogin", "other@tenang.id", T)[0]!.rowId).not.toBe(a!.rowId);
+    expect(attemptCounters("signInPerIp", "sari@tenang.id", T)[0]!.rowId).not.toBe(a!.rowId);
+  });
+
+  it("the per-login ceiling is the largest sign-in window and takes several addresses' whole allowance", () => {
+    const perAddressPerDay = Math.min(
+      ...attemptLimits.signInFromAddress.map((w) => (w.limit * 86_400_000) / w.windowMs),
+    );
+    const [ceiling] = attemptLimits.signInPerLogin;
+    expect(perAddressPerDay).toBe(30);
+    expect(ceiling.limit / perAddressPerDay).toBeGreaterThanOrEqual(5);
+  });
+
+  it("a row untouched for two days is stale: no window or refill is longer than one", () => {
+    expect(RATE_LIMIT_ROW_STALE_AFTER_MS).toBe(2 * 24 * HOUR);
+  });
+
+  it("a refusal waits until the refusing window ends (429 with Retry-After)", () => {
+    const [quarterHour] = attemptCounters("signInFromAddress", "x", T + 45_000);
+    expect(attemptLimitError(quarterHour!, T + 45_000)).toMatchObject({ code: "rate_limited", retryAfterMs: 855_000 });
   });
 });

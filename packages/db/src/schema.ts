@@ -102,6 +102,9 @@ export const tables: TableSpec[] = [
     ],
     indexes: [
       { key: "idx_user", type: "unique", columns: ["userId"] },
+      // A WhatsApp number (E.164) signs in to one therapist account only, so no two therapists may share one (finding
+      // 8, issue 9). Rows without a number are not compared (NULLs are distinct in a unique index).
+      { key: "idx_whatsapp", type: "unique", columns: ["whatsapp"] },
       { key: "idx_area", type: "key", columns: ["area"] },
       { key: "idx_dispatch", type: "key", columns: ["isOnline", "isBusy", "isRestricted"] },
       { key: "idx_rating", type: "key", columns: ["rating"], orders: ["desc"] },
@@ -365,7 +368,12 @@ export const tables: TableSpec[] = [
     name: "Rate limit state",
     permissions: [],
     rowSecurity: false,
-    columns: [{ key: "state", type: "text", required: true }],
+    columns: [
+      { key: "state", type: "text", required: true },
+      // Fixed-window attempt counters (booking-core attemptLimits) move this with Appwrite's atomic increment bounded
+      // by the limit, so concurrent attempts cannot pass it (finding 5, issue 9).
+      { key: "count", type: "integer", min: 0, default: 0 },
+    ],
     indexes: [],
   },
 ];

@@ -1,6 +1,6 @@
 import "server-only";
-import { haversineKm } from "@tenang/booking-core/dispatch";
 import { priceFor } from "@tenang/booking-core/money";
+import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { fitsWorkingHours } from "@tenang/booking-core/schedule";
 import type { Place } from "@tenang/booking-core/schemas/place";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
@@ -19,7 +19,10 @@ export function placeMatchesFilters(place: Place, input: SearchInput, now: Date)
   return true;
 }
 
-/** Spas for the customer's list: nearest first when a point is given (the customer travels), else best rated. */
+/**
+ * Spas for the customer's list: nearest first when a point is given (the customer travels), else best rated. A spa's
+ * address is public, but its distance is the same public distance as a therapist's: one rule for every provider.
+ */
 export async function listPlaces(input: SearchInput, now: Date = new Date()): Promise<PlaceListing[]> {
   const places = (await findVisiblePlaces({ area: input.area, offersDuration: input.duration })).filter((place) =>
     placeMatchesFilters(place, input, now),
@@ -28,7 +31,7 @@ export async function listPlaces(input: SearchInput, now: Date = new Date()): Pr
   if (!point) return places.map((place) => toPlaceListing(place));
 
   return places
-    .map((place) => ({ place, km: haversineKm(point, place) }))
+    .map((place) => ({ place, km: publicDistanceKm(point, place) }))
     .sort((a, b) => a.km - b.km)
-    .map(({ place, km }) => toPlaceListing(place, Math.round(km * 10) / 10));
+    .map(({ place, km }) => toPlaceListing(place, km));
 }

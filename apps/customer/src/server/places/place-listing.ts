@@ -16,6 +16,7 @@ export interface PlaceListing {
   massageTypes: MassageType[];
   prices: Record<Duration, number | null>;
   openingHours: { start: string; end: string };
+  /** From the point the customer searched from, when they gave one (booking-core's publicDistanceKm). */
   distanceKm: number | null;
 }
 

@@ -1,3 +1,4 @@
+import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { listTherapists } from "./list-therapists";
@@ -63,7 +64,9 @@ describe("listTherapists", () => {
     ]);
     const listed = await listTherapists(SEMINYAK);
     expect(listed.map((t) => t.id)).toEqual(["near", "mid"]);
-    expect(listed[0]?.distanceKm).toBeCloseTo(1.1, 1);
+    // The public distance (from the base's cell, in 0.5 km steps), not the exact 1.1 km.
+    expect(listed[0]?.distanceKm).toBe(publicDistanceKm(SEMINYAK, { lat: SEMINYAK.lat + 0.01, lng: SEMINYAK.lng }));
+    expect(listed[0]?.distanceKm).toBe(2);
   });
 
   it("passes area and duration to the repository and never exposes contact details", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
-import { defaultDispatchConfig, haversineKm } from "@tenang/booking-core/dispatch";
+import { defaultDispatchConfig } from "@tenang/booking-core/dispatch";
+import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { priceFor } from "@tenang/booking-core/money";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
@@ -27,6 +28,8 @@ export function matchesFilters(therapist: Therapist, input: SearchInput): boolea
  * Therapists for the customer's list, available ones first. With a point, only those dispatch could send there —
  * within both the search radius and the therapist's own service radius, as in booking-core's dispatch — and
  * nearest first within each availability group; without one, best rated first (the repository's order).
+ * Distance, reach and order all come from the public distance (from the base's ~1 km cell, in 0.5 km steps), so no
+ * number of searches locates a therapist's home better than its cell (issue 9).
  */
 export async function listTherapists(input: SearchInput): Promise<TherapistListing[]> {
   const therapists = await findVisibleTherapists({ area: input.area, offersDuration: input.duration });
@@ -35,7 +38,7 @@ export async function listTherapists(input: SearchInput): Promise<TherapistListi
     .filter((therapist) => matchesFilters(therapist, input))
     .map((therapist) => ({
       therapist,
-      km: point ? haversineKm(point, therapist) : null,
+      km: point ? publicDistanceKm(point, therapist) : null,
     }));
 
   return withDistance
@@ -44,5 +47,5 @@ export async function listTherapists(input: SearchInput): Promise<TherapistListi
         km === null || km <= Math.min(defaultDispatchConfig.maxRadiusKm, therapist.serviceRadiusKm),
     )
     .sort((a, b) => availabilityRank(a.therapist) - availabilityRank(b.therapist) || (a.km ?? 0) - (b.km ?? 0))
-    .map(({ therapist, km }) => toTherapistListing(therapist, km === null ? null : Math.round(km * 10) / 10));
+    .map(({ therapist, km }) => toTherapistListing(therapist, km));
 }

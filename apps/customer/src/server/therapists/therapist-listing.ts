@@ -22,7 +22,10 @@ export interface TherapistListing {
   prices: Record<Duration, number | null>;
   isOnline: boolean;
   isBusy: boolean;
-  /** Distance from the point the customer searched from, when they gave one. */
+  /**
+   * Distance from the point the customer searched from, when they gave one: booking-core's publicDistanceKm (from the
+   * base's ~1 km cell, 0.5 km steps), never from the base itself.
+   */
   distanceKm: number | null;
 }
 

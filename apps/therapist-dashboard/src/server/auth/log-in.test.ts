@@ -54,15 +54,22 @@ describe("logIn", () => {
     vi.mocked(accounts.createEmailPasswordSession).mockResolvedValue(session);
     await expect(logIn(byPhone)).resolves.toEqual(session);
     expect(therapists.findTherapistUserIdByWhatsapp).toHaveBeenCalledWith("+6281234560000");
-    // Throttled by the number as normalised (E.164), whatever spelling was typed, and by the client's IP.
-    expect(countSignInAttempt).toHaveBeenCalledWith(undefined, { login: "+6281234560000", ip: IP });
+    // Throttled by the account the number belongs to (its email: one allowance however the login is typed) and IP.
+    expect(countSignInAttempt).toHaveBeenCalledWith(undefined, { login: "sari@tenang.id", ip: IP });
     expect(accounts.createEmailPasswordSession).toHaveBeenCalledWith("sari@tenang.id", "correct horse");
   });
 
-  it("past the attempt limit, refuses before looking anything up", async () => {
+  it("throttles an unknown number by the number as normalised (E.164), whatever spelling was typed", async () => {
+    vi.mocked(therapists.findTherapistUserIdByWhatsapp).mockResolvedValue(null);
+    await expect(logIn(byPhone)).rejects.toMatchObject({ code: "unauthorized" });
+    expect(countSignInAttempt).toHaveBeenCalledWith(undefined, { login: "+6281234560000", ip: IP });
+  });
+
+  it("past the attempt limit, refuses before the password is checked", async () => {
+    vi.mocked(therapists.findTherapistUserIdByWhatsapp).mockResolvedValue("u1");
+    vi.mocked(accounts.findUserById).mockResolvedValue(user([REQUIRED_LABEL]));
     vi.mocked(countSignInAttempt).mockRejectedValue(new DomainError("rate_limited", "rate limit exceeded"));
     await expect(logIn(byPhone)).rejects.toMatchObject({ code: "rate_limited" });
-    expect(therapists.findTherapistUserIdByWhatsapp).not.toHaveBeenCalled();
     expect(accounts.createEmailPasswordSession).not.toHaveBeenCalled();
   });
 

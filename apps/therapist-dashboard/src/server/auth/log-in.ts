@@ -22,14 +22,13 @@ async function emailFor(input: LoginInput): Promise<string | null> {
 
 /**
  * Signs a person in to this app: right credentials AND the therapist label (see logInWithLabel). An unknown phone
- * answers exactly like a wrong password. Attempts are throttled per login and per client IP.
+ * answers exactly like a wrong password. Attempts are throttled per account and client IP (booking-core
+ * attemptLimits): a number is resolved to its account's email first, so typing the number or the email draws on one
+ * allowance rather than doubling it.
  */
 export async function logIn(input: LoginInput, ip: string): Promise<CreatedSession> {
-  const login = input.kind === "email" ? input.email : input.phone;
+  const email = await emailFor(input);
+  const login = email ?? (input.kind === "email" ? input.email : input.phone);
   const throttle = () => countSignInAttempt(bookingContext(), { login, ip });
-  return logInWithLabel(
-    { accounts, requiredLabel: REQUIRED_LABEL, throttle },
-    () => emailFor(input),
-    input.password,
-  );
+  return logInWithLabel({ accounts, requiredLabel: REQUIRED_LABEL, throttle }, async () => email, input.password);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@tenang/booking-core/locale";
 import type { Therapist, TherapistProfileInput } from "@tenang/booking-core/schemas/therapist";
 import { requireTherapist as requireTherapistRow } from "@tenang/booking-server/therapists/therapist-repository";
 import type { ProfileDto } from "@/lib/dto";
@@ -29,9 +30,16 @@ export function toProfileDto(therapist: Therapist): ProfileDto {
   };
 }
 
-/** Saves the profile form and answers with the profile as stored. */
-export async function saveProfile(therapistId: string, input: TherapistProfileInput): Promise<ProfileDto> {
-  await updateTherapistProfile(therapistId, input);
+/**
+ * Saves the profile form and answers with the profile as stored; `locale` words a refusal of a field (a WhatsApp
+ * number another therapist uses) for the form.
+ */
+export async function saveProfile(
+  therapistId: string,
+  input: TherapistProfileInput,
+  locale: Locale,
+): Promise<ProfileDto> {
+  await updateTherapistProfile(therapistId, input, locale);
   const { therapist } = await requireTherapistRow(bookingContext(), therapistId);
   return toProfileDto(therapist);
 }

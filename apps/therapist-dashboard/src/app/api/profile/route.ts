@@ -14,6 +14,7 @@ export const GET = handleRoute(async () => {
 
 export const PUT = handleRoute(async (request) => {
   const { therapist } = await requireTherapist();
-  const input = parseOrThrow(therapistProfileInputSchema, await readJson(request), requestLocale(request));
-  return Response.json(await saveProfile(therapist.id, input));
+  const locale = requestLocale(request);
+  const input = parseOrThrow(therapistProfileInputSchema, await readJson(request), locale);
+  return Response.json(await saveProfile(therapist.id, input, locale));
 });
