@@ -85,6 +85,20 @@ describe("handleRoute", () => {
     expect(await response.text()).not.toMatch(/boom|at .*\.ts/);
   });
 
+  it("marks answers no-store unless the route chose its own caching", async () => {
+    const plain = await handleRoute(async () => Response.json({ ok: true }))(request("GET", {}), {});
+    expect(plain.headers.get("cache-control")).toBe("no-store");
+    const redirect = await handleRoute(async () => Response.redirect("http://localhost:3000/x", 303))(
+      request("GET", {}),
+      {},
+    );
+    expect(redirect.headers.get("cache-control")).toBe("no-store");
+    const cached = await handleRoute(async () =>
+      Response.json({}, { headers: { "Cache-Control": "public, max-age=60" } }),
+    )(request("GET", {}), {});
+    expect(cached.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+
   it("refuses a cross-site POST and allows a same-origin one", async () => {
     const route = handleRoute(async () => Response.json({ ok: true }));
     const cross = await route(request("POST", { origin: "https://evil.example", host: "localhost:3000" }), {});

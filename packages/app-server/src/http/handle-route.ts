@@ -100,6 +100,23 @@ function readCookie(request: Request, name: string): string | undefined {
     .find(([cookieName]) => cookieName === name)?.[1];
 }
 
+/**
+ * Our API answers are per-caller (cookies decide what they hold), so no cache may keep one unless the route says
+ * otherwise (e.g. public photos set their own Cache-Control).
+ */
+function withDefaultCacheControl(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    // Response.redirect() and fetched responses have immutable headers: copy.
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 /** The route wrapper and error mapping, configured once per app (see its src/server/http/handle-route.ts). */
 export function createRouteHandling(options: RouteHandlingOptions = {}): RouteHandling {
   const codesWithReason = new Set(options.codesWithReason ?? []);
@@ -160,7 +177,7 @@ export function createRouteHandling(options: RouteHandlingOptions = {}): RouteHa
     return async (request, context) => {
       try {
         if (isCrossOrigin(request)) throw new DomainError("forbidden", "cross-site request refused");
-        return await handler(request, context);
+        return withDefaultCacheControl(await handler(request, context));
       } catch (error) {
         return errorResponse(error, requestLocale(request));
       }
