@@ -144,3 +144,28 @@ describe("frozen backend (finding 7)", () => {
     expect(await healthy.json()).toMatchObject({ status: "ok", backend: { reachable: true } });
   });
 });
+
+describe("guest session lifetime (issue 9: sessions lasted a year)", () => {
+  it("gives a new guest a month of idle time with a signed activity stamp, renewed on use", async () => {
+    const expiry = (cookies: string[], name: string) => {
+      const cookie = cookies.find((c) => c.startsWith(`${name}=`));
+      const expires = /expires=([^;]+)/i.exec(cookie ?? "")?.[1];
+      return expires ? (Date.parse(expires) - Date.now()) / 86400_000 : null;
+    };
+    // From the proxied server (its own per-IP bucket; the direct one's is used up above).
+    const created = await fetch(`${proxied.url}/api/session`, {
+      method: "POST",
+      headers: { "x-forwarded-for": "192.0.2.77" },
+    });
+    expect(created.status).toBe(200);
+    const setCookies = created.headers.getSetCookie();
+    expect(expiry(setCookies, "tenang_guest")).toBeGreaterThan(29);
+    expect(expiry(setCookies, "tenang_guest")).toBeLessThanOrEqual(30.01);
+    expect(expiry(setCookies, "tenang_guest_seen")).toBeGreaterThan(29);
+
+    const cookie = setCookies.map((c) => c.split(";")[0]).join("; ");
+    const used = await fetch(`${proxied.url}/api/session`, { method: "POST", headers: { cookie } });
+    expect(used.status).toBe(200);
+    expect(used.headers.getSetCookie().some((c) => c.startsWith("tenang_guest_seen="))).toBe(true);
+  });
+});
