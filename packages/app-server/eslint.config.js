@@ -12,4 +12,9 @@ export default [
       ],
     },
   },
+  {
+    // bin/ holds the plain-Node production server (serve.mjs); it reads its own few variables from the environment.
+    files: ["bin/**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly" } },
+  },
 ];

@@ -8,6 +8,7 @@ describe("parseServerEnv", () => {
       APPWRITE_PROJECT_ID: "tenang",
       APPWRITE_API_KEY: LOCAL_DEV_API_KEY,
       APPWRITE_DATABASE_ID: "tenang",
+      APPWRITE_TIMEOUT_MS: 8000,
       SWEEPER_SECRET: LOCAL_DEV_SWEEPER_SECRET,
       OFFER_WINDOW_SECONDS: 60,
     });

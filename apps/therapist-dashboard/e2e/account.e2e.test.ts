@@ -2,7 +2,7 @@
 // therapistProfileInputSchema, photo to the therapist-photos bucket), and sign out on every device at once.
 import { DEMO_LOGINS } from "@tenang/db/seed/demo-data";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { DEMO_THERAPIST_ID, expect, signIn, startWorld, type World } from "./support/dashboard";
+import { DEMO_THERAPIST_ID, expect, signIn, startWorld, waitForLive, type World } from "./support/dashboard";
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -120,5 +120,33 @@ describe("the therapist's account", () => {
     expect((await world.stack.admin.users.listSessions({ userId: demoUserId })).total).toBe(0);
     await phone.context.close();
     await tablet.context.close();
+  });
+  // Issue 9, finding 9 (the app's part): signing out ends this tab's realtime sockets, not only the session. (The
+  // local server closing sockets of revoked sessions on other devices is the server's part.)
+  it.each(["sign-out", "sign-out-everywhere"])("ends this tab's realtime sockets on %s", async (testId) => {
+    const { page, context } = await signIn(world);
+    if (testId === "sign-out-everywhere") await page.goto(`${world.app.url}/profile`);
+    let frames = 0;
+    page.on("websocket", (socket) => socket.on("framereceived", () => (frames += 1)));
+    // The socket opened before the listener: reload so every socket of the tab is watched.
+    await page.reload();
+    await waitForLive(page);
+    const poke = async () => {
+      for (const isOnline of [true, false]) await world.updateRow("therapists", DEMO_THERAPIST_ID, { isOnline });
+    };
+    await poke();
+    await expect.poll(() => frames).toBeGreaterThan(0); // the live socket does deliver this therapist's row
+
+    await page.evaluate(() => Object.assign(window, { signedInDocument: true }));
+    await page.getByTestId(testId).click();
+    await page.waitForURL(/\/login$/);
+    // A new document: the browser closes every socket of the old one when it unloads (a client-side navigation kept
+    // the dashboard's JavaScript, and whatever sockets had not unmounted yet, alive).
+    expect(await page.evaluate(() => "signedInDocument" in window)).toBe(false);
+    const before = frames;
+    await poke();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(frames).toBe(before);
+    await context.close();
   });
 });

@@ -48,7 +48,13 @@ describe("appwriteServerSchema", () => {
       APPWRITE_PROJECT_ID: "tenang",
       APPWRITE_API_KEY: LOCAL_DEV_API_KEY,
       APPWRITE_DATABASE_ID: "tenang",
+      APPWRITE_TIMEOUT_MS: 8000,
     });
+  });
+
+  it("reads the Appwrite call deadline, and refuses one that is no deadline at all", () => {
+    expect(parseServerEnv({ APPWRITE_TIMEOUT_MS: "2500" }).APPWRITE_TIMEOUT_MS).toBe(2500);
+    expect(() => parseServerEnv({ APPWRITE_TIMEOUT_MS: "0" })).toThrow(/APPWRITE_TIMEOUT_MS/);
   });
 
   it("treats blank values as unset", () => {

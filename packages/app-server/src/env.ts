@@ -9,6 +9,10 @@ export const LOCAL_DEFAULT_DATABASE_ID = "tenang";
 // when the endpoint is this machine.
 export const LOCAL_DEV_API_KEY = "local-dev-key";
 
+// The deadline of one Appwrite call (issue 9, finding 7). Appwrite answers our queries in tens of milliseconds;
+// 8 s is far past any healthy answer yet short enough that a user still gets a "try again" instead of a hang.
+export const DEFAULT_APPWRITE_TIMEOUT_MS = 8000;
+
 export type RawEnv = Record<string, string | undefined>;
 
 /** True for localhost, *.localhost, 127.0.0.0/8 and ::1 — addresses that cannot reach another machine. */
@@ -43,6 +47,10 @@ export const appwriteEnvShape = {
   APPWRITE_PROJECT_ID: z.preprocess(blankAsMissing, envIdSchema.default(LOCAL_DEFAULT_PROJECT_ID)),
   APPWRITE_API_KEY: z.preprocess(blankAsMissing, envIdSchema.optional()),
   APPWRITE_DATABASE_ID: z.preprocess(blankAsMissing, envIdSchema.default(LOCAL_DEFAULT_DATABASE_ID)),
+  APPWRITE_TIMEOUT_MS: z.preprocess(
+    blankAsMissing,
+    z.coerce.number().int().min(100).max(120_000).default(DEFAULT_APPWRITE_TIMEOUT_MS),
+  ),
 };
 
 /**

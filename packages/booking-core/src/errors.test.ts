@@ -41,6 +41,7 @@ describe("DomainError", () => {
     ["whatsapp_in_use", 409],
     ["discount_invalid", 422],
     ["slot_unavailable", 422],
+    ["payload_too_large", 413],
     ["rate_limited", 429],
     ["service_unavailable", 503],
   ] as const)("maps %s to HTTP %i", (code, status) => {

@@ -21,6 +21,7 @@ export const domainErrorCodes = [
   "discount_invalid",
   "slot_unavailable",
   "provider_restricted",
+  "payload_too_large",
   "rate_limited",
   "service_unavailable",
 ] as const;
@@ -61,7 +62,7 @@ export function isDomainError(value: unknown): value is DomainError {
   return value instanceof DomainError;
 }
 
-const statusByCode: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503> = {
+const statusByCode: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503> = {
   bad_request: 400,
   validation_failed: 422,
   unauthorized: 401,
@@ -80,12 +81,13 @@ const statusByCode: Record<DomainErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 
   whatsapp_in_use: 409,
   discount_invalid: 422,
   slot_unavailable: 422,
+  payload_too_large: 413,
   rate_limited: 429,
   service_unavailable: 503,
 };
 
 /** The HTTP status a route handler answers for a domain error. */
-export function httpStatusFor(code: DomainErrorCode): 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503 {
+export function httpStatusFor(code: DomainErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503 {
   return statusByCode[code];
 }
 
@@ -139,6 +141,10 @@ const userMessages: Record<DomainErrorCode, Record<Locale, string>> = {
   },
   discount_invalid: { en: "This discount code cannot be used.", id: "Kode diskon ini tidak dapat digunakan." },
   slot_unavailable: { en: "This time slot is not available.", id: "Slot waktu ini tidak tersedia." },
+  payload_too_large: {
+    en: "That request is too large.",
+    id: "Permintaan itu terlalu besar.",
+  },
   rate_limited: {
     en: "Too many requests. Please wait a moment.",
     id: "Terlalu banyak permintaan. Mohon tunggu sebentar.",

@@ -23,10 +23,15 @@ export interface BookingServerOptions {
   /** How long a therapist has to answer an immediate offer; booking-core's default (60 s) otherwise. */
   offerWindowSeconds?: number;
   clock?: () => Date;
+  /**
+   * The Appwrite client to use, already pointed at `endpoint` and `projectId` (the apps pass one whose every call has
+   * a deadline, from app-server's deadline-client); a plain one otherwise. The API key is set on it here.
+   */
+  client?: Client;
 }
 
 export function createBookingServerContext(opts: BookingServerOptions): BookingServerContext {
-  const client = new Client().setEndpoint(opts.endpoint).setProject(opts.projectId).setKey(opts.apiKey);
+  const client = (opts.client ?? new Client().setEndpoint(opts.endpoint).setProject(opts.projectId)).setKey(opts.apiKey);
   const lifecycle: LifecycleConfig =
     opts.offerWindowSeconds === undefined
       ? defaultLifecycleConfig

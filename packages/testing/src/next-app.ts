@@ -1,5 +1,7 @@
-// Starts one app's production build (`next start`) on a free port. The build must exist (turbo runs
-// `build` before `test:e2e`); a missing build fails with the command that makes it.
+// Starts one app's production build on a free port the way production does: through app-server's bin/serve.mjs
+// (the apps' `start` script), which serves the build like `next start` but takes the client's address from the
+// socket. The build must exist (turbo runs `build` before `test:e2e`); a missing build fails with the command that
+// makes it.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -29,8 +31,8 @@ export async function startNextApp(app: AppName, env: Record<string, string>): P
     throw new Error(`apps/${app} has no production build in ${distDir}. Run: pnpm --filter @tenang/${app} build`);
   }
   const port = await freePort();
-  const nextBin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
-  const child: ChildProcess = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const serve = path.join(dir, "node_modules", "@tenang", "app-server", "bin", "serve.mjs");
+  const child: ChildProcess = spawn(process.execPath, [serve, "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: dir,
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -41,14 +43,15 @@ export async function startNextApp(app: AppName, env: Record<string, string>): P
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start for ${app} exited early:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`serve.mjs for ${app} exited early:\n${log}`);
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status < 500) break;
+      // Any answer means the app is serving; /api/health says 503 while the backend is down, which some tests want.
+      await fetch(`${url}/api/health`);
+      break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start for ${app} did not come up:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`serve.mjs for ${app} did not come up:\n${log}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

@@ -1,26 +1,35 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@tenang/ui/button";
 
+/**
+ * Ends the session on the server (one device, or with logout-everywhere all of them), then leaves with a full page
+ * load. A client-side navigation would keep this tab's JavaScript alive, and with it any realtime socket or cached
+ * data that has not unmounted yet; a page load ends every socket of the tab at once (issue 9, finding 9).
+ */
+export async function signOutAndLeave(endpoint: "/api/auth/logout" | "/api/auth/logout-everywhere"): Promise<void> {
+  try {
+    await fetch(endpoint, { method: "POST" });
+  } finally {
+    // Even if the request failed, leave the protected page; the server re-checks the session there anyway.
+    window.location.replace("/login");
+  }
+}
+
 export function SignOutButton({ label }: { label: string }) {
-  const router = useRouter();
   const [pending, setPending] = useState(false);
 
-  async function signOut() {
-    setPending(true);
-    try {
-      await fetch("/api/auth/logout", { method: "POST" });
-    } finally {
-      // Even if the request failed, leave the protected page; the server re-checks the session there anyway.
-      router.replace("/login");
-      router.refresh();
-    }
-  }
-
   return (
-    <Button variant="ghost" onClick={signOut} disabled={pending} data-testid="sign-out">
+    <Button
+      variant="ghost"
+      onClick={() => {
+        setPending(true);
+        void signOutAndLeave("/api/auth/logout");
+      }}
+      disabled={pending}
+      data-testid="sign-out"
+    >
       {label}
     </Button>
   );

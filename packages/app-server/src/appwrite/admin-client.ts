@@ -2,12 +2,15 @@ import "server-only";
 // Builds API-key services. The key can do anything in the project, so each app wraps this once under its
 // src/server/appwrite/admin-client.ts, and everything built here acts for a route handler that has already
 // authorized the caller.
-import { Account, Client, Storage, TablesDB, Users } from "node-appwrite";
+import { Account, type Client, Storage, TablesDB, Users } from "node-appwrite";
+import { createAppwriteClient } from "./deadline-client";
 
 export interface AdminClientConfig {
   endpoint: string;
   projectId: string;
   apiKey: string;
+  /** The deadline of every call (see deadline-client). */
+  timeoutMs: number;
 }
 
 export interface AdminServices {
@@ -23,8 +26,8 @@ export function createAdminServices(config: () => AdminClientConfig): AdminServi
   let client: Client | undefined;
   const adminClient = (): Client => {
     if (!client) {
-      const { endpoint, projectId, apiKey } = config();
-      client = new Client().setEndpoint(endpoint).setProject(projectId).setKey(apiKey);
+      const { apiKey, ...rest } = config();
+      client = createAppwriteClient(rest).setKey(apiKey);
     }
     return client;
   };

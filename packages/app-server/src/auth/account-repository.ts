@@ -20,6 +20,13 @@ export interface CreatedSession {
   expiresAt: Date;
 }
 
+export interface CurrentSession {
+  id: string;
+  userId: string;
+  /** When the person signed in: session lifetimes count from here. */
+  createdAt: Date;
+}
+
 export interface AccountRepository {
   /** Signs in with email and password; null when the credentials are wrong. Needs the API key to get the secret. */
   createEmailPasswordSession(email: string, password: string): Promise<CreatedSession | null>;
@@ -28,6 +35,8 @@ export interface AccountRepository {
   deleteUserSession(userId: string, sessionId: string): Promise<void>;
   /** The user a session secret belongs to; null when the session is expired, revoked or unknown. */
   findSessionUser(secret: string): Promise<AccountUser | null>;
+  /** The session a secret belongs to; null when it is expired, revoked or unknown. */
+  findCurrentSession(secret: string): Promise<CurrentSession | null>;
   /** The id of the session a secret belongs to (for minting a JWT tied to it); null when it is no longer valid. */
   findCurrentSessionId(secret: string): Promise<string | null>;
   /** Ends the session the secret belongs to. Already-ended sessions count as success. */
@@ -76,6 +85,16 @@ export function createAccountRepository(appwrite: {
         return { id: user.$id, name: user.name, email: user.email, labels: user.labels };
       } catch (error) {
         if (isAppwriteStatus(error, 401)) return null;
+        throw error;
+      }
+    },
+
+    async findCurrentSession(secret) {
+      try {
+        const session = await sessionFor(secret).account.getSession({ sessionId: "current" });
+        return { id: session.$id, userId: session.userId, createdAt: new Date(session.$createdAt) };
+      } catch (error) {
+        if (isAppwriteStatus(error, 401) || isAppwriteStatus(error, 404)) return null;
         throw error;
       }
     },

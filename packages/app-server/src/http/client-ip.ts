@@ -1,11 +1,13 @@
-// The address a request came from, for per-IP throttles. Next's route handlers do not expose the socket address, so
-// this reads what the proxy in front of the app says: the platform's own header where one exists, else the first
-// X-Forwarded-For entry. Deploy behind a proxy that sets these (every host Next runs on does); without one, a client
-// could name any address, which only lets it spread its own attempts over more buckets, never use someone else's.
+// The address a request came from, for per-IP throttles (guest sessions, sign-in attempts). Route handlers in Next
+// never see the socket, so the apps run behind bin/serve.mjs (their `start` script), which replaces
+// X-Forwarded-For with the one client address: the socket's, or what the operator's trusted proxies saw
+// (TRUSTED_PROXY_HOPS; README "Behind a proxy"). On platforms without our server (Vercel) the edge overwrites
+// X-Forwarded-For with the client's address the same way. X-Real-IP is not read: without a proxy, anyone writes it.
 export function clientIp(request: Request): string {
-  const headers = request.headers;
-  const direct = headers.get("x-real-ip")?.trim();
-  if (direct) return direct;
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || "unknown";
+  // The entry nearest to us: with serve.mjs or Vercel the only one; anything left of it was written by the client.
+  const entries = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  return entries.at(-1) ?? "unknown";
 }

@@ -4,7 +4,7 @@ import { type NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { localeSchema } from "@tenang/booking-core/locale";
-import { createRouteHandling, readOptionalJson } from "./handle-route";
+import { createRouteHandling, readJson, readOptionalJson } from "./handle-route";
 
 // Configured like the customer app (the superset: reasons and a locale cookie); the dashboards leave both unset.
 const { handleRoute, mapError } = createRouteHandling({
@@ -85,6 +85,20 @@ describe("handleRoute", () => {
     expect(await response.text()).not.toMatch(/boom|at .*\.ts/);
   });
 
+  it("marks answers no-store unless the route chose its own caching", async () => {
+    const plain = await handleRoute(async () => Response.json({ ok: true }))(request("GET", {}), {});
+    expect(plain.headers.get("cache-control")).toBe("no-store");
+    const redirect = await handleRoute(async () => Response.redirect("http://localhost:3000/x", 303))(
+      request("GET", {}),
+      {},
+    );
+    expect(redirect.headers.get("cache-control")).toBe("no-store");
+    const cached = await handleRoute(async () =>
+      Response.json({}, { headers: { "Cache-Control": "public, max-age=60" } }),
+    )(request("GET", {}), {});
+    expect(cached.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+
   it("refuses a cross-site POST and allows a same-origin one", async () => {
     const route = handleRoute(async () => Response.json({ ok: true }));
     const cross = await route(request("POST", { origin: "https://evil.example", host: "localhost:3000" }), {});
@@ -116,5 +130,53 @@ describe("readOptionalJson", () => {
     await expect(readOptionalJson(post(""))).resolves.toEqual({});
     await expect(readOptionalJson(post('{"declineReason":"busy"}'))).resolves.toEqual({ declineReason: "busy" });
     await expect(readOptionalJson(post("nope"))).rejects.toMatchObject({ code: "bad_request" });
+  });
+});
+
+// Finding 6 (issue 9): a 100 MB anonymous JSON body was read and parsed. Bodies past the route's limit are refused
+// with 413 before they are read: a declared Content-Length at once, a chunked body as soon as it counts past it.
+describe("body size limits", () => {
+  /** A chunked body (no Content-Length) that yields `chunks` pieces of `size` bytes, and says how many were pulled. */
+  function chunkedPost(chunks: number, size: number) {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= chunks) return controller.close();
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode(" ".repeat(size)));
+      },
+    });
+    const request = new Request("http://localhost/x", { method: "POST", body, duplex: "half" } as RequestInit);
+    return { request, pulled: () => pulled };
+  }
+
+  it("refuses a declared length past the default 16 KB limit without reading the body", async () => {
+    const { request, pulled } = chunkedPost(1000, 1024);
+    const declared = new Request(request, { headers: { "content-length": String(100 * 1024 * 1024) } });
+    await expect(readJson(declared)).rejects.toMatchObject({ code: "payload_too_large" });
+    // (A stream pulls a chunk or two ahead on its own; the point is that the 1000 are never read.)
+    expect(pulled()).toBeLessThan(5);
+  });
+
+  it("stops reading a chunked body once it passes the limit", async () => {
+    for (const read of [readJson, readOptionalJson]) {
+      const { request, pulled } = chunkedPost(100_000, 1024);
+      await expect(read(request)).rejects.toMatchObject({ code: "payload_too_large" });
+      expect(pulled()).toBeLessThan(40);
+    }
+  });
+
+  it("takes a larger limit where a route needs one, and reads a body within it", async () => {
+    const body = JSON.stringify({ text: "x".repeat(20 * 1024) });
+    const post = () => new Request("http://localhost/x", { method: "POST", body });
+    await expect(readJson(post())).rejects.toMatchObject({ code: "payload_too_large" });
+    await expect(readJson(post(), { maxBytes: 64 * 1024 })).resolves.toEqual({ text: "x".repeat(20 * 1024) });
+  });
+
+  it("answers 413 in the caller's language", () => {
+    const result = mapError(new DomainError("payload_too_large", "body over 16384 bytes"), "id");
+    expect(result.status).toBe(413);
+    expect(result.body.error.code).toBe("payload_too_large");
+    expect(result.body.error.message).toMatch(/terlalu besar/i);
   });
 });

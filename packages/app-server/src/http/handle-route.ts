@@ -9,6 +9,7 @@ import {
 import { localeFromAcceptLanguage, type Locale } from "@tenang/booking-core/locale";
 import { AppwriteException } from "node-appwrite";
 import type { NextRequest } from "next/server";
+import { DEFAULT_JSON_LIMIT_BYTES, readBodyText } from "./read-body";
 
 export interface ErrorBody {
   error: {
@@ -99,6 +100,23 @@ function readCookie(request: Request, name: string): string | undefined {
     .find(([cookieName]) => cookieName === name)?.[1];
 }
 
+/**
+ * Our API answers are per-caller (cookies decide what they hold), so no cache may keep one unless the route says
+ * otherwise (e.g. public photos set their own Cache-Control).
+ */
+function withDefaultCacheControl(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    // Response.redirect() and fetched responses have immutable headers: copy.
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 /** The route wrapper and error mapping, configured once per app (see its src/server/http/handle-route.ts). */
 export function createRouteHandling(options: RouteHandlingOptions = {}): RouteHandling {
   const codesWithReason = new Set(options.codesWithReason ?? []);
@@ -159,7 +177,7 @@ export function createRouteHandling(options: RouteHandlingOptions = {}): RouteHa
     return async (request, context) => {
       try {
         if (isCrossOrigin(request)) throw new DomainError("forbidden", "cross-site request refused");
-        return await handler(request, context);
+        return withDefaultCacheControl(await handler(request, context));
       } catch (error) {
         return errorResponse(error, requestLocale(request));
       }
@@ -169,18 +187,27 @@ export function createRouteHandling(options: RouteHandlingOptions = {}): RouteHa
   return { mapError, requestLocale, errorResponse, handleRoute };
 }
 
-/** The request body as JSON; a body that is not JSON is the caller's mistake (400), not ours. */
-export async function readJson(request: Request): Promise<unknown> {
+/** How much of a body a route reads: DEFAULT_JSON_LIMIT_BYTES unless the route says otherwise. */
+export interface JsonBodyOptions {
+  maxBytes?: number;
+}
+
+/**
+ * The request body as JSON; a body that is not JSON is the caller's mistake (400), not ours, and a body past the
+ * limit is refused (413) before it is read (finding 6 of issue 9: a 100 MB body used to be parsed).
+ */
+export async function readJson(request: Request, options: JsonBodyOptions = {}): Promise<unknown> {
+  const text = await readBodyText(request, { maxBytes: options.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES });
   try {
-    return await request.json();
+    return JSON.parse(text) as unknown;
   } catch {
     throw new DomainError("bad_request", "request body is not JSON");
   }
 }
 
 /** Like readJson, for bodies that may be left out entirely (an empty body reads as `{}`). */
-export async function readOptionalJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+export async function readOptionalJson(request: Request, options: JsonBodyOptions = {}): Promise<unknown> {
+  const text = await readBodyText(request, { maxBytes: options.maxBytes ?? DEFAULT_JSON_LIMIT_BYTES });
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;

@@ -1,12 +1,12 @@
 import "server-only";
 // POST /api/locale for every app that lets its reader pick a language: the same form post (works before hydration)
 // or JSON, the same cookie, the same way back to the page it came from. Each app mounts it with its own route handling.
-import { DomainError } from "@tenang/booking-core/errors";
 import { localeSchema } from "@tenang/booking-core/locale";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import type { RouteHandling } from "./handle-route";
+import { readJson, type RouteHandling } from "./handle-route";
+import { readMultipartForm } from "./read-multipart";
 
 export interface LocaleCookie {
   name: string;
@@ -41,12 +41,8 @@ export function createLocaleRoute(
 ) {
   return handleRoute(async (request) => {
     const isForm = (request.headers.get("content-type") ?? "").includes("form");
-    let raw: unknown;
-    try {
-      raw = isForm ? Object.fromEntries(await request.formData()) : await request.json();
-    } catch {
-      throw new DomainError("bad_request", "locale body is neither a form nor JSON");
-    }
+    // Both readers cap the body (a language choice is a few bytes) and answer 400 for a body that is neither.
+    const raw: unknown = isForm ? Object.fromEntries(await readMultipartForm(request)) : await readJson(request);
     const parsed = parseOrThrow(localeFormSchema, raw, requestLocale(request));
     const { locale } = parsed;
     const returnTo = returnToSchema.parse(parsed.returnTo ?? refererPath(request));

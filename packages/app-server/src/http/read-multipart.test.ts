@@ -27,4 +27,29 @@ describe("readMultipartForm", () => {
       readMultipartForm(post(JSON.stringify({ file: "x" }), { "content-type": "application/json" })),
     ).rejects.toMatchObject({ code: "bad_request" });
   });
+
+  it("stops reading a chunked body (no Content-Length) once it passes the cap, before buffering the rest", async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 100_000) return controller.close();
+        pulled += 1;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const request = new Request("http://app.test/api/upload", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+    } as RequestInit);
+    await expect(readMultipartForm(request, cap)).rejects.toMatchObject({ message: "too large" });
+    expect(pulled).toBeLessThan(2 * 1024);
+  });
+
+  it("caps a form read without an upload cap at a small default", async () => {
+    const form = new FormData();
+    form.set("note", "x".repeat(200 * 1024));
+    await expect(readMultipartForm(post(form))).rejects.toMatchObject({ code: "payload_too_large" });
+  });
 });

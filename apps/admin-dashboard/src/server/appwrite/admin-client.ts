@@ -5,5 +5,10 @@ import { createAdminServices } from "@tenang/app-server/appwrite/admin-client";
 import { env } from "@/env";
 
 export const { createAdminTablesDB, createAdminUsers, createAdminStorage, createAdminAccount } = createAdminServices(
-  () => ({ endpoint: env.APPWRITE_ENDPOINT, projectId: env.APPWRITE_PROJECT_ID, apiKey: env.APPWRITE_API_KEY }),
+  () => ({
+    endpoint: env.APPWRITE_ENDPOINT,
+    projectId: env.APPWRITE_PROJECT_ID,
+    apiKey: env.APPWRITE_API_KEY,
+    timeoutMs: env.APPWRITE_TIMEOUT_MS,
+  }),
 );

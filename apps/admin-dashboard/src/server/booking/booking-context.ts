@@ -1,4 +1,5 @@
 import "server-only";
+import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
 import { env } from "@/env";
 
@@ -11,6 +12,12 @@ export function bookingContext(): BookingServerContext {
     projectId: env.APPWRITE_PROJECT_ID,
     apiKey: env.APPWRITE_API_KEY,
     databaseId: env.APPWRITE_DATABASE_ID,
+    // Every engine call gets the same deadline as the app's own (issue 9, finding 7).
+    client: createAppwriteClient({
+      endpoint: env.APPWRITE_ENDPOINT,
+      projectId: env.APPWRITE_PROJECT_ID,
+      timeoutMs: env.APPWRITE_TIMEOUT_MS,
+    }),
   });
   return context;
 }

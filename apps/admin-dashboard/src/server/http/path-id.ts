@@ -1,10 +1,12 @@
 import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
+import { idSchema } from "@tenang/booking-core/schemas/common";
 
-const APPWRITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
-
-/** An id from the URL path. Something that cannot be an Appwrite id is "not found", like an id that names nothing. */
+/**
+ * An id from the URL path. Something that cannot be an Appwrite id (36 chars of [a-zA-Z0-9._-], not starting with a
+ * special character) is the caller's mistake: 400, before any lookup (issue 9: junk ids used to reach Appwrite).
+ */
 export function pathId(value: string): string {
-  if (!APPWRITE_ID.test(value)) throw new DomainError("not_found", "no such id");
+  if (!idSchema.safeParse(value).success) throw new DomainError("bad_request", "path id is not an id");
   return value;
 }

@@ -1,6 +1,9 @@
 import "server-only";
+import { createSessionCookie } from "@tenang/app-server/auth/session-cookie";
+import { createStampSigner, SESSION_LIFETIMES } from "@tenang/app-server/auth/session-lifetime";
 import { cookies } from "next/headers";
 import type { NextRequest, NextResponse } from "next/server";
+import { env } from "@/env";
 
 // The guest's anonymous Appwrite session secret. httpOnly: no script on the page (ours or an injected one) can read
 // it; whoever holds it acts as the guest.
@@ -16,20 +19,15 @@ export function readGuestSecretFrom(request: NextRequest): string | null {
   return request.cookies.get(GUEST_COOKIE)?.value || null;
 }
 
-// Secure whenever the browser talks https to us (directly or through a proxy that says so); plain http happens only
-// on a developer's machine and in the e2e run, where a Secure cookie would not come back from 127.0.0.1.
-function isHttps(request: NextRequest): boolean {
-  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-}
+// The guest cookie is a session cookie like the dashboards': the guest role's lifetime (app-server's
+// SESSION_LIFETIMES.guest: a month without a visit ends it), with a signed activity stamp next to it, renewed on use.
+// The stamp is signed with a key derived from the API key, the one secret this server already holds.
+export const guestSessionStamps = createStampSigner(env.APPWRITE_API_KEY);
+export const guestSessionCookie = createSessionCookie(GUEST_COOKIE, {
+  lifetime: SESSION_LIFETIMES.guest,
+  stamps: guestSessionStamps,
+});
 
-export function setGuestCookie(response: NextResponse, request: NextRequest, secret: string, expiresAt: Date): void {
-  response.cookies.set({
-    name: GUEST_COOKIE,
-    value: secret,
-    httpOnly: true,
-    sameSite: "lax",
-    secure: isHttps(request),
-    path: "/",
-    expires: expiresAt,
-  });
-}
+/** Sets the cookie of a new guest session (capped at the guest's idle limit, with its first activity stamp). */
+export const setGuestCookie: (response: NextResponse, request: NextRequest, secret: string, expiresAt: Date) => void =
+  guestSessionCookie.setSessionCookie;

@@ -1,7 +1,10 @@
 import "server-only";
+import { enforceSessionLifetime } from "@tenang/app-server/auth/enforce-session-lifetime";
+import { SESSION_LIFETIMES } from "@tenang/app-server/auth/session-lifetime";
 import { AppwriteException } from "node-appwrite";
-import { createAdminAccount } from "@/server/appwrite/admin-client";
+import { createAdminAccount, createAdminUsers } from "@/server/appwrite/admin-client";
 import { createSessionClient } from "@/server/appwrite/session-client";
+import { guestSessionCookie, guestSessionStamps } from "./guest-cookie";
 
 // The only file that talks to Appwrite's Account service for guests. Appwrite models become these plain objects.
 
@@ -30,16 +33,33 @@ export async function createAnonymousGuestSession(): Promise<CreatedGuestSession
   };
 }
 
-/** The guest a secret belongs to; null when the session expired, was deleted or never existed. */
+/**
+ * The guest a secret belongs to; null when the session expired, was deleted or never existed, or has gone unused
+ * past the guest's idle limit (then it is deleted here too: every way in to a guest passes this check).
+ */
 export async function findGuestSession(secret: string): Promise<GuestSession | null> {
+  let session: { userId: string; $id: string; $createdAt: string };
   try {
-    const session = await createSessionClient(secret).account.getSession({ sessionId: "current" });
-    return { userId: session.userId, sessionId: session.$id };
+    session = await createSessionClient(secret).account.getSession({ sessionId: "current" });
   } catch (error) {
     // 401: no such session. 404 cannot happen for "current" but means the same.
     if (isStatus(error, 401) || isStatus(error, 404)) return null;
     throw error;
   }
+  const alive = await enforceSessionLifetime(
+    secret,
+    { id: session.$id, userId: session.userId, createdAt: new Date(session.$createdAt) },
+    {
+      lifetime: SESSION_LIFETIMES.guest,
+      stamps: guestSessionStamps,
+      cookies: guestSessionCookie,
+      deleteSession: async (userId, sessionId) => {
+        await createAdminUsers().deleteSession({ userId, sessionId });
+      },
+      now: new Date(),
+    },
+  );
+  return alive ? { userId: session.userId, sessionId: session.$id } : null;
 }
 
 /** The guest's stored preferences (whatever shape; the caller parses them). */

@@ -13,12 +13,12 @@ import { Card } from "@tenang/ui/card";
 import { Rating } from "@tenang/ui/rating";
 import { ServiceAreaMap, type ServiceArea } from "@tenang/ui/service-area-map";
 import { TextField } from "@tenang/ui/text-field";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useLocale, useMessages } from "@/i18n/locale-context";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { ProfileDto } from "@/lib/dto";
 import { labelFor, mapLink } from "@/lib/format";
+import { signOutAndLeave } from "@/components/sign-out-button";
 import { queryKeys } from "@/lib/query-keys";
 
 type Issues = Record<string, string>;
@@ -336,7 +336,6 @@ function ProfileForm({
 
 function SignOutEverywhere() {
   const m = useMessages().profile;
-  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <div className="flex flex-col gap-2">
@@ -345,14 +344,9 @@ function SignOutEverywhere() {
         variant="secondary"
         disabled={pending}
         data-testid="sign-out-everywhere"
-        onClick={async () => {
+        onClick={() => {
           setPending(true);
-          try {
-            await fetch("/api/auth/logout-everywhere", { method: "POST" });
-          } finally {
-            router.replace("/login");
-            router.refresh();
-          }
+          void signOutAndLeave("/api/auth/logout-everywhere");
         }}
       >
         {m.signOutEverywhere}

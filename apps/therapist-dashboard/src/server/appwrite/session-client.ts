@@ -5,5 +5,8 @@ import { createSessionServices, type SessionServices } from "@tenang/app-server/
 import { env } from "@/env";
 
 export function createSessionClient(sessionSecret: string): SessionServices {
-  return createSessionServices({ endpoint: env.APPWRITE_ENDPOINT, projectId: env.APPWRITE_PROJECT_ID }, sessionSecret);
+  return createSessionServices(
+    { endpoint: env.APPWRITE_ENDPOINT, projectId: env.APPWRITE_PROJECT_ID, timeoutMs: env.APPWRITE_TIMEOUT_MS },
+    sessionSecret,
+  );
 }

@@ -11,6 +11,7 @@ export const {
   findUserById,
   deleteUserSession,
   findSessionUser,
+  findCurrentSession,
   findCurrentSessionId,
   deleteCurrentSession,
   deleteAllSessions,

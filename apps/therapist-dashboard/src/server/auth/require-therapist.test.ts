@@ -4,8 +4,20 @@ import { findSessionUser } from "./account-repository";
 import { requireTherapist } from "./require-therapist";
 import { readSessionSecret } from "./session-cookie";
 
-vi.mock("./session-cookie", () => ({ readSessionSecret: vi.fn() }));
-vi.mock("./account-repository", () => ({ findSessionUser: vi.fn() }));
+// A live session signed in a minute ago (lifetimes are tested in app-server's get-signed-in-user.test.ts).
+vi.mock("./session-cookie", () => ({
+  readSessionSecret: vi.fn(),
+  sessionCookie: {
+    readActivityStamp: async () => null,
+    renewSessionCookies: async () => undefined,
+    clearSessionCookies: async () => undefined,
+  },
+}));
+vi.mock("./account-repository", () => ({
+  findSessionUser: vi.fn(),
+  findCurrentSession: async () => ({ id: "s1", userId: "u1", createdAt: new Date(Date.now() - 60_000) }),
+  deleteUserSession: vi.fn(),
+}));
 vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({ getTherapistForUser: vi.fn() }));
 vi.mock("@/server/booking/booking-context", () => ({ bookingContext: () => ({}) }));
 

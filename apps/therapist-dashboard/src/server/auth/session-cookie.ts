@@ -1,5 +1,6 @@
 import "server-only";
 import { createSessionCookie } from "@tenang/app-server/auth/session-cookie";
-import { SESSION_COOKIE } from "./auth-config";
+import { SESSION_COOKIE, SESSION_LIFETIME, sessionStamps } from "./auth-config";
 
-export const { readSessionSecret, setSessionCookie, clearSessionCookie } = createSessionCookie(SESSION_COOKIE);
+export const sessionCookie = createSessionCookie(SESSION_COOKIE, { lifetime: SESSION_LIFETIME, stamps: sessionStamps });
+export const { readSessionSecret, setSessionCookie, clearSessionCookie } = sessionCookie;

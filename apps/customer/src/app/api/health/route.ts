@@ -1,9 +1,9 @@
-// GET /api/health – is this app up, and can it reach Appwrite (anyone)
-import { handleRoute } from "@/server/http/handle-route";
-import { checkHealth } from "@/server/health/check-health";
+// GET /api/health – is this app up, and does Appwrite answer in time (anyone; the e2e kit and load balancers)
+import { checkBackend, healthResponse } from "@tenang/app-server/health/check-backend";
+import { env } from "@/env";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleRoute(async () => {
-  return Response.json(await checkHealth(), { headers: { "Cache-Control": "no-store" } });
-});
+export async function GET(): Promise<Response> {
+  return healthResponse(await checkBackend({ endpoint: env.APPWRITE_ENDPOINT }));
+}
