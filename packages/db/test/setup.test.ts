@@ -100,7 +100,11 @@ describe("db setup", () => {
       expect(booking.status).toBe("completed");
       expect(bookingInvariantViolations(booking)).toEqual([]);
       expect(Date.parse(booking.completedAt!)).toBeLessThan(Date.now() - 24 * 3_600_000);
-      expect(row.$permissions).toContain('read("user:demo-therapist")');
+      // The booking row is staff-only (it holds the customer's contact details); the therapist reads its signal.
+      expect(row.$permissions).toEqual([]);
+      const signal = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "booking_updates", rowId: row.$id });
+      expect(signal).toMatchObject({ bookingId: row.$id, status: "completed", version: booking.version });
+      expect(signal.$permissions).toContain('read("user:demo-therapist")');
 
       const commission = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "commissions", rowId: row.$id });
       const record = commissionRecordSchema.parse({

@@ -21,7 +21,13 @@ import { findCommission, commissionRowData } from "../commissions/commission-rep
 import type { BookingServerContext } from "../context";
 import { systemMessageRowData } from "../messages/message-repository";
 import { offerRowData } from "../offers/offer-repository";
-import { bookingPermissions, commissionPermissions, messagePermissions, offerPermissions } from "../shared/permissions";
+import {
+  bookingPermissions,
+  bookingUpdatePermissions,
+  commissionPermissions,
+  messagePermissions,
+  offerPermissions,
+} from "../shared/permissions";
 import { bookingTransitionId, TABLES, therapistHoldId } from "../tables";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { type StoredBooking, bookingRowData, requireBooking } from "./booking-repository";
@@ -85,12 +91,19 @@ export async function planBookingWrites(ctx: BookingServerContext, change: Plann
     therapistId === null ? null : (await therapists.get(therapistId)).therapist.userId;
 
   const rowData = { ...bookingRowData(after), lastEventAt: at, ...change.extraBookingData };
-  const therapistChanged = before === null || before.booking.therapistId !== after.therapistId;
-  const permissions = therapistChanged
-    ? bookingPermissions(after.customerId, await userIdOf(after.therapistId))
-    : undefined;
-  if (before === null) set.create(TABLES.bookings, after.id, rowData, permissions);
-  else set.update(TABLES.bookings, after.id, rowData, permissions);
+  // The booking row is staff-only (permissions.ts); rewriting its permissions on every change also strips the user
+  // reads that rows written before that rule still carry, at no extra request.
+  if (before === null) set.create(TABLES.bookings, after.id, rowData, bookingPermissions());
+  else set.update(TABLES.bookings, after.id, rowData, bookingPermissions());
+  // The change signal the browsers subscribe to, with its readers as of this change: the therapist who stops holding
+  // the booking (find another, reassignment, expiry) stops hearing about it. An upsert, so bookings older than the
+  // signal table get theirs on their next change.
+  set.upsert(
+    TABLES.bookingUpdates,
+    after.id,
+    { bookingId: after.id, status: after.status, version: after.version, updatedAt: at },
+    bookingUpdatePermissions(after.customerId, await userIdOf(after.therapistId)),
+  );
 
   // Therapist rows: patches merged per therapist, written once with the lock below.
   const patches = new Map<string, Patch>();
