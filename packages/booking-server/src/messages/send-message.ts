@@ -15,6 +15,7 @@ import { type RateLimitGrant, stageRateLimit, takeRateLimit } from "../shared/ra
 import { TABLES } from "../tables";
 import { findTherapist } from "../therapists/therapist-repository";
 import { type ChatViewer, assertMayReadChat } from "./chat-access";
+import { findChatImageFileOf } from "./chat-image-repository";
 import { type StoredMessage, findMessage, findMessageByClientId, sentMessageRowData } from "./message-repository";
 
 function chatSenderOf(sender: ChatViewer): ChatSender {
@@ -99,6 +100,11 @@ export async function sendMessage(
   const admitted = await admitChatSend(ctx, { bookingId, sender, clientMessageId: input.clientMessageId });
   if (admitted.existing) return admitted.existing;
   const { booking, grant, now } = admitted;
+  // A photo message may only show a file uploaded to this booking's chat: the id came from a client, and naming
+  // another chat's file would show it here (issue 9, finding 3). Unknown and foreign files read the same.
+  if (input.kind === "image" && !(await findChatImageFileOf(ctx, booking.id, input.imageFileId))) {
+    throw new DomainError("not_found", "chat image not found");
+  }
   const permissions = await chatReaderPermissions(ctx, booking, now);
   return storeSentMessage(ctx, { booking, sender, input, grant, permissions });
 }
