@@ -97,7 +97,16 @@ describe("chatSearchTextSchema", () => {
     expect(chatSearchTextSchema.parse("  blue gate ")).toBe("blue gate");
     expect(chatSearchTextSchema.parse("kode gerbang ✓")).toBe("kode gerbang ✓");
     expect(chatSearchTextSchema.parse("x".repeat(200))).toHaveLength(200);
-    for (const bad of ["", "   ", "x".repeat(201), "gate\u0000", "a\u0007b", "two\nlines", "esc\u001b[0m", "c1\u0085"]) {
+    for (const bad of [
+      "",
+      "   ",
+      "x".repeat(201),
+      "gate\u0000",
+      "a\u0007b",
+      "two\nlines",
+      "esc\u001b[0m",
+      "c1\u0085",
+    ]) {
       const result = chatSearchTextSchema.safeParse(bad, { error: errorMapFor("en") });
       expect(result.success, JSON.stringify(bad)).toBe(false);
       expect(result.error?.issues[0]?.message).toBe(

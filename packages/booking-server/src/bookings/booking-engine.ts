@@ -31,6 +31,7 @@ import {
 import { bookingTransitionId, TABLES, therapistHoldId } from "../tables";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { type StoredBooking, bookingRowData, requireBooking } from "./booking-repository";
+import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 /** Statuses in which the therapist is part of the chat (booking-core's chat room is active or closed after them). */
 const CONFIRMED_PATH: readonly BookingStatus[] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
@@ -288,7 +289,7 @@ export async function changeBooking(
   ctx: BookingServerContext,
   options: ChangeBookingOptions,
 ): Promise<ChangeBookingResult> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? MAX_RACE_ATTEMPTS;
   let stored = options.initial ?? (await requireBooking(ctx, options.bookingId));
   for (let attempt = 1; ; attempt += 1) {
     options.guard?.(stored);
@@ -308,6 +309,8 @@ export async function changeBooking(
     const outcome: CommitResult = await commitWriteSet(ctx, set);
     if (outcome.ok) return { booking: result.booking, effects: result.effects, therapists };
     if (outcome.reason === "limit_exceeded") throw new DomainError("service_unavailable", "a counter limit was hit");
+    // Read again after a short, jittered wait (shared/lost-race.ts): the winner has committed by then.
+    if (attempt < maxAttempts) await waitAfterLostRace(attempt);
     const fresh = await requireBooking(ctx, options.bookingId);
     const moved = fresh.booking.version !== stored.booking.version;
     if (moved && options.onMoved === "fail") {

@@ -89,7 +89,11 @@ describe("uploadChatImage + getChatImage", () => {
 
     // Stored under the name of what the bytes are, readable by the two people of the chat and nobody else.
     const file = await engine.ctx.storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
-    expect(file).toMatchObject({ name: `${bookingId}/photo-msg-0001.png`, mimeType: "image/png", sizeOriginal: bytes.length });
+    expect(file).toMatchObject({
+      name: `${bookingId}/photo-msg-0001.png`,
+      mimeType: "image/png",
+      sizeOriginal: bytes.length,
+    });
     expect(file.$permissions).toEqual([`read("user:${customer.userId}")`, `read("user:${therapistUser.userId}")`]);
     expect((await engine.row(TABLES.messages, message.id)).$permissions).toEqual(file.$permissions);
     expect(await readAsUser(customer, fileId)).toBe(200);
@@ -357,7 +361,13 @@ describe("uploadChatImage + getChatImage", () => {
       databaseId: engine.stack.databaseId,
       tableId: TABLES.messages,
       rowId: "stolen-photo-msg",
-      data: { bookingId: other.booking.id, senderType: "customer", senderId: thief, kind: "image", imageFileId: fileId },
+      data: {
+        bookingId: other.booking.id,
+        senderType: "customer",
+        senderId: thief,
+        kind: "image",
+        imageFileId: fileId,
+      },
     });
     for (const viewer of [
       { role: "customer", id: thief },
@@ -368,7 +378,11 @@ describe("uploadChatImage + getChatImage", () => {
       });
     }
     // Its own chat still shows it.
-    const own = await getChatImage(engine.ctx, { bookingId, fileId, viewer: { role: "customer", id: customer.userId } });
+    const own = await getChatImage(engine.ctx, {
+      bookingId,
+      fileId,
+      viewer: { role: "customer", id: customer.userId },
+    });
     expect(own.contentType).toBe("image/png");
   });
 });

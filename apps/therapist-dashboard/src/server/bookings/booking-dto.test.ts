@@ -88,7 +88,11 @@ describe("toBookingDto", () => {
   });
 
   it("withdraws the contact details again once a confirmed booking is cancelled", () => {
-    const cancelled = { ...booking("cancelled"), confirmedAt: "2025-11-22T06:01:00.000Z", cancelledBy: "customer" as const };
+    const cancelled = {
+      ...booking("cancelled"),
+      confirmedAt: "2025-11-22T06:01:00.000Z",
+      cancelledBy: "customer" as const,
+    };
     const view = therapistBookingViewFor(cancelled);
     expect(view.contact).toBeNull();
     expect(JSON.stringify(view)).not.toMatch(/Clarke|6281234567890|Kayu Aya|Villa Kembang|-8\.6913/);
