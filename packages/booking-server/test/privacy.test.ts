@@ -1,11 +1,15 @@
 // What the credentials a browser holds (a guest's session, a therapist's session, a realtime JWT) can read directly
 // from Appwrite with the official SDK — no route handler in between — and what the therapist's routes hand out, at
 // each step of a booking (issue 9, findings 2 and "guests read internal booking fields").
-import { Client, type Models, TablesDB } from "node-appwrite";
+import { png } from "@tenang/testing/images";
+import { AppwriteException, Client, type Models, Query, Storage, TablesDB } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptTherapist, findAnotherTherapist } from "../src/bookings/customer-decisions";
 import { cancelBooking } from "../src/bookings/cancel-booking";
 import { createBooking } from "../src/bookings/create-booking";
+import { CHAT_IMAGES_BUCKET } from "../src/messages/chat-image-repository";
+import { sendMessage } from "../src/messages/send-message";
+import { uploadChatImage } from "../src/messages/upload-chat-image";
 import { listPendingOffers } from "../src/offers/list-pending-offers";
 import { respondToOffer } from "../src/offers/respond-to-offer";
 import { mintRealtimeToken } from "../src/realtime/mint-realtime-token";
@@ -158,5 +162,66 @@ describe("a guest's own credentials, directly against Appwrite", () => {
       const columns = Object.keys(signal as object).filter((key) => !key.startsWith("$"));
       expect(columns.sort()).toEqual(["bookingId", "status", "updatedAt", "version"]);
     }
+  });
+});
+
+describe("the chat after the therapist loses the booking", () => {
+  it("a cancelled booking's messages and photos are no longer readable by the therapist's own session", async () => {
+    const { ctx } = engine;
+    const guest = await createSessionUser(engine, "Mia");
+    const { bookingId, offerId, therapistId, therapistUser } = await offeredBooking(guest.userId);
+    await respondToOffer(ctx, { therapistId, offerId, response: "accept" });
+    await acceptTherapist(ctx, { customerId: guest.userId, bookingId, expectedVersion: 2 });
+    const sender = { role: "customer", id: guest.userId } as const;
+    // Where exactly: a pin, and a photo of the gate.
+    await sendMessage(ctx, {
+      bookingId,
+      sender,
+      input: { kind: "location", clientMessageId: "pin-msg-0001", lat: -8.6913, lng: 115.1682, text: null },
+    });
+    const photo = await uploadChatImage(ctx, {
+      bookingId,
+      sender,
+      clientMessageId: "gate-msg-0001",
+      file: new File([png(4, 4)], "gate.png", { type: "image/png" }),
+    });
+    const fileId = photo.kind === "image" ? photo.imageFileId : "?";
+    const storage = new Storage(
+      new Client()
+        .setEndpoint(engine.stack.endpoint)
+        .setProject(engine.stack.projectId)
+        .setSession((await engine.ctx.users.createSession({ userId: therapistUser.userId })).secret),
+    );
+    const readFile = () =>
+      storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId }).then(
+        () => 200,
+        (error: unknown) => (error instanceof AppwriteException ? error.code : 0),
+      );
+    const chatRows = async () =>
+      (
+        await therapistUser.tablesDB.listRows({
+          databaseId: engine.stack.databaseId,
+          tableId: TABLES.messages,
+          queries: [Query.equal("bookingId", bookingId)],
+        })
+      ).rows;
+    expect((await chatRows()).map((m) => m.kind)).toEqual(expect.arrayContaining(["location", "image"]));
+    expect(await readFile()).toBe(200);
+
+    await cancelBooking(ctx, {
+      bookingId,
+      actor: { role: "customer", customerId: guest.userId },
+      expectedVersion: 3,
+      reason: "changed_mind",
+    });
+    expect(await chatRows()).toEqual([]);
+    expect(await readFile()).toBe(404);
+    // The customer keeps their own chat.
+    const own = await guest.tablesDB.listRows({
+      databaseId: engine.stack.databaseId,
+      tableId: TABLES.messages,
+      queries: [Query.equal("bookingId", bookingId)],
+    });
+    expect(own.rows.map((m) => m.kind)).toEqual(expect.arrayContaining(["location", "image"]));
   });
 });

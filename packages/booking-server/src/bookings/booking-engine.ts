@@ -19,6 +19,7 @@ import { ID } from "node-appwrite";
 import { commitWriteSet, type CommitResult, WriteSet } from "../appwrite/write-set";
 import { findCommission, commissionRowData } from "../commissions/commission-repository";
 import type { BookingServerContext } from "../context";
+import { losesChatTherapist, withdrawChatFromTherapist } from "../messages/chat-readers";
 import { systemMessageRowData } from "../messages/message-repository";
 import { offerRowData } from "../offers/offer-repository";
 import {
@@ -307,7 +308,14 @@ export async function changeBooking(
       therapists,
     });
     const outcome: CommitResult = await commitWriteSet(ctx, set);
-    if (outcome.ok) return { booking: result.booking, effects: result.effects, therapists };
+    if (outcome.ok) {
+      if (losesChatTherapist(stored.booking, result.booking)) {
+        await withdrawChatFromTherapist(ctx, result.booking).catch((error: unknown) => {
+          console.warn(`[chat-readers] could not withdraw the therapist from booking ${result.booking.id}`, error);
+        });
+      }
+      return { booking: result.booking, effects: result.effects, therapists };
+    }
     if (outcome.reason === "limit_exceeded") throw new DomainError("service_unavailable", "a counter limit was hit");
     // Read again after a short, jittered wait (shared/lost-race.ts): the winner has committed by then.
     if (attempt < maxAttempts) await waitAfterLostRace(attempt);

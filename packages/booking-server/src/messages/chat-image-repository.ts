@@ -54,6 +54,21 @@ export async function deleteChatImageFile(ctx: BookingServerContext, fileId: str
   }
 }
 
+/** Sets who may read these chat photos directly (the same people as the chat's messages). Missing files are skipped. */
+export async function setChatImageReaders(
+  ctx: BookingServerContext,
+  fileIds: readonly string[],
+  permissions: string[],
+): Promise<void> {
+  for (const fileId of fileIds) {
+    try {
+      await ctx.storage.updateFile({ bucketId: CHAT_IMAGES_BUCKET, fileId, permissions });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+}
+
 export interface ChatImageBytes {
   bytes: ArrayBuffer;
   contentType: ChatImageType;
