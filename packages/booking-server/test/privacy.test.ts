@@ -4,6 +4,7 @@
 import { png } from "@tenang/testing/images";
 import { AppwriteException, Client, type Models, Query, Storage, TablesDB } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { acceptTherapist, findAnotherTherapist } from "../src/bookings/customer-decisions";
 import { cancelBooking } from "../src/bookings/cancel-booking";
 import { createBooking } from "../src/bookings/create-booking";
@@ -64,6 +65,43 @@ async function rowOrStatus(tablesDB: TablesDB, tableId: string, rowId: string): 
   }
 }
 
+interface RealtimeSpy {
+  /** Every event frame's data pushed so far (channels, events, payload). */
+  frames: Array<{ channels: string[]; payload: unknown }>;
+  close(): void;
+}
+
+/**
+ * A raw Realtime socket authenticated with the user's realtime JWT (what the browser holds), subscribed to every
+ * channel a curious therapist would try: whole tables and one booking's row.
+ */
+async function spyOnRealtime(user: SessionUser, bookingId: string): Promise<RealtimeSpy> {
+  const { jwt } = await mintRealtimeToken(engine.ctx, { userId: user.userId, sessionId: user.sessionId });
+  const db = engine.stack.databaseId;
+  const url = `${engine.stack.endpoint.replace(/^http/, "ws")}/realtime?project=${engine.stack.projectId}&jwt=${jwt}`;
+  const socket = new WebSocket(url);
+  const frames: RealtimeSpy["frames"] = [];
+  await new Promise<void>((resolve, reject) => {
+    socket.on("error", reject);
+    socket.on("message", (raw) => {
+      const message = JSON.parse(String(raw)) as { type: string; data: { to?: string } & RealtimeSpy["frames"][0] };
+      if (message.type === "connected") {
+        const channels = [
+          `tablesdb.${db}.tables.${TABLES.bookings}.rows`,
+          `tablesdb.${db}.tables.${TABLES.bookings}.rows.${bookingId}`,
+          `tablesdb.${db}.tables.${TABLES.bookingUpdates}.rows`,
+          `tablesdb.${db}.tables.${TABLES.messages}.rows`,
+          `databases.${db}.collections.${TABLES.bookings}.documents`,
+        ];
+        socket.send(JSON.stringify({ type: "subscribe", data: [{ subscriptionId: "spy", channels, queries: [] }] }));
+      } else if (message.type === "response" && message.data.to === "subscribe") resolve();
+      else if (message.type === "event")
+        frames.push({ channels: message.data.channels, payload: message.data.payload });
+    });
+  });
+  return { frames, close: () => socket.close() };
+}
+
 function expectNoContact(readable: unknown): void {
   const text = JSON.stringify(readable);
   for (const detail of [...CONTACT, ROOM]) expect(text, `leaks ${detail}`).not.toContain(detail);
@@ -93,8 +131,11 @@ describe("a therapist's own credentials, directly against Appwrite", () => {
     expectNoContact(offer);
     expectNoContact(await everythingReadable(therapistUser.tablesDB));
 
-    // Accepted (therapist_found): the customer has not chosen them yet.
+    // Accepted (therapist_found): the customer has not chosen them yet. Realtime, on the therapist's JWT, pushes
+    // only the change signal, whatever channel the socket asks for.
+    const spy = await spyOnRealtime(therapistUser, bookingId);
     await respondToOffer(ctx, { therapistId, offerId, response: "accept" });
+    await expect.poll(() => spy.frames.length).toBeGreaterThan(0);
     const jwt = await jwtTablesDB(therapistUser);
     for (const credential of [therapistUser.tablesDB, jwt]) {
       expectNoContact(await everythingReadable(credential));
@@ -108,6 +149,15 @@ describe("a therapist's own credentials, directly against Appwrite", () => {
     expect(held.contact).toBeNull();
     expectNoContact(held);
     expectNoContact(await listTherapistBookings(ctx, { therapistId, scope: "active" }));
+    expectNoContact(spy.frames);
+    // Every event the socket was pushed came from the signal table (the channels name the table they belong to).
+    const tablesHeard = new Set(
+      spy.frames.flatMap((f) =>
+        f.channels.map((c) => /^tablesdb\.[^.]+\.tables\.([^.]+)/.exec(c)?.[1]).filter(Boolean),
+      ),
+    );
+    expect([...tablesHeard]).toEqual([TABLES.bookingUpdates]);
+    spy.close();
 
     // Confirmed: the therapist's route shows who and where; Appwrite itself still gives the row to nobody but staff.
     await acceptTherapist(ctx, { customerId: customer.userId, bookingId, expectedVersion: 2 });
