@@ -66,7 +66,7 @@ async function spyOnRealtime(page: Page, bookingId: string): Promise<() => Promi
     socket.onmessage = (event) => {
       const message = JSON.parse(String(event.data)) as { type: string; data: { to?: string; events?: string[] } };
       if (message.type === "connected") {
-        const channels = [`tablesdb.${db}.tables.bookings.rows.${id}`, `tablesdb.${db}.tables.messages.rows`];
+        const channels = [`tablesdb.${db}.tables.booking_updates.rows.${id}`, `tablesdb.${db}.tables.messages.rows`];
         socket.send(JSON.stringify({ type: "subscribe", data: [{ subscriptionId: "spy", channels, queries: [] }] }));
       } else if (message.type === "response" && message.data.to === "subscribe") spy.subscribed = true;
       else if (message.type === "event") spy.events.push(message.data.events?.[0] ?? "?");
@@ -131,7 +131,7 @@ describe("booking in the chat window", () => {
     expect(await page.getByTestId("therapist-card").textContent()).toMatch(/km away.*Arrives in about \d+ min/);
     await shot(page, "chat-3-therapist-found");
     // The change reached the page over Realtime (polling is only the fallback).
-    expect(pushed.some((frame) => frame.includes(`tables.bookings.rows.${bookingId}.update`))).toBe(true);
+    expect(pushed.some((frame) => frame.includes(`tables.booking_updates.rows.${bookingId}.`))).toBe(true);
 
     // 7. Accept: confirmed, header locked to the therapist, the confirmation message, WhatsApp link.
     await page.getByTestId("accept-therapist").click();

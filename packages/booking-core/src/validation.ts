@@ -89,6 +89,10 @@ const customMessages = {
     en: "A message cannot be empty.",
     id: "Pesan tidak boleh kosong.",
   },
+  chat_search_invalid: {
+    en: "Search for 1–200 characters of text, without line breaks or control characters.",
+    id: "Cari 1–200 karakter teks, tanpa baris baru atau karakter kontrol.",
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ValidationMessageKey = keyof typeof customMessages;

@@ -6,6 +6,7 @@ export const TABLES = {
   therapists: "therapists",
   places: "places",
   bookings: "bookings",
+  bookingUpdates: "booking_updates",
   offers: "offers",
   messages: "messages",
   commissions: "commissions",

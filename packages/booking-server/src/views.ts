@@ -1,7 +1,8 @@
 import "server-only";
 // What the apps show, built from booking-core types. Views never carry Appwrite $-fields, and each one shows a person
-// only what they may see: a customer gets the therapist's WhatsApp once the booking is confirmed; a therapist sees an
-// offer without the room number until they accept it.
+// only what they may see: a customer gets the therapist's WhatsApp once the booking is confirmed; a therapist sees the
+// area, distance and first name of an offer or a booking they hold, and the customer's name, WhatsApp, address, room
+// and exact point only once the customer confirmed them (withdrawn again when it is cancelled or taken from them).
 import { etaMinutes, haversineKm, type DispatchConfig } from "@tenang/booking-core/dispatch";
 import { splitCommission } from "@tenang/booking-core/money";
 import type { Booking, BookingKind } from "@tenang/booking-core/schemas/booking";
@@ -51,24 +52,34 @@ export interface TherapistOfferView {
     /** The platform's 30 % and what the therapist keeps (booking-core splitCommission). */
     commission: number;
     payout: number;
-    /** The nearest service area to the booking point. */
+    /** The nearest service area to the booking point: the only "where" before the customer confirms them. */
     area: Area | null;
-    /** Hotel/villa name, else the address line; never the room number before acceptance. */
-    addressSummary: string;
     distanceKm: number;
     customerFirstName: string;
     scheduledFor: string | null;
   };
 }
 
-export interface TherapistBookingView {
-  booking: Booking;
-  customer: { name: string; whatsapp: string };
+/** A booking's columns that hold the customer's contact details. */
+type ContactColumn = "customerName" | "customerWhatsapp" | "address" | "hotelOrVilla" | "roomNumber" | "lat" | "lng";
+
+/** The customer's contact details, as the confirmed therapist sees them. */
+export interface BookingContactView {
+  name: string;
+  whatsapp: string;
   address: string;
   hotelOrVilla: string | null;
   roomNumber: string | null;
   lat: number;
   lng: number;
+}
+
+export interface TherapistBookingView {
+  /** The booking without the customer's contact details and without the engine's internal fields. */
+  booking: Omit<Booking, ContactColumn | "offeredTherapistIds" | "currentOfferId" | "idempotencyKey">;
+  customerFirstName: string;
+  /** Only while the booking is confirmed with this therapist (confirmed … completed); null before and after. */
+  contact: BookingContactView | null;
   /** How the customer rated the session (completed bookings they rated), else null. */
   rating: BookingRatingView | null;
 }
@@ -76,6 +87,8 @@ export interface TherapistBookingView {
 const CONFIRMED: readonly Booking["status"][] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
 
 const oneDecimal = (n: number): number => Math.round(n * 10) / 10;
+
+const firstNameOf = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
 
 export function therapistCardFor(booking: Booking, therapist: Therapist, dispatch: DispatchConfig): TherapistCard {
   const distance = haversineKm(booking, therapist);
@@ -114,9 +127,8 @@ export function therapistOfferViewFor(offer: Offer, booking: Booking, therapist:
       commission: split.commission,
       payout: split.payout,
       area: nearestArea(booking),
-      addressSummary: booking.hotelOrVilla ?? booking.address,
       distanceKm: oneDecimal(haversineKm(booking, therapist)),
-      customerFirstName: booking.customerName.split(" ")[0] ?? booking.customerName,
+      customerFirstName: firstNameOf(booking.customerName),
       scheduledFor: booking.scheduledFor,
     },
   };
@@ -127,14 +139,26 @@ export function ratingViewOf(rating: Rating | null): BookingRatingView | null {
 }
 
 export function therapistBookingViewFor(booking: Booking, rating: Rating | null = null): TherapistBookingView {
+  const {
+    customerName,
+    customerWhatsapp,
+    address,
+    hotelOrVilla,
+    roomNumber,
+    lat,
+    lng,
+    offeredTherapistIds: _offered,
+    currentOfferId: _offer,
+    idempotencyKey: _key,
+    ...rest
+  } = booking;
   return {
-    booking,
-    customer: { name: booking.customerName, whatsapp: booking.customerWhatsapp },
-    address: booking.address,
-    hotelOrVilla: booking.hotelOrVilla,
-    roomNumber: booking.roomNumber,
-    lat: booking.lat,
-    lng: booking.lng,
+    booking: rest,
+    customerFirstName: firstNameOf(customerName),
+    // Callers pass only bookings this therapist holds or held (list-therapist-bookings isTheirs); the status decides.
+    contact: CONFIRMED.includes(booking.status)
+      ? { name: customerName, whatsapp: customerWhatsapp, address, hotelOrVilla, roomNumber, lat, lng }
+      : null,
     rating: ratingViewOf(rating),
   };
 }

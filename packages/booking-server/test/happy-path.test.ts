@@ -58,8 +58,9 @@ describe("happy path", () => {
     const offerId = offerView!.offer.id;
     expect(await readAs(therapistUser, engine, TABLES.offers, offerId)).toBe(200);
     expect(await readAs(customer, engine, TABLES.offers, offerId)).toBe(404);
-    // Not assigned yet: the therapist cannot read the booking row.
+    // Not assigned yet: the therapist cannot read the booking row, nor its change signal.
     expect(await readAs(therapistUser, engine, TABLES.bookings, bookingId)).toBe(404);
+    expect(await readAs(therapistUser, engine, TABLES.bookingUpdates, bookingId)).toBe(404);
 
     clock.advance(5_000);
     expect(await respondToOffer(ctx, { therapistId, offerId, response: "accept" })).toEqual({ outcome: "accepted" });
@@ -69,7 +70,9 @@ describe("happy path", () => {
     expect(found.therapist!.etaMinutes).toBeGreaterThanOrEqual(10);
     expect((await engine.row(TABLES.therapists, therapistId)).isBusy).toBe(true);
     expect(await listPendingOffers(ctx, { therapistId })).toEqual([]);
-    expect(await readAs(therapistUser, engine, TABLES.bookings, bookingId)).toBe(200);
+    // Holding it: the change signal, never the row with the customer's contact details (test/privacy.test.ts).
+    expect(await readAs(therapistUser, engine, TABLES.bookings, bookingId)).toBe(404);
+    expect(await readAs(therapistUser, engine, TABLES.bookingUpdates, bookingId)).toBe(200);
 
     clock.advance(20_000);
     const confirmed = await acceptTherapist(ctx, { customerId: customer.userId, bookingId, expectedVersion: 2 });
@@ -90,8 +93,8 @@ describe("happy path", () => {
     const active = await listTherapistBookings(ctx, { therapistId, scope: "active" });
     expect(active.map((v) => v.booking.id)).toEqual([bookingId]);
     expect(active[0]).toMatchObject({
-      roomNumber: "12",
-      customer: { name: "Emma Clarke", whatsapp: "+6281234567890" },
+      customerFirstName: "Emma",
+      contact: { name: "Emma Clarke", whatsapp: "+6281234567890", roomNumber: "12" },
     });
 
     let version = 3;
@@ -162,9 +165,13 @@ describe("happy path", () => {
     });
     const bookingId = created.booking.id;
     const row = await engine.row(TABLES.bookings, bookingId);
-    expect(row.$permissions).toEqual([`read("user:${customer.userId}")`]);
-    expect(await readAs(customer, engine, TABLES.bookings, bookingId)).toBe(200);
-    expect(await readAs(stranger, engine, TABLES.bookings, bookingId)).toBe(404);
+    // The booking row is staff-only; the customer reads its change signal, a stranger not even that.
+    expect(row.$permissions).toEqual([]);
+    expect(await readAs(customer, engine, TABLES.bookings, bookingId)).toBe(404);
+    const signal = await engine.row(TABLES.bookingUpdates, bookingId);
+    expect(signal.$permissions).toEqual([`read("user:${customer.userId}")`]);
+    expect(await readAs(customer, engine, TABLES.bookingUpdates, bookingId)).toBe(200);
+    expect(await readAs(stranger, engine, TABLES.bookingUpdates, bookingId)).toBe(404);
 
     const listed = await stranger.tablesDB.listRows({ databaseId: engine.stack.databaseId, tableId: TABLES.bookings });
     expect(listed.rows.map((r) => r.$id)).not.toContain(bookingId);

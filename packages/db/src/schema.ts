@@ -5,7 +5,8 @@
 //
 // Permissions: the browser never holds the API key, and reads data only through the apps' route handlers (which use
 // the key). Row-level `read` permissions exist for Realtime: a guest or therapist receives events only for rows that
-// name them (`read("user:<id>")`), and operations staff (label `admin`) may read every table.
+// name them (`read("user:<id>")`), and operations staff (label `admin`) may read every table. No row a browser
+// credential can read holds a customer's contact details (bookings are staff-only; booking_updates is the signal).
 
 import { actorRoles, bookingKinds, bookingSources, bookingStatuses, cancelReasons, expiryReasons } from "@tenang/booking-core/schemas/booking";
 import { areas, genders, languages, massageTypes, providerTypes } from "@tenang/booking-core/schemas/common";
@@ -129,7 +130,11 @@ export const tables: TableSpec[] = [
     id: "bookings",
     name: "Bookings",
     permissions: ADMIN_READ,
-    // Rows carry read("user:<customer>") and, once assigned, read("user:<therapist user>").
+    // Readable by no signed-in user, only staff: a row holds the customer's contact details (name, WhatsApp, address,
+    // room, exact point) and internal fields (who was offered, idempotency keys), and a therapist who accepts an offer
+    // must not read those before the customer confirms them. The apps read bookings through their route handlers; a
+    // browser's Realtime subscription listens to booking_updates below instead. Row security stays on so that rows
+    // written before this carry their old user permissions harmlessly until the engine rewrites them (with none).
     rowSecurity: true,
     columns: [
       { key: "version", type: "integer", required: true, min: 0 },
@@ -188,6 +193,23 @@ export const tables: TableSpec[] = [
       { key: "idx_decision_expiry", type: "key", columns: ["status", "customerDecisionDeadline"] },
       { key: "idx_response_deadline", type: "key", columns: ["status", "responseDeadline"] },
     ],
+  },
+  {
+    // "Booking <id> changed": one row per booking ($id = bookingId), written in the same transaction as every change
+    // of the booking, readable by the customer and by the therapist holding the booking (therapist_found on). It is
+    // what both apps subscribe to over Realtime (an event only means "refetch through the route"), so it carries
+    // nothing a person may not see: no contact detail, no internal field.
+    id: "booking_updates",
+    name: "Booking change signals",
+    permissions: ADMIN_READ,
+    rowSecurity: true,
+    columns: [
+      { key: "bookingId", type: "varchar", size: 36, required: true },
+      { key: "status", type: "enum", elements: bookingStatuses, required: true },
+      { key: "version", type: "integer", required: true, min: 0 },
+      { key: "updatedAt", type: "datetime", required: true },
+    ],
+    indexes: [],
   },
   {
     id: "offers",

@@ -5,6 +5,7 @@ import { startServer, type RunningServer } from "@tenang/appwrite-local";
 import { createAdminClients } from "../src/clients.ts";
 import { applySchema } from "../src/apply-schema.ts";
 import { buckets, tables, type TableSpec } from "../src/schema.ts";
+import { moveBookingReadsToSignals } from "../src/migrations/booking-reads-to-signals.ts";
 import { isEmpty, seedDemo } from "../src/seed/seed-demo.ts";
 import { DEMO_LOGINS } from "../src/seed/demo-data.ts";
 import { bookingInvariantViolations } from "@tenang/booking-core/lifecycle";
@@ -100,7 +101,11 @@ describe("db setup", () => {
       expect(booking.status).toBe("completed");
       expect(bookingInvariantViolations(booking)).toEqual([]);
       expect(Date.parse(booking.completedAt!)).toBeLessThan(Date.now() - 24 * 3_600_000);
-      expect(row.$permissions).toContain('read("user:demo-therapist")');
+      // The booking row is staff-only (it holds the customer's contact details); the therapist reads its signal.
+      expect(row.$permissions).toEqual([]);
+      const signal = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "booking_updates", rowId: row.$id });
+      expect(signal).toMatchObject({ bookingId: row.$id, status: "completed", version: booking.version });
+      expect(signal.$permissions).toContain('read("user:demo-therapist")');
 
       const commission = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "commissions", rowId: row.$id });
       const record = commissionRecordSchema.parse({
@@ -128,5 +133,32 @@ describe("db setup", () => {
     expect((await list("bookings")).filter((r) => r.therapistId === "therapist-01")).toHaveLength(3);
     expect(await list("ratings")).toHaveLength(3);
     expect(await list("commissions")).toHaveLength(3);
+  });
+
+  it("moves the readers of bookings written before issue 9 to their booking_updates signal, once", async () => {
+    const [seeded] = (
+      await targets.tablesDB.listRows({ databaseId: "tenang", tableId: "bookings", queries: [Query.limit(1)] })
+    ).rows;
+    const data = Object.fromEntries(Object.entries(seeded!).filter(([key]) => !key.startsWith("$")));
+    const readers = ['read("user:old-guest")', 'read("user:demo-therapist")'];
+    // A row as the engine wrote it before: readable by the customer and the therapist, and no signal row.
+    await targets.tablesDB.createRow({
+      databaseId: "tenang",
+      tableId: "bookings",
+      rowId: "legacy-booking-1",
+      data: { ...data, customerId: "old-guest", idempotencyKey: "legacy-key-0000001" },
+      permissions: readers,
+    });
+    expect(await moveBookingReadsToSignals(targets)).toBe(1);
+    const row = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "bookings", rowId: "legacy-booking-1" });
+    expect(row.$permissions).toEqual([]);
+    const signal = await targets.tablesDB.getRow({
+      databaseId: "tenang",
+      tableId: "booking_updates",
+      rowId: "legacy-booking-1",
+    });
+    expect(signal).toMatchObject({ bookingId: "legacy-booking-1", status: row.status, version: row.version });
+    expect([...signal.$permissions].sort()).toEqual([...readers].sort());
+    expect(await moveBookingReadsToSignals(targets)).toBe(0);
   });
 });

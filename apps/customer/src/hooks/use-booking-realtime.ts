@@ -11,11 +11,13 @@ const RECONNECT_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 const REFRESH_MARGIN_MS = 60_000;
 
 /**
- * Calls `onChange` whenever the booking's row changes, over Appwrite Realtime (channel
- * `tablesdb.<db>.tables.bookings.rows.<id>`, authorised by a JWT from POST /api/realtime/token: the row's
- * read("user:<guest>") permission is what lets the event through). Also calls it when a connection opens, since
- * nothing is replayed for the time the socket was down. Everything — socket, timers, a token request in flight — is
- * closed when `enabled` turns false or the component unmounts.
+ * Calls `onChange` whenever the booking changes, over Appwrite Realtime: channel
+ * `tablesdb.<db>.tables.booking_updates.rows.<id>`, the booking's change signal (id, status, version — the booking row
+ * itself is readable by staff only), authorised by a JWT from POST /api/realtime/token: the signal's
+ * read("user:<guest>") permission is what lets the event through. The event is only "refetch": the booking comes
+ * from the route. Also calls it when a connection opens, since nothing is replayed for the time the socket was down.
+ * Everything — socket, timers, a token request in flight — is closed when `enabled` turns false or the component
+ * unmounts.
  */
 export function useBookingRealtime(bookingId: string, enabled: boolean, onChange: () => void): void {
   const onChangeRef = useRef(onChange);
@@ -72,7 +74,7 @@ export function useBookingRealtime(bookingId: string, enabled: boolean, onChange
       });
       try {
         await connection.subscribe(
-          [`tablesdb.${token.databaseId}.tables.bookings.rows.${bookingId}`],
+          [`tablesdb.${token.databaseId}.tables.booking_updates.rows.${bookingId}`],
           () => {
             if (!stopped) onChangeRef.current();
           },

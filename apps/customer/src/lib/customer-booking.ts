@@ -1,12 +1,12 @@
 // What the browser knows about one of its guest's bookings: the booking's customer-facing fields and, once one is
 // holding it, the therapist's card. Built on the server (server/bookings/customer-booking-dto.ts) from
-// booking-server's CustomerBookingView; internal fields (offer ids, who else was offered, idempotency keys) stay there.
+// booking-server's CustomerBookingView; internal fields (offer ids, who else was offered, idempotency keys) stay there,
+// and so does anything the screen does not read (issue 9: a guest gets what their screen needs).
 import type {
   ActorRole,
   BookingKind,
   BookingSource,
   BookingStatus,
-  CancelReason,
   ExpiryReason,
 } from "@tenang/booking-core/schemas/booking";
 import type { Duration } from "@tenang/booking-core/money";
@@ -29,7 +29,6 @@ export interface BookingTherapist {
 export interface BookingRating {
   stars: number;
   comment: string | null;
-  createdAt: string;
 }
 
 export interface CustomerBooking {
@@ -46,7 +45,6 @@ export interface CustomerBooking {
   placeId: string | null;
   duration: Duration;
   massageType: MassageType | null;
-  price: number;
   discountCode: string | null;
   discountAmount: number;
   amount: number;
@@ -62,11 +60,9 @@ export interface CustomerBooking {
   offerExpiresAt: string | null;
   customerDecisionDeadline: string | null;
   cancelledBy: ActorRole | null;
-  cancelReason: CancelReason | null;
   expiryReason: ExpiryReason | null;
   confirmedAt: string | null;
   completedAt: string | null;
-  createdAt: string;
   therapist: BookingTherapist | null;
   /** The guest's rating, once they gave one (completed bookings only). */
   rating: BookingRating | null;

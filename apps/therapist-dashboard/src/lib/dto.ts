@@ -35,8 +35,8 @@ export interface OfferDto {
   amount: number;
   commission: number;
   payout: number;
+  /** The area only: no hotel/villa name or address before the customer confirms the therapist. */
   area: string | null;
-  addressSummary: string;
   distanceKm: number | null;
   customerFirstName: string;
   scheduledFor: string | null;

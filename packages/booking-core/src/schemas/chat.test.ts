@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorMapFor } from "../validation";
-import { messageSchema, sendMessageInputSchema } from "./chat";
+import { chatSearchTextSchema, messageSchema, sendMessageInputSchema } from "./chat";
 
 const base = { id: "m1", bookingId: "b1", senderId: "c1", createdAt: "2025-11-22T02:00:00.000Z" };
 
@@ -89,5 +89,29 @@ describe("messages", () => {
       sendMessageInputSchema.parse({ kind: "location", clientMessageId: "abcd1234", lat: -8.6, lng: 115.2 }),
     ).toMatchObject({ text: null });
     expect(sendMessageInputSchema.safeParse({ kind: "text", clientMessageId: "x", text: "hi" }).success).toBe(false);
+  });
+});
+
+describe("chatSearchTextSchema", () => {
+  it("takes 1–200 characters of trimmed text, and no control characters (a NUL byte reached the database)", () => {
+    expect(chatSearchTextSchema.parse("  blue gate ")).toBe("blue gate");
+    expect(chatSearchTextSchema.parse("kode gerbang ✓")).toBe("kode gerbang ✓");
+    expect(chatSearchTextSchema.parse("x".repeat(200))).toHaveLength(200);
+    for (const bad of [
+      "",
+      "   ",
+      "x".repeat(201),
+      "gate\u0000",
+      "a\u0007b",
+      "two\nlines",
+      "esc\u001b[0m",
+      "c1\u0085",
+    ]) {
+      const result = chatSearchTextSchema.safeParse(bad, { error: errorMapFor("en") });
+      expect(result.success, JSON.stringify(bad)).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe(
+        "Search for 1–200 characters of text, without line breaks or control characters.",
+      );
+    }
   });
 });

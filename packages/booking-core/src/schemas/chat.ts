@@ -38,6 +38,26 @@ const messageText = z
   .refine((v) => v.length > 0, withMessage("message_empty"))
   .pipe(z.string().max(MAX_MESSAGE_LENGTH));
 
+export const MAX_CHAT_SEARCH_LENGTH = 200;
+/** C0 and C1 control characters (NUL, line breaks, escapes): never part of words a person searches for. */
+const hasControlCharacter = (text: string): boolean =>
+  [...text].some((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
+
+/**
+ * The words of a chat search: trimmed, 1–200 characters, no control characters. Checked before the database is
+ * asked, so a NUL byte or a 10 kB query is the caller's 400, never the database's error (issue 9).
+ */
+export const chatSearchTextSchema = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v.length > 0 && v.length <= MAX_CHAT_SEARCH_LENGTH && !hasControlCharacter(v),
+    withMessage("chat_search_invalid"),
+  );
+
 /** An id the sender's device generates, so a retried send is stored once and the optimistic copy can be matched. */
 export const clientMessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 

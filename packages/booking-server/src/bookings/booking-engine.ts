@@ -19,12 +19,20 @@ import { ID } from "node-appwrite";
 import { commitWriteSet, type CommitResult, WriteSet } from "../appwrite/write-set";
 import { findCommission, commissionRowData } from "../commissions/commission-repository";
 import type { BookingServerContext } from "../context";
+import { losesChatTherapist, withdrawChatFromTherapist } from "../messages/chat-readers";
 import { systemMessageRowData } from "../messages/message-repository";
 import { offerRowData } from "../offers/offer-repository";
-import { bookingPermissions, commissionPermissions, messagePermissions, offerPermissions } from "../shared/permissions";
+import {
+  bookingPermissions,
+  bookingUpdatePermissions,
+  commissionPermissions,
+  messagePermissions,
+  offerPermissions,
+} from "../shared/permissions";
 import { bookingTransitionId, TABLES, therapistHoldId } from "../tables";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { type StoredBooking, bookingRowData, requireBooking } from "./booking-repository";
+import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 /** Statuses in which the therapist is part of the chat (booking-core's chat room is active or closed after them). */
 const CONFIRMED_PATH: readonly BookingStatus[] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
@@ -85,12 +93,19 @@ export async function planBookingWrites(ctx: BookingServerContext, change: Plann
     therapistId === null ? null : (await therapists.get(therapistId)).therapist.userId;
 
   const rowData = { ...bookingRowData(after), lastEventAt: at, ...change.extraBookingData };
-  const therapistChanged = before === null || before.booking.therapistId !== after.therapistId;
-  const permissions = therapistChanged
-    ? bookingPermissions(after.customerId, await userIdOf(after.therapistId))
-    : undefined;
-  if (before === null) set.create(TABLES.bookings, after.id, rowData, permissions);
-  else set.update(TABLES.bookings, after.id, rowData, permissions);
+  // The booking row is staff-only (permissions.ts); rewriting its permissions on every change also strips the user
+  // reads that rows written before that rule still carry, at no extra request.
+  if (before === null) set.create(TABLES.bookings, after.id, rowData, bookingPermissions());
+  else set.update(TABLES.bookings, after.id, rowData, bookingPermissions());
+  // The change signal the browsers subscribe to, with its readers as of this change: the therapist who stops holding
+  // the booking (find another, reassignment, expiry) stops hearing about it. An upsert, so bookings older than the
+  // signal table get theirs on their next change.
+  set.upsert(
+    TABLES.bookingUpdates,
+    after.id,
+    { bookingId: after.id, status: after.status, version: after.version, updatedAt: at },
+    bookingUpdatePermissions(after.customerId, await userIdOf(after.therapistId)),
+  );
 
   // Therapist rows: patches merged per therapist, written once with the lock below.
   const patches = new Map<string, Patch>();
@@ -275,7 +290,7 @@ export async function changeBooking(
   ctx: BookingServerContext,
   options: ChangeBookingOptions,
 ): Promise<ChangeBookingResult> {
-  const maxAttempts = options.maxAttempts ?? 5;
+  const maxAttempts = options.maxAttempts ?? MAX_RACE_ATTEMPTS;
   let stored = options.initial ?? (await requireBooking(ctx, options.bookingId));
   for (let attempt = 1; ; attempt += 1) {
     options.guard?.(stored);
@@ -293,8 +308,17 @@ export async function changeBooking(
       therapists,
     });
     const outcome: CommitResult = await commitWriteSet(ctx, set);
-    if (outcome.ok) return { booking: result.booking, effects: result.effects, therapists };
+    if (outcome.ok) {
+      if (losesChatTherapist(stored.booking, result.booking)) {
+        await withdrawChatFromTherapist(ctx, result.booking).catch((error: unknown) => {
+          console.warn(`[chat-readers] could not withdraw the therapist from booking ${result.booking.id}`, error);
+        });
+      }
+      return { booking: result.booking, effects: result.effects, therapists };
+    }
     if (outcome.reason === "limit_exceeded") throw new DomainError("service_unavailable", "a counter limit was hit");
+    // Read again after a short, jittered wait (shared/lost-race.ts): the winner has committed by then.
+    if (attempt < maxAttempts) await waitAfterLostRace(attempt);
     const fresh = await requireBooking(ctx, options.bookingId);
     const moved = fresh.booking.version !== stored.booking.version;
     if (moved && options.onMoved === "fail") {

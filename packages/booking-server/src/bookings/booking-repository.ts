@@ -14,7 +14,7 @@ import { TABLES } from "../tables";
 /** A booking as read, with what the engine needs beside the domain object. */
 export interface StoredBooking {
   booking: Booking;
-  /** Row permissions as stored (the engine rewrites them only when the therapist changes). */
+  /** Row permissions as stored (staff-only since issue 9; older rows lose their user reads on their next change). */
   permissions: string[];
   /** The engine's clock at the last transition (null for rows written before the column existed). */
   lastEventAt: string | null;

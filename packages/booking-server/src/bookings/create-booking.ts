@@ -26,6 +26,7 @@ import { nextCustomerHold, stageCustomerHold } from "./customer-holds";
 import { customerViewFor } from "./customer-view";
 import { loadDispatchInputs } from "./dispatch-inputs";
 import { findDiscountCode, loadRequestedProvider } from "./provider-repository";
+import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 export interface CreateBookingArgs {
   /** The Appwrite user (a guest's anonymous user included), from the session. */
@@ -35,8 +36,6 @@ export interface CreateBookingArgs {
   /** One per user intent (the Idempotency-Key header); retries of that intent send the same key. */
   idempotencyKey: string;
 }
-
-const MAX_ATTEMPTS = 5;
 
 export async function createBooking(ctx: BookingServerContext, args: CreateBookingArgs): Promise<CustomerBookingView> {
   const { customerId, input, idempotencyKey } = args;
@@ -57,7 +56,6 @@ export async function createBooking(ctx: BookingServerContext, args: CreateBooki
   if (existing) return replay(existing);
 
   const now = ctx.clock();
-  const grant = await takeRateLimit(ctx, "createBooking", customerId, now);
   const discountRow = input.discountCode === null ? null : await findDiscountCode(ctx, input.discountCode);
   const discount =
     discountRow === null
@@ -67,8 +65,11 @@ export async function createBooking(ctx: BookingServerContext, args: CreateBooki
           customerRedemptions: await countCustomerRedemptions(ctx, customerId, discountRow.code.code),
         };
 
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    // Read again on every attempt: a retry follows a conflict, so the rows it lost on have changed.
+  for (let attempt = 1; attempt <= MAX_RACE_ATTEMPTS; attempt += 1) {
+    if (attempt > 1) await waitAfterLostRace(attempt - 1);
+    // Read again on every attempt: a retry follows a conflict, so the rows it lost on have changed (the allowance
+    // too: a grant read before a concurrent request of this customer would lose again at every commit).
+    const grant = await takeRateLimit(ctx, "createBooking", customerId, now);
     // The customer's lock first, their open bookings second (customer-holds.ts says why the order matters).
     const hold = await nextCustomerHold(ctx, customerId);
     const limit = bookingLimitProblem(await listOpenCustomerBookings(ctx, customerId), input.kind, ctx.lifecycle);

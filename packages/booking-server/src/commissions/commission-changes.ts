@@ -12,6 +12,7 @@ import type { BookingServerContext } from "../context";
 import { TABLES } from "../tables";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { commissionRowData, listCommissionsOfTherapist, requireCommission } from "./commission-repository";
+import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 export interface CommissionChange {
   record: CommissionRecord;
@@ -29,7 +30,8 @@ export async function changeCommission(
   reason: string,
   decide: (record: CommissionRecord, now: Date) => Promise<CommissionChange | null> | CommissionChange | null,
 ): Promise<{ record: CommissionRecord; changed: boolean }> {
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
+  for (let attempt = 1; attempt <= MAX_RACE_ATTEMPTS; attempt += 1) {
+    if (attempt > 1) await waitAfterLostRace(attempt - 1);
     const current = await requireCommission(ctx, commissionId);
     const now = ctx.clock();
     const change = await decide(current, now);

@@ -2,6 +2,11 @@ import "server-only";
 // The only file that touches the chat-images bucket (packages/db/src/schema.ts): files are stored with read
 // permission for exactly the people who may read the chat, and read back with the API key after the use case has
 // checked the viewer. Missing files come back as null, never as Appwrite's 404.
+//
+// Each file records the booking whose chat it was uploaded to, in its name: `<bookingId>/<clientMessageId>.<ext>`
+// (Appwrite ids never contain "/", and a file has no other server-set field; only the API key names files). A file id
+// is something a client can copy, so whether a file belongs to a chat is always decided by this record, never by a
+// message that names it.
 import { type Models, Query } from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
 import { isNotFound } from "../appwrite/appwrite-errors";
@@ -13,12 +18,25 @@ import { type StoredMessage, messageFromRow } from "./message-repository";
 
 export const CHAT_IMAGES_BUCKET = "chat-images";
 
+/** The stored name: the booking it belongs to, then the extension of what the bytes are (not what the device said). */
+export function chatImageFileName(bookingId: string, baseName: string, type: ChatImageType): string {
+  return `${bookingId}/${baseName}.${CHAT_IMAGE_EXTENSIONS[type]}`;
+}
+
+const isFileOfBooking = (file: Models.File, bookingId: string): boolean => file.name.startsWith(`${bookingId}/`);
+
 export async function storeChatImageFile(
   ctx: BookingServerContext,
-  file: { fileId: string; baseName: string; bytes: Uint8Array; type: ChatImageType; permissions: string[] },
+  file: {
+    fileId: string;
+    bookingId: string;
+    baseName: string;
+    bytes: Uint8Array;
+    type: ChatImageType;
+    permissions: string[];
+  },
 ): Promise<Models.File> {
-  // The stored name carries the extension of what the bytes are, not of what the sender's device called them.
-  const name = `${file.baseName}.${CHAT_IMAGE_EXTENSIONS[file.type]}`;
+  const name = chatImageFileName(file.bookingId, file.baseName, file.type);
   return ctx.storage.createFile({
     bucketId: CHAT_IMAGES_BUCKET,
     fileId: file.fileId,
@@ -36,17 +54,54 @@ export async function deleteChatImageFile(ctx: BookingServerContext, fileId: str
   }
 }
 
+/** Sets who may read these chat photos directly (the same people as the chat's messages). Missing files are skipped. */
+export async function setChatImageReaders(
+  ctx: BookingServerContext,
+  fileIds: readonly string[],
+  permissions: string[],
+): Promise<void> {
+  for (const fileId of fileIds) {
+    try {
+      await ctx.storage.updateFile({ bucketId: CHAT_IMAGES_BUCKET, fileId, permissions });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+}
+
 export interface ChatImageBytes {
   bytes: ArrayBuffer;
   contentType: ChatImageType;
   size: number;
 }
 
-/** A stored chat image, or null when there is none (or what is stored is not one of the accepted image types). */
-export async function readChatImageFile(ctx: BookingServerContext, fileId: string): Promise<ChatImageBytes | null> {
+/** The chat image `fileId` if it was uploaded to this booking's chat, else null (missing, or another chat's). */
+export async function findChatImageFileOf(
+  ctx: BookingServerContext,
+  bookingId: string,
+  fileId: string,
+): Promise<Models.File | null> {
   try {
     const file = await ctx.storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
-    if (!isChatImageType(file.mimeType)) return null;
+    return isFileOfBooking(file, bookingId) ? file : null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * The bytes of a chat image uploaded to this booking's chat, or null when there is none (missing, another chat's, or
+ * not one of the accepted image types).
+ */
+export async function readChatImageFile(
+  ctx: BookingServerContext,
+  bookingId: string,
+  fileId: string,
+): Promise<ChatImageBytes | null> {
+  try {
+    const file = await findChatImageFileOf(ctx, bookingId, fileId);
+    if (!file || !isChatImageType(file.mimeType)) return null;
     const bytes = await ctx.storage.getFileView({ bucketId: CHAT_IMAGES_BUCKET, fileId });
     return { bytes, contentType: file.mimeType, size: file.sizeOriginal };
   } catch (error) {

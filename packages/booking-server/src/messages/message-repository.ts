@@ -75,3 +75,37 @@ export async function findMessageByClientId(
 export async function listMessageRows(ctx: BookingServerContext, queries: string[]): Promise<StoredMessage[]> {
   return (await listRows(ctx, TABLES.messages, queries)).map(messageFromRow);
 }
+
+/**
+ * Sets who may read every message of a booking (its chat after the therapist lost it: cancelled, reassigned), page by
+ * page, skipping rows that already say so. Returns the photo file ids the chat shows, for the same change on them.
+ */
+export async function setChatMessageReaders(
+  ctx: BookingServerContext,
+  bookingId: string,
+  permissions: string[],
+): Promise<string[]> {
+  const fileIds: string[] = [];
+  const wanted = [...permissions].sort().join("|");
+  let after: string | null = null;
+  for (;;) {
+    const page = await listRows(ctx, TABLES.messages, [
+      Query.equal("bookingId", bookingId),
+      Query.orderAsc("$sequence"),
+      Query.limit(100),
+      ...(after ? [Query.cursorAfter(after)] : []),
+    ]);
+    for (const row of page) {
+      if (typeof row.imageFileId === "string") fileIds.push(row.imageFileId);
+      if ([...row.$permissions].sort().join("|") === wanted) continue;
+      await ctx.tablesDB.updateRow({
+        databaseId: ctx.databaseId,
+        tableId: TABLES.messages,
+        rowId: row.$id,
+        permissions,
+      });
+    }
+    if (page.length < 100) return fileIds;
+    after = page[page.length - 1]!.$id;
+  }
+}

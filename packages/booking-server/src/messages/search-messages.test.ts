@@ -55,4 +55,16 @@ describe("searchMessages", () => {
       code: "bad_request",
     });
   });
+
+  it("refuses a NUL byte, other control characters and an over-long search with 400, before asking the database", async () => {
+    const customerId = newCustomerId();
+    const { booking } = await confirmedBooking(engine, customerId, { lat: -8.8, lng: 115.16 });
+    const viewer = { role: "customer", id: customerId } as const;
+    for (const query of ["gate\u0000", "\u0000", "a\u0007b", "line\nbreak", "x".repeat(201)]) {
+      const refusal = searchMessages(engine.ctx, { bookingId: booking.id, viewer, query, locale: "id" });
+      await expect(refusal, JSON.stringify(query)).rejects.toMatchObject({ code: "bad_request" });
+      await expect(refusal).rejects.toMatchObject({ issues: [{ message: expect.stringMatching(/karakter/) }] });
+    }
+    expect(await searchMessages(engine.ctx, { bookingId: booking.id, viewer, query: "x".repeat(200) })).toEqual([]);
+  });
 });

@@ -15,6 +15,8 @@ import { type RateLimitGrant, stageRateLimit, takeRateLimit } from "../shared/ra
 import { TABLES } from "../tables";
 import { findTherapist } from "../therapists/therapist-repository";
 import { type ChatViewer, assertMayReadChat } from "./chat-access";
+import { findChatImageFileOf } from "./chat-image-repository";
+import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 import { type StoredMessage, findMessage, findMessageByClientId, sentMessageRowData } from "./message-repository";
 
 function chatSenderOf(sender: ChatViewer): ChatSender {
@@ -48,8 +50,13 @@ export async function admitChatSend(
       details: { room: chatRoomFor(booking, now).status },
     });
   }
-  const grant = await takeRateLimit(ctx, "sendMessage", `${sender.role}:${sender.id}`, now);
+  const grant = await takeSendAllowance(ctx, sender, now);
   return { existing: null, booking, grant, now };
+}
+
+/** The sender's 30-a-minute allowance, read now (throws rate_limited when spent). */
+function takeSendAllowance(ctx: BookingServerContext, sender: ChatViewer, now: Date): Promise<RateLimitGrant> {
+  return takeRateLimit(ctx, "sendMessage", `${sender.role}:${sender.id}`, now);
 }
 
 /** Read permissions of what is posted in the chat now: the customer, and the confirmed therapist's user. */
@@ -64,14 +71,20 @@ export async function chatReaderPermissions(ctx: BookingServerContext, booking: 
 /**
  * Stores an admitted message with its rate-limit grant in one transaction. When the same clientMessageId was stored
  * a moment earlier (a retry racing the original), that message wins and is returned: callers compare it with what
- * they meant to store.
+ * they meant to store. A commit lost to another message of the same sender (their allowance row changed first) is
+ * redone with the allowance read again, after a jittered wait, so a burst ends in messages or rate_limited, not 503.
  */
 export async function storeSentMessage(
   ctx: BookingServerContext,
   args: { booking: Booking; sender: ChatViewer; input: SendMessageInput; grant: RateLimitGrant; permissions: string[] },
 ): Promise<StoredMessage> {
-  const { booking, sender, input, grant, permissions } = args;
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
+  const { booking, sender, input, permissions } = args;
+  let { grant } = args;
+  for (let attempt = 1; attempt <= MAX_RACE_ATTEMPTS; attempt += 1) {
+    if (attempt > 1) {
+      await waitAfterLostRace(attempt - 1);
+      grant = await takeSendAllowance(ctx, sender, ctx.clock());
+    }
     const messageId = ID.unique();
     const set = new WriteSet().create(
       TABLES.messages,
@@ -99,6 +112,11 @@ export async function sendMessage(
   const admitted = await admitChatSend(ctx, { bookingId, sender, clientMessageId: input.clientMessageId });
   if (admitted.existing) return admitted.existing;
   const { booking, grant, now } = admitted;
+  // A photo message may only show a file uploaded to this booking's chat: the id came from a client, and naming
+  // another chat's file would show it here (issue 9, finding 3). Unknown and foreign files read the same.
+  if (input.kind === "image" && !(await findChatImageFileOf(ctx, booking.id, input.imageFileId))) {
+    throw new DomainError("not_found", "chat image not found");
+  }
   const permissions = await chatReaderPermissions(ctx, booking, now);
   return storeSentMessage(ctx, { booking, sender, input, grant, permissions });
 }

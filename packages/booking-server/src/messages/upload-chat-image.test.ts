@@ -89,7 +89,11 @@ describe("uploadChatImage + getChatImage", () => {
 
     // Stored under the name of what the bytes are, readable by the two people of the chat and nobody else.
     const file = await engine.ctx.storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
-    expect(file).toMatchObject({ name: "photo-msg-0001.png", mimeType: "image/png", sizeOriginal: bytes.length });
+    expect(file).toMatchObject({
+      name: `${bookingId}/photo-msg-0001.png`,
+      mimeType: "image/png",
+      sizeOriginal: bytes.length,
+    });
     expect(file.$permissions).toEqual([`read("user:${customer.userId}")`, `read("user:${therapistUser.userId}")`]);
     expect((await engine.row(TABLES.messages, message.id)).$permissions).toEqual(file.$permissions);
     expect(await readAsUser(customer, fileId)).toBe(200);
@@ -206,7 +210,7 @@ describe("uploadChatImage + getChatImage", () => {
     const first = await uploadChatImage(engine.ctx, args);
     const again = await uploadChatImage(engine.ctx, { ...args, file: upload(png(8, 8), "b.png", "image/png") });
     expect(again).toEqual(first);
-    expect(await filesNamed("photo-msg-0010.png")).toHaveLength(1);
+    expect(await filesNamed(`${bookingId}/photo-msg-0010.png`)).toHaveLength(1);
 
     // Two at once from two server processes: one message, one file.
     const racing = { ...args, clientMessageId: "photo-msg-0011" };
@@ -216,7 +220,7 @@ describe("uploadChatImage + getChatImage", () => {
     ]);
     expect(x.id).toBe(y.id);
     expect(await engine.rows(TABLES.messages, [Query.equal("clientMessageId", "photo-msg-0011")])).toHaveLength(1);
-    const kept = await filesNamed("photo-msg-0011.png");
+    const kept = await filesNamed(`${bookingId}/photo-msg-0011.png`);
     expect(kept.map((f) => f.$id)).toEqual([x.kind === "image" ? x.imageFileId : "?"]);
 
     // An id already used for a text message is not a photo's.
@@ -267,7 +271,7 @@ describe("uploadChatImage + getChatImage", () => {
         code: 404,
       },
     );
-    const kept = await filesNamed("photo-msg-0020.png");
+    const kept = await filesNamed(`${bookingId}/photo-msg-0020.png`);
     expect(kept.map((f) => f.$id)).toEqual([answer.kind === "image" ? answer.imageFileId : "?"]);
   });
 
@@ -325,5 +329,60 @@ describe("uploadChatImage + getChatImage", () => {
       }),
     ).rejects.toMatchObject({ code: "rate_limited" });
     expect(await fileCount()).toBe(before);
+  });
+
+  it("a message names only a photo uploaded to its own booking's chat; the image route checks the file's booking", async () => {
+    // A photo in this booking's chat, and a second booking (another guest, another therapist) whose people try to
+    // show it in theirs by naming its file id (issue 9, finding 3).
+    const photo = await uploadChatImage(engine.ctx, {
+      bookingId,
+      sender: { role: "customer", id: customer.userId },
+      clientMessageId: "photo-msg-0040",
+      file: upload(png(6, 6), "gate.png", "image/png"),
+    });
+    const fileId = photo.kind === "image" ? photo.imageFileId : "?";
+    const thief = newCustomerId();
+    const other = await confirmedBooking(engine, thief, { lat: -8.72, lng: 115.17 });
+    for (const sender of [
+      { role: "customer", id: thief },
+      { role: "therapist", id: other.therapistId },
+    ] as const) {
+      await expect(
+        sendMessage(engine.ctx, {
+          bookingId: other.booking.id,
+          sender,
+          input: { kind: "image", clientMessageId: `steal-${sender.role}-01`, imageFileId: fileId, text: null },
+        }),
+      ).rejects.toMatchObject({ code: "not_found" });
+    }
+    // Nothing was stored, and a message that names the file anyway (written before this check existed) shows nothing.
+    expect(await engine.rows(TABLES.messages, [Query.equal("imageFileId", fileId)])).toHaveLength(1);
+    await engine.ctx.tablesDB.createRow({
+      databaseId: engine.stack.databaseId,
+      tableId: TABLES.messages,
+      rowId: "stolen-photo-msg",
+      data: {
+        bookingId: other.booking.id,
+        senderType: "customer",
+        senderId: thief,
+        kind: "image",
+        imageFileId: fileId,
+      },
+    });
+    for (const viewer of [
+      { role: "customer", id: thief },
+      { role: "therapist", id: other.therapistId },
+    ] as const) {
+      await expect(getChatImage(engine.ctx, { bookingId: other.booking.id, fileId, viewer })).rejects.toMatchObject({
+        code: "not_found",
+      });
+    }
+    // Its own chat still shows it.
+    const own = await getChatImage(engine.ctx, {
+      bookingId,
+      fileId,
+      viewer: { role: "customer", id: customer.userId },
+    });
+    expect(own.contentType).toBe("image/png");
   });
 });

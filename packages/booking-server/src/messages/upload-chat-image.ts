@@ -1,7 +1,8 @@
 import "server-only";
 // A participant sends a photo into a booking's chat: the same admission as sendMessage (participants only, room
 // open, 30 a minute), the file checked by its bytes (JPEG/PNG/WebP, ≤ 5 MB), stored in the chat-images bucket
-// readable by exactly the chat's people, then posted as an `image` message idempotently by clientMessageId.
+// readable by exactly the chat's people and recording this booking (chat-image-repository), then posted as an `image`
+// message idempotently by clientMessageId.
 //
 // Order and races. The file has to exist before the message that names it, so a retry that races the original
 // can upload a second file: both try to insert their message, the unique index (bookingId, clientMessageId) lets
@@ -61,6 +62,7 @@ export async function uploadChatImage(ctx: BookingServerContext, args: UploadCha
   const fileId = ID.unique();
   await storeChatImageFile(ctx, {
     fileId,
+    bookingId: booking.id,
     baseName: clientMessageId,
     bytes: image.bytes,
     type: image.type,

@@ -18,14 +18,14 @@ import { ratingPermissions } from "../shared/permissions";
 import { TABLES } from "../tables";
 import type { CustomerBookingView } from "../views";
 import { findRating, loadRatedProvider, ratingRowData } from "./rating-repository";
-
-const MAX_ATTEMPTS = 5;
+import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 export async function rateBooking(
   ctx: BookingServerContext,
   args: { customerId: string; bookingId: string; input: RateBookingInput },
 ): Promise<CustomerBookingView> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+  for (let attempt = 1; attempt <= MAX_RACE_ATTEMPTS; attempt += 1) {
+    if (attempt > 1) await waitAfterLostRace(attempt - 1);
     // Read again on every attempt: a retry follows a conflict, so what it lost on has changed.
     const stored = await findBooking(ctx, args.bookingId);
     // Someone else's booking is "not found", never "forbidden": ids are not confirmed to strangers.

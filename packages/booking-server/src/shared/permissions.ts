@@ -8,8 +8,19 @@ const readBy = (...userIds: Array<string | null | undefined>): string[] =>
     Permission.read(Role.user(id)),
   );
 
-/** The customer always; the therapist's user once a therapist holds the booking (therapist_found on). */
-export function bookingPermissions(customerId: string, therapistUserId: string | null): string[] {
+/**
+ * A booking row: nobody but staff (the table's label:admin). The row holds the customer's contact details and the
+ * engine's internal fields; people read a booking through the apps' routes, which show each what they may see.
+ */
+export function bookingPermissions(): string[] {
+  return [];
+}
+
+/**
+ * A booking's change signal (booking_updates: id, status, version, time): the customer always; the therapist's user
+ * while a therapist holds the booking (therapist_found on), so both apps hear "refetch" and nobody else does.
+ */
+export function bookingUpdatePermissions(customerId: string, therapistUserId: string | null): string[] {
   return readBy(customerId, therapistUserId);
 }
 

@@ -7,12 +7,14 @@ import { commitWriteSet, WriteSet } from "../appwrite/write-set";
 import { stageTherapistHolds } from "../bookings/booking-engine";
 import type { BookingServerContext } from "../context";
 import { TherapistCache } from "./therapist-repository";
+import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 export async function setTherapistOnline(
   ctx: BookingServerContext,
   args: { therapistId: string; online: boolean },
 ): Promise<Therapist> {
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
+  for (let attempt = 1; attempt <= MAX_RACE_ATTEMPTS; attempt += 1) {
+    if (attempt > 1) await waitAfterLostRace(attempt - 1);
     const therapists = new TherapistCache(ctx);
     const { therapist } = await therapists.get(args.therapistId);
     if (args.online && therapist.isRestricted) {

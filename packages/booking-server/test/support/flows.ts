@@ -1,6 +1,7 @@
 // Walks a booking to a state through the use cases, the way the apps would.
 import { acceptTherapist } from "../../src/bookings/customer-decisions";
 import { createBooking } from "../../src/bookings/create-booking";
+import { requireBooking } from "../../src/bookings/booking-repository";
 import { updateBookingProgress } from "../../src/bookings/update-progress";
 import { respondToOffer } from "../../src/offers/respond-to-offer";
 import type { Booking } from "@tenang/booking-core/schemas/booking";
@@ -22,13 +23,13 @@ export async function completeBooking(engine: Engine, booking: Booking, therapis
   let current = booking;
   for (const status of ["on_the_way", "arrived", "in_progress", "completed"] as const) {
     engine.clock.advance(60_000);
-    const view = await updateBookingProgress(engine.ctx, {
+    await updateBookingProgress(engine.ctx, {
       therapistId,
       bookingId: booking.id,
       expectedVersion: version,
       input: { status, expectedVersion: version },
     });
-    current = view.booking;
+    current = (await requireBooking(engine.ctx, booking.id)).booking;
     version = current.version;
   }
   return current;

@@ -3,6 +3,7 @@
 import { readDbEnv } from "../env.ts";
 import { createAdminClients } from "../clients.ts";
 import { applySchema } from "../apply-schema.ts";
+import { moveBookingReadsToSignals } from "../migrations/booking-reads-to-signals.ts";
 import { buckets, tables } from "../schema.ts";
 import { isEmpty, seedDemo } from "../seed/seed-demo.ts";
 
@@ -17,6 +18,9 @@ console.log(
     ? `[db] schema up to date at ${env.endpoint}`
     : `[db] schema applied at ${env.endpoint}: ${report.created.length} created, ${report.updated.length} updated`,
 );
+
+const moved = await moveBookingReadsToSignals(targets);
+if (moved > 0) console.log(`[db] ${moved} bookings made staff-only, their readers moved to booking_updates`);
 
 if (process.argv.includes("--seed")) {
   if (await isEmpty(targets)) {

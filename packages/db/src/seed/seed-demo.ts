@@ -100,9 +100,17 @@ async function createPastBookingIfMissing(
       const stage = (tableId: string, data: Record<string, unknown>, permissions: string[]) =>
         tablesDB.createRow({ databaseId, tableId, rowId: session.id, data, permissions, transactionId });
       // Appwrite keeps $createdAt/$updatedAt itself, except that an API key may set them: the booking was made then.
+      // The booking row is staff-only (it holds the customer's contact details); its change signal is what the
+      // customer and the therapist may read (booking-server's permissions.ts).
+      await stage("bookings", { ...session.booking, $createdAt: session.createdAt, $updatedAt: session.completedAt }, []);
       await stage(
-        "bookings",
-        { ...session.booking, $createdAt: session.createdAt, $updatedAt: session.completedAt },
+        "booking_updates",
+        {
+          bookingId: session.id,
+          status: session.booking.status,
+          version: session.booking.version,
+          updatedAt: session.completedAt,
+        },
         customerAndTherapist,
       );
       // The commission record is made at confirmation (earnings count it on that day, not on the seed's day).

@@ -69,6 +69,44 @@ describe("customerBookingResponse", () => {
     expect(dto).not.toHaveProperty("offeredTherapistIds");
     expect(dto).not.toHaveProperty("currentOfferId");
     expect(dto).not.toHaveProperty("idempotencyKey");
+    // Only what the booking screen reads (issue 9: guests get what their screen needs, nothing internal).
+    expect(Object.keys(dto).sort()).toEqual(
+      [
+        "id",
+        "version",
+        "status",
+        "source",
+        "kind",
+        "providerType",
+        "customerId",
+        "customerName",
+        "customerWhatsapp",
+        "requestedTherapistId",
+        "placeId",
+        "duration",
+        "massageType",
+        "discountCode",
+        "discountAmount",
+        "amount",
+        "address",
+        "hotelOrVilla",
+        "roomNumber",
+        "lat",
+        "lng",
+        "scheduledFor",
+        "responseDeadline",
+        "attempt",
+        "maxAttempts",
+        "offerExpiresAt",
+        "customerDecisionDeadline",
+        "cancelledBy",
+        "expiryReason",
+        "confirmedAt",
+        "completedAt",
+        "therapist",
+        "rating",
+      ].sort(),
+    );
     expect(dto.therapist).toEqual({
       id: "therapist-01",
       name: "Ni Wayan Sari",

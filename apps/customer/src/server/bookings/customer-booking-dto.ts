@@ -4,7 +4,10 @@ import type { CustomerBookingView } from "@tenang/booking-server/views";
 import type { CustomerBooking, CustomerBookingResponse } from "@/lib/customer-booking";
 import { photoUrl } from "@/server/photos/photo-url";
 
-/** booking-server's view → what the browser gets (see lib/customer-booking.ts for what is left out and why). */
+/**
+ * booking-server's view → what the browser gets: only what the booking screen reads (see lib/customer-booking.ts for
+ * what is left out and why).
+ */
 export function toCustomerBooking({ booking, therapist, rating }: CustomerBookingView): CustomerBooking {
   return {
     id: booking.id,
@@ -20,7 +23,6 @@ export function toCustomerBooking({ booking, therapist, rating }: CustomerBookin
     placeId: booking.placeId,
     duration: booking.duration,
     massageType: booking.massageType,
-    price: booking.price,
     discountCode: booking.discountCode,
     discountAmount: booking.discountAmount,
     amount: booking.amount,
@@ -36,11 +38,9 @@ export function toCustomerBooking({ booking, therapist, rating }: CustomerBookin
     offerExpiresAt: booking.offerExpiresAt,
     customerDecisionDeadline: booking.customerDecisionDeadline,
     cancelledBy: booking.cancelledBy,
-    cancelReason: booking.cancelReason,
     expiryReason: booking.expiryReason,
     confirmedAt: booking.confirmedAt,
     completedAt: booking.completedAt,
-    createdAt: booking.createdAt,
     therapist: therapist && {
       id: therapist.id,
       name: therapist.name,

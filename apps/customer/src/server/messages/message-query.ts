@@ -16,8 +16,11 @@ export const listMessagesQuerySchema = z
     path: ["after"],
   });
 
-/** `?q=&limit=` of GET /api/bookings/[id]/messages/search. */
+/**
+ * `?q=&limit=` of GET /api/bookings/[id]/messages/search. The words themselves are checked by searchMessages with
+ * booking-core's chatSearchTextSchema (400 with the reason), so there is one rule for them.
+ */
 export const searchMessagesQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z.string(),
   limit: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(100).default(50)),
 });

@@ -1,9 +1,11 @@
 "use client";
 
 // Realtime for the dashboard: one socket, authenticated with a short-lived JWT from POST /api/realtime/token,
-// subscribed to the offers, bookings, therapists and commissions tables. Rows carry read("user:<therapist user>"),
-// so Appwrite delivers only this therapist's rows. An event carries no data we trust: it only says "refetch this",
-// and the route handlers answer with what the therapist may see. Polling (in the queries) covers a silent drop.
+// subscribed to the offers, booking_updates, therapists and commissions tables. Rows carry
+// read("user:<therapist user>"), so Appwrite delivers only this therapist's rows. Bookings themselves are readable by
+// no therapist (they hold the customer's contact details); booking_updates is their change signal ($id = booking id).
+// An event carries no data we trust: it only says "refetch this", and the route handlers answer with what the
+// therapist may see. Polling (in the queries) covers a silent drop.
 //
 // The SDK reconnects by itself with the same JWT, which fails once the JWT expires; so each connection here is its
 // own Client + Realtime, replaced before the JWT runs out and after any close, with backoff.
@@ -26,9 +28,19 @@ const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
 /** Replace the connection this long before its JWT expires. */
 const REFRESH_MARGIN_MS = 60_000;
 
+/** The table each kind of event comes from: a booking's change is heard on its signal row. */
+const TABLE_IDS: Record<LiveTable, string> = {
+  offers: "offers",
+  bookings: "booking_updates",
+  therapists: "therapists",
+  commissions: "commissions",
+};
+
+const channelOf = (databaseId: string, table: LiveTable) => `tablesdb.${databaseId}.tables.${TABLE_IDS[table]}.rows`;
+
 function tableOf(channels: readonly string[], databaseId: string): LiveTable | null {
   for (const table of LIVE_TABLES) {
-    if (channels.some((c) => c.startsWith(`tablesdb.${databaseId}.tables.${table}.rows`))) return table;
+    if (channels.some((c) => c.startsWith(channelOf(databaseId, table)))) return table;
   }
   return null;
 }
@@ -102,7 +114,7 @@ export function useLiveUpdates(handlers: Handlers): LiveState {
         retry();
       });
 
-      const channels = LIVE_TABLES.map((table) => `tablesdb.${token.databaseId}.tables.${table}.rows`);
+      const channels = LIVE_TABLES.map((table) => channelOf(token.databaseId, table));
       try {
         await realtime.subscribe(channels, (event) => {
           if (realtime !== current || stopped) return;

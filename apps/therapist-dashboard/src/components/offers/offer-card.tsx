@@ -98,7 +98,7 @@ export function OfferCard({ offer, now, answer, ringing, onAccept, onDecline, on
         <Row label={m.commission("30 %")}>−{money(offer.commission)}</Row>
         <Row label={m.when}>{offer.scheduledFor ? when(offer.scheduledFor) : m.now}</Row>
         <Row label={m.area} testId="offer-area">
-          {[area, offer.addressSummary].filter(Boolean).join(" · ")}
+          {area}
           {offer.distanceKm !== null && (
             <>
               {" "}

@@ -87,6 +87,18 @@ describe("toBookingDto", () => {
     });
   });
 
+  it("withdraws the contact details again once a confirmed booking is cancelled", () => {
+    const cancelled = {
+      ...booking("cancelled"),
+      confirmedAt: "2025-11-22T06:01:00.000Z",
+      cancelledBy: "customer" as const,
+    };
+    const view = therapistBookingViewFor(cancelled);
+    expect(view.contact).toBeNull();
+    expect(JSON.stringify(view)).not.toMatch(/Clarke|6281234567890|Kayu Aya|Villa Kembang|-8\.6913/);
+    expect(toBookingDto(view)).toMatchObject({ customer: null, customerFirstName: "Emma", address: null });
+  });
+
   it("shows name, wa.me link, address, room and a map link once confirmed, with the 30 % split", () => {
     const dto = toBookingDto(therapistBookingViewFor(booking("on_the_way")));
     expect(dto.customer).toEqual({

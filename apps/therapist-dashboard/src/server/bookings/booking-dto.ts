@@ -1,19 +1,16 @@
 import "server-only";
 import { splitCommission } from "@tenang/booking-core/money";
 import { formatPhone, whatsappLink } from "@tenang/booking-core/phone";
-import type { BookingStatus } from "@tenang/booking-core/schemas/booking";
 import type { TherapistBookingView } from "@tenang/booking-server/views";
 import type { BookingDto } from "@/lib/dto";
 import { mapLink } from "@/lib/format";
 
-/** From the customer's acceptance on, the therapist needs to reach them and find the place; not before. */
-const SHOWS_CUSTOMER: readonly BookingStatus[] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
-
-const firstNameOf = (name: string) => name.trim().split(/\s+/)[0] ?? name;
-
+/**
+ * booking-server's view already holds back the customer's contact details until the customer confirmed this therapist
+ * (and again once the booking is cancelled or taken from them); this only formats what it hands out.
+ */
 export function toBookingDto(view: TherapistBookingView): BookingDto {
-  const { booking } = view;
-  const shows = SHOWS_CUSTOMER.includes(booking.status);
+  const { booking, contact } = view;
   const split = splitCommission(booking.amount);
   return {
     id: booking.id,
@@ -33,19 +30,19 @@ export function toBookingDto(view: TherapistBookingView): BookingDto {
     createdAt: booking.createdAt,
     cancelledBy: booking.cancelledBy,
     cancelReason: booking.cancelReason,
-    customerFirstName: firstNameOf(view.customer.name),
-    customer: shows
+    customerFirstName: view.customerFirstName,
+    customer: contact
       ? {
-          name: view.customer.name,
-          whatsapp: view.customer.whatsapp,
-          whatsappDisplay: formatPhone(view.customer.whatsapp),
-          whatsappLink: whatsappLink(view.customer.whatsapp),
+          name: contact.name,
+          whatsapp: contact.whatsapp,
+          whatsappDisplay: formatPhone(contact.whatsapp),
+          whatsappLink: whatsappLink(contact.whatsapp),
         }
       : null,
-    address: shows ? view.address : null,
-    hotelOrVilla: shows ? view.hotelOrVilla : null,
-    roomNumber: shows ? view.roomNumber : null,
-    mapUrl: shows ? mapLink(view.lat, view.lng) : null,
+    address: contact?.address ?? null,
+    hotelOrVilla: contact?.hotelOrVilla ?? null,
+    roomNumber: contact?.roomNumber ?? null,
+    mapUrl: contact ? mapLink(contact.lat, contact.lng) : null,
     rating: view.rating,
   };
 }

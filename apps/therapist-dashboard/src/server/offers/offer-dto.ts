@@ -16,7 +16,6 @@ export function toOfferDto(view: TherapistOfferView): OfferDto {
     commission: booking.commission,
     payout: booking.payout,
     area: booking.area,
-    addressSummary: booking.addressSummary,
     distanceKm: booking.distanceKm,
     customerFirstName: booking.customerFirstName,
     scheduledFor: booking.scheduledFor,

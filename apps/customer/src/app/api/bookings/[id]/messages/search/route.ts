@@ -14,16 +14,14 @@ type Context = { params: Promise<{ id: string }> };
 export const GET = handleRoute(async (request, { params }: Context) => {
   const guest = await requireGuest(request);
   const { id } = await params;
-  const { q, limit } = parseOrThrow(
-    searchMessagesQuerySchema,
-    queryToObject(request.nextUrl.searchParams),
-    requestLocale(request),
-  );
+  const locale = requestLocale(request);
+  const { q, limit } = parseOrThrow(searchMessagesQuerySchema, queryToObject(request.nextUrl.searchParams), locale);
   const messages = await searchMessages(bookingServer(), {
     bookingId: id,
     viewer: { role: "customer", id: guest.userId },
     query: q,
     limit,
+    locale,
   });
   return Response.json({ messages }, { headers: { "Cache-Control": "no-store" } });
 });
