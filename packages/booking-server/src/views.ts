@@ -4,6 +4,7 @@ import "server-only";
 // area, distance and first name of an offer or a booking they hold, and the customer's name, WhatsApp, address, room
 // and exact point only once the customer confirmed them (withdrawn again when it is cancelled or taken from them).
 import { etaMinutes, haversineKm, type DispatchConfig } from "@tenang/booking-core/dispatch";
+import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { splitCommission } from "@tenang/booking-core/money";
 import type { Booking, BookingKind } from "@tenang/booking-core/schemas/booking";
 import type { Area, Language, MassageType } from "@tenang/booking-core/schemas/common";
@@ -19,7 +20,7 @@ export interface TherapistCard {
   rating: number;
   ratingCount: number;
   languages: Language[];
-  /** From the therapist's pinned location to the booking, one decimal. */
+  /** The coarse public distance (booking-core publicDistanceKm): from the base's ~1 km cell, in 0.5 km steps. */
   distanceKm: number;
   etaMinutes: number;
   /** Only once the booking is confirmed. */
@@ -91,7 +92,9 @@ const oneDecimal = (n: number): number => Math.round(n * 10) / 10;
 const firstNameOf = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
 
 export function therapistCardFor(booking: Booking, therapist: Therapist, dispatch: DispatchConfig): TherapistCard {
-  const distance = haversineKm(booking, therapist);
+  // The customer chooses the booking point, so an exact distance here would locate the therapist's base as the public
+  // listing's would (issue 9): the card shows the same coarse public distance, and the ETA follows from it.
+  const distance = publicDistanceKm(booking, therapist);
   return {
     id: therapist.id,
     name: therapist.name,
@@ -99,7 +102,7 @@ export function therapistCardFor(booking: Booking, therapist: Therapist, dispatc
     rating: therapist.rating,
     ratingCount: therapist.ratingCount,
     languages: therapist.languages,
-    distanceKm: oneDecimal(distance),
+    distanceKm: distance,
     etaMinutes: etaMinutes(distance, dispatch),
     whatsapp: CONFIRMED.includes(booking.status) ? therapist.whatsapp : null,
   };
