@@ -38,7 +38,13 @@ const spoof = () => {
   return { "x-forwarded-for": ip, "x-real-ip": ip };
 };
 
-const signInFrom = (app: "therapist-dashboard" | "admin-dashboard", from: string, login: string, password: string, headers = {}) =>
+const signInFrom = (
+  app: "therapist-dashboard" | "admin-dashboard",
+  from: string,
+  login: string,
+  password: string,
+  headers = {},
+) =>
   rawRequest(world.url(app), "/api/auth/login", {
     method: "POST",
     localAddress: from,
@@ -52,7 +58,13 @@ describe("finding 4: the client address comes from the socket, not from headers 
   it("a new X-Forwarded-For / X-Real-IP per request does not escape the per-address guest-session limit", async () => {
     const answers: RawResponse[] = [];
     for (let i = 0; i < 60; i += 1) {
-      answers.push(await rawRequest(world.url("customer"), "/api/session", { method: "POST", localAddress: "127.0.0.3", headers: spoof() }));
+      answers.push(
+        await rawRequest(world.url("customer"), "/api/session", {
+          method: "POST",
+          localAddress: "127.0.0.3",
+          headers: spoof(),
+        }),
+      );
     }
     // booking-core's startGuestSession rule: 50 an hour per address.
     expect(statuses(answers).filter((s) => s === 200).length).toBeLessThanOrEqual(50);
@@ -62,7 +74,15 @@ describe("finding 4: the client address comes from the socket, not from headers 
   it("nor the per-address sign-in limit (many logins, one source)", async () => {
     const answers: RawResponse[] = [];
     for (let i = 0; i < 70; i += 1) {
-      answers.push(await signInFrom("therapist-dashboard", "127.0.0.4", `spray-${i}@security.tenang.id`, "wrong-password", spoof()));
+      answers.push(
+        await signInFrom(
+          "therapist-dashboard",
+          "127.0.0.4",
+          `spray-${i}@security.tenang.id`,
+          "wrong-password",
+          spoof(),
+        ),
+      );
     }
     expect(statuses(answers)).toContain(429);
   });
@@ -73,7 +93,10 @@ describe("finding 4: the client address comes from the socket, not from headers 
       await rawRequest(world.url("customer"), "/api/session", { method: "POST", localAddress: "127.0.0.5" });
     }
     // … and a visitor at another address still gets one.
-    const other = await rawRequest(world.url("customer"), "/api/session", { method: "POST", localAddress: "127.0.0.6" });
+    const other = await rawRequest(world.url("customer"), "/api/session", {
+      method: "POST",
+      localAddress: "127.0.0.6",
+    });
     expect(other.status).toBe(200);
   });
 });
@@ -88,13 +111,26 @@ describe("sessions last what fits the role (issue 9, low)", () => {
   }
 
   it("admin: at most a day; therapist: at most 30 days; guest: less than a year", async () => {
-    const admin = await signInFrom("admin-dashboard", "127.0.0.11", DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
+    const admin = await signInFrom(
+      "admin-dashboard",
+      "127.0.0.11",
+      DEMO_LOGINS.admin.email,
+      DEMO_LOGINS.admin.password,
+    );
     expect(admin.status).toBe(200);
     expect(lifetimeSeconds(admin, COOKIES["admin-dashboard"])).toBeLessThanOrEqual(DAY);
-    const therapist = await signInFrom("therapist-dashboard", "127.0.0.11", people.therapistC.login, people.therapistC.password);
+    const therapist = await signInFrom(
+      "therapist-dashboard",
+      "127.0.0.11",
+      people.therapistC.login,
+      people.therapistC.password,
+    );
     expect(therapist.status).toBe(200);
     expect(lifetimeSeconds(therapist, COOKIES["therapist-dashboard"])).toBeLessThanOrEqual(30 * DAY);
-    const guest = await rawRequest(world.url("customer"), "/api/session", { method: "POST", localAddress: "127.0.0.12" });
+    const guest = await rawRequest(world.url("customer"), "/api/session", {
+      method: "POST",
+      localAddress: "127.0.0.12",
+    });
     expect(guest.status).toBe(200);
     expect(lifetimeSeconds(guest, COOKIES.customer)).toBeLessThan(365 * DAY);
   });
@@ -112,7 +148,8 @@ describe("finding 5: nobody can lock a known therapist or admin out, and guesses
   it("an attacker's 100 wrong passwords do not stop the real therapist signing in from another address", async () => {
     const { login, password } = people.therapistB;
     const attack: RawResponse[] = [];
-    for (let i = 0; i < 100; i += 1) attack.push(await signInFrom("therapist-dashboard", "127.0.0.7", login, `wrong-${i}`));
+    for (let i = 0; i < 100; i += 1)
+      attack.push(await signInFrom("therapist-dashboard", "127.0.0.7", login, `wrong-${i}`));
     // The attacker is slowed down …
     expect(statuses(attack)).toContain(429);
     // … the therapist is not.
@@ -121,7 +158,8 @@ describe("finding 5: nobody can lock a known therapist or admin out, and guesses
   });
 
   it("nor the admin", async () => {
-    for (let i = 0; i < 40; i += 1) await signInFrom("admin-dashboard", "127.0.0.8", DEMO_LOGINS.admin.email, `wrong-${i}`);
+    for (let i = 0; i < 40; i += 1)
+      await signInFrom("admin-dashboard", "127.0.0.8", DEMO_LOGINS.admin.email, `wrong-${i}`);
     const real = await signInFrom("admin-dashboard", "127.0.0.1", DEMO_LOGINS.admin.email, DEMO_LOGINS.admin.password);
     expect(real.status, real.text()).toBe(200);
   });
@@ -192,7 +230,9 @@ describe("finding 9: realtime ends with the session", () => {
   it("after 'sign out everywhere' the therapist's open socket receives nothing (and is closed)", async () => {
     const token = await call(world, "therapist-dashboard", "POST", "/api/realtime/token", { as: people.therapistA });
     expect(token.status).toBe(201);
-    const socket = await openRealtime(world.stack.endpoint, world.stack.projectId, { jwt: token.json<{ jwt: string }>().jwt });
+    const socket = await openRealtime(world.stack.endpoint, world.stack.projectId, {
+      jwt: token.json<{ jwt: string }>().jwt,
+    });
     await socket.subscribe(["rows", "documents"]);
     // Live before: the therapist's socket gets booking A's chat.
     const before = await call(world, "customer", "POST", `/api/bookings/${people.bookingA}/messages`, {
@@ -202,7 +242,9 @@ describe("finding 9: realtime ends with the session", () => {
     expect(before.status).toBe(201);
     await expect.poll(() => JSON.stringify(socket.events).includes("before sign-out")).toBe(true);
 
-    const out = await call(world, "therapist-dashboard", "POST", "/api/auth/logout-everywhere", { as: people.therapistA });
+    const out = await call(world, "therapist-dashboard", "POST", "/api/auth/logout-everywhere", {
+      as: people.therapistA,
+    });
     expect(out.status).toBe(200);
     const after = await call(world, "customer", "POST", `/api/bookings/${people.bookingA}/messages`, {
       as: people.guestA.actor,
@@ -210,7 +252,7 @@ describe("finding 9: realtime ends with the session", () => {
     });
     expect(after.status).toBe(201);
     // The server closes a socket whose session was revoked; until then, nothing more reaches it.
-    for (const deadline = Date.now() + 5_000; socket.closed === null && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 5_000; socket.closed === null && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(JSON.stringify(socket.events)).not.toContain("after sign-out");
@@ -229,7 +271,8 @@ describe("the local server: origins and credential-less writes (issue 9, low)", 
         method,
         headers: { origin: evil, "x-appwrite-project": world.stack.projectId, "access-control-request-method": "GET" },
       });
-      const allowsEvil = res.headers["access-control-allow-origin"] === evil || res.headers["access-control-allow-origin"] === "*";
+      const allowsEvil =
+        res.headers["access-control-allow-origin"] === evil || res.headers["access-control-allow-origin"] === "*";
       const withCredentials = res.headers["access-control-allow-credentials"] === "true";
       expect(allowsEvil && withCredentials, `${method}: ${JSON.stringify(res.headers)}`).toBe(false);
       expect(res.headers["access-control-allow-origin"], method).not.toBe(evil);
@@ -248,7 +291,10 @@ describe("the local server: origins and credential-less writes (issue 9, low)", 
       });
       answers.push(res.status);
     }
-    expect(answers.every((s) => s === 401 || s === 403), answers.join(",")).toBe(true);
+    expect(
+      answers.every((s) => s === 401 || s === 403),
+      answers.join(","),
+    ).toBe(true);
   });
 });
 
@@ -260,7 +306,12 @@ describe("public distances are coarse (issue 9, low)", () => {
     const kmPerDegLng = 111.32 * Math.cos((home.lat * Math.PI) / 180);
     // Query points 1.5–3 km around the base, as the review's three calls (and three more).
     const offsets = [
-      [2, 0], [0, 2], [-1.5, -1.5], [2.5, 1], [-2, 1.5], [1, -3],
+      [2, 0],
+      [0, 2],
+      [-1.5, -1.5],
+      [2.5, 1],
+      [-2, 1.5],
+      [1, -3],
     ] as const;
     const readings: { x: number; y: number; d: number }[] = [];
     for (const [dy, dx] of offsets) {
@@ -291,9 +342,13 @@ describe("public distances are coarse (issue 9, low)", () => {
     }
     const errorKm = Math.hypot(best.x, best.y);
     const distances = readings.map((r) => r.d);
-    const steps = distances.flatMap((a, i) => distances.slice(i + 1).map((b) => Math.abs(a - b))).filter((d) => d > 1e-9);
+    const steps = distances
+      .flatMap((a, i) => distances.slice(i + 1).map((b) => Math.abs(a - b)))
+      .filter((d) => d > 1e-9);
     const resolution = Math.min(...steps);
-    console.log(`trilaterated base off by ${(errorKm * 1000).toFixed(0)} m; distance resolution ${resolution.toFixed(3)} km`);
+    console.log(
+      `trilaterated base off by ${(errorKm * 1000).toFixed(0)} m; distance resolution ${resolution.toFixed(3)} km`,
+    );
     // Coarse enough either way the fix does it: distances rounded to ≥ 0.5 km, or a base blurred by ≥ ~0.5 km.
     expect(resolution >= 0.45 || errorKm >= 0.4, `located within ${(errorKm * 1000).toFixed(0)} m`).toBe(true);
   });

@@ -6,7 +6,15 @@ import { Query } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, expectations, isAllowed, requestFor, phaseOf, type Role } from "./support/authorization-table";
 import { listRouteFiles, routeKey } from "./support/routes";
-import { call, COOKIES, setUpPeople, startSecurityWorld, type Actor, type People, type SecurityWorld } from "./support/world";
+import {
+  call,
+  COOKIES,
+  setUpPeople,
+  startSecurityWorld,
+  type Actor,
+  type People,
+  type SecurityWorld,
+} from "./support/world";
 import type { AppName } from "@tenang/testing/next-app";
 
 let world: SecurityWorld;
@@ -26,7 +34,10 @@ beforeAll(async () => {
   const [commission] = await world.rows("commissions", [Query.equal("bookingId", people.bookingA)]);
   if (!commission) throw new Error("booking A has no commission record");
   commissionId = commission.$id;
-  await world.updateRow("commissions", commissionId, { status: "due", dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+  await world.updateRow("commissions", commissionId, {
+    status: "due",
+    dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
 });
 afterAll(async () => {
   await world?.close();
@@ -50,7 +61,8 @@ function actorFor(role: Role, app: AppName): Actor | null {
     case "foreign": {
       // The most useful secret an attacker could carry over: a dashboard session on the customer app, an admin's
       // session on the therapist dashboard, a therapist's on the admin dashboard.
-      const donor = app === "customer" ? people.therapistA : app === "therapist-dashboard" ? people.admin : people.therapistA;
+      const donor =
+        app === "customer" ? people.therapistA : app === "therapist-dashboard" ? people.admin : people.therapistA;
       return { name: `foreign→${app}`, app, secret: donor.secret };
     }
   }
@@ -84,8 +96,15 @@ describe("authorization matrix", () => {
         });
         const expected = table[role];
         const ok =
-          expected === "ok" ? isAllowed(res.status) : Array.isArray(expected) ? expected.includes(res.status) : res.status === expected;
-        if (!ok) failures.push(`${key} as ${role}: got ${res.status}, want ${JSON.stringify(expected)} ${res.text().slice(0, 120)}`);
+          expected === "ok"
+            ? isAllowed(res.status)
+            : Array.isArray(expected)
+              ? expected.includes(res.status)
+              : res.status === expected;
+        if (!ok)
+          failures.push(
+            `${key} as ${role}: got ${res.status}, want ${JSON.stringify(expected)} ${res.text().slice(0, 120)}`,
+          );
         if (res.status >= 500) failures.push(`${key} as ${role}: 5xx`);
       }
     }

@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "./support/http";
 import { processTreeOfPort, treeRssBytes } from "./support/process-memory";
 import { fillPattern, listDynamicPages, listRouteFiles, repoRoot, type RouteFile } from "./support/routes";
-import { call, cookieHeader, setUpPeople, startSecurityWorld, type Actor, type People, type SecurityWorld } from "./support/world";
+import {
+  call,
+  cookieHeader,
+  setUpPeople,
+  startSecurityWorld,
+  type Actor,
+  type People,
+  type SecurityWorld,
+} from "./support/world";
 
 let world: SecurityWorld;
 let people: People;
@@ -59,8 +67,13 @@ describe("malformed %-encoding in a path id answers 400, never 500", () => {
             const real = realPath(route).split("/");
             const pattern = route.pattern.split("/");
             let seen = 0;
-            const url = pattern.map((seg, k) => (seg.startsWith("[") ? (seen++ === i ? bad : real[k]!) : seg)).join("/");
-            const res = await call(world, route.app, method, url, { as: ownerOf(route.app), json: method === "GET" ? undefined : {} });
+            const url = pattern
+              .map((seg, k) => (seg.startsWith("[") ? (seen++ === i ? bad : real[k]!) : seg))
+              .join("/");
+            const res = await call(world, route.app, method, url, {
+              as: ownerOf(route.app),
+              json: method === "GET" ? undefined : {},
+            });
             if (res.status !== 400) wrong.push(`${route.app} ${method} ${url}: ${res.status}`);
           }
         }
@@ -73,7 +86,10 @@ describe("malformed %-encoding in a path id answers 400, never 500", () => {
     const wrong: string[] = [];
     for (const page of listDynamicPages()) {
       for (const bad of BAD_IDS) {
-        const url = fillPattern(page.pattern, page.params.map(() => bad));
+        const url = fillPattern(
+          page.pattern,
+          page.params.map(() => bad),
+        );
         const res = await call(world, page.app, "GET", url, { as: ownerOf(page.app) });
         if (res.status !== 400) wrong.push(`${page.app} GET ${url}: ${res.status}`);
       }
@@ -111,7 +127,9 @@ describe("finding 6: bodies over a route's limit are refused (413) before they a
     return {
       contentType: `multipart/form-data; boundary=${boundary}`,
       body: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
         Buffer.alloc(bytes, 0x41),
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]),
@@ -132,7 +150,9 @@ describe("finding 6: bodies over a route's limit are refused (413) before they a
     const wrong: string[] = [];
     for (const { route, method } of writes) {
       // Uploads take files up to 10 MB: past that is their "oversized".
-      const big = takesUpload(route) ? multipartOf(11 * 1024 * 1024) : { contentType: "application/json", body: jsonOf(TWO_MB) };
+      const big = takesUpload(route)
+        ? multipartOf(11 * 1024 * 1024)
+        : { contentType: "application/json", body: jsonOf(TWO_MB) };
       const headers = { ...cookieHeader(ownerOf(route.app)), "content-type": big.contentType };
       const url = realPath(route);
       for (const mode of ["content-length", "chunked"] as const) {
@@ -142,7 +162,8 @@ describe("finding 6: bodies over a route's limit are refused (413) before they a
           ...(mode === "chunked" ? { chunks: chunksOf(big.body) } : { body: big.body }),
         }).catch((error: Error) => ({ status: -1, text: () => error.message }));
         const fine = res.status === 413 || (!readsBody(route) && res.status > 0 && res.status < 500);
-        if (!fine) wrong.push(`${route.app} ${method} ${route.pattern} (${mode}): ${res.status} ${res.text().slice(0, 80)}`);
+        if (!fine)
+          wrong.push(`${route.app} ${method} ${route.pattern} (${mode}): ${res.status} ${res.text().slice(0, 80)}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -99,7 +99,12 @@ async function attemptWrites(credential: Credential): Promise<string[]> {
     const [someRow] = await world.rows(table.id, [Query.limit(1)]);
     const targets = [someRow?.$id, people.bookingA, people.bookingC].filter((id): id is string => Boolean(id));
     const create = await outcome(() =>
-      tablesDB.createRow({ databaseId, tableId: table.id, rowId: ID.unique(), data: someRow ? stripSystem(someRow) : {} }),
+      tablesDB.createRow({
+        databaseId,
+        tableId: table.id,
+        rowId: ID.unique(),
+        data: someRow ? stripSystem(someRow) : {},
+      }),
     );
     if (create === "ok") succeeded.push(`create ${table.id}`);
     for (const rowId of targets) {
@@ -163,7 +168,13 @@ describe("a guest's session secret and realtime JWT, straight against Appwrite",
     }
     expect(foreign).toEqual([]);
     // The guest's screen needs status, provider card and times, not the dispatch's workings (issue 9, low).
-    const internal = ["offeredTherapistIds", "idempotencyKey", "idempotencyFingerprint", "currentOfferId", "commissionId"];
+    const internal = [
+      "offeredTherapistIds",
+      "idempotencyKey",
+      "idempotencyFingerprint",
+      "currentOfferId",
+      "commissionId",
+    ];
     const bookingRows = rows.bookings ?? [];
     expect(bookingRows.map((r) => r.$id)).toContain(people.bookingA);
     for (const row of bookingRows) {
@@ -216,7 +227,9 @@ describe("finding 2: a therapist who accepted reads no contact detail until the 
       { kind: "jwt", jwt: await realtimeJwt(therapistC) } as const,
     ]) {
       const rows = await readableRows(credential);
-      expect(await contactLeaks(JSON.stringify(rows)), `${credential.kind} reads booking C's contact details`).toEqual([]);
+      expect(await contactLeaks(JSON.stringify(rows)), `${credential.kind} reads booking C's contact details`).toEqual(
+        [],
+      );
       expect(await attemptWrites(credential)).toEqual([]);
     }
   });
@@ -266,9 +279,15 @@ describe("finding 3: a chat message may reference only a photo uploaded to its o
     });
     // Refused as a bad reference (400/422) or as an unknown file (404): the issue leaves the exact code open.
     expect([400, 404, 422]).toContain(post.status);
-    const viaCustomer = await call(world, "customer", "GET", `/api/bookings/${people.bookingB}/images/${people.photoA}`, {
-      as: people.guestB.actor,
-    });
+    const viaCustomer = await call(
+      world,
+      "customer",
+      "GET",
+      `/api/bookings/${people.bookingB}/images/${people.photoA}`,
+      {
+        as: people.guestB.actor,
+      },
+    );
     expect(viaCustomer.status).toBe(404);
     const viaTherapist = await call(
       world,

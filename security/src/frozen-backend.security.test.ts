@@ -3,7 +3,15 @@
 // reports the backend down. Resumed, everything works again.
 import { startPausableProxy, type PausableProxy } from "@tenang/testing/pausable-proxy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, setOnline, signIn, startGuest, startSecurityWorld, type Actor, type SecurityWorld } from "./support/world";
+import {
+  call,
+  setOnline,
+  signIn,
+  startGuest,
+  startSecurityWorld,
+  type Actor,
+  type SecurityWorld,
+} from "./support/world";
 import { DEMO_LOGINS } from "@tenang/db/seed/demo-data";
 
 /** How long a route may take to give up on a frozen backend: the deadline the fix sets, with room for a busy machine. */
@@ -33,7 +41,13 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-const probes: { app: "customer" | "therapist-dashboard"; method: string; path: string; who: () => Actor | null; json?: unknown }[] = [
+const probes: {
+  app: "customer" | "therapist-dashboard";
+  method: string;
+  path: string;
+  who: () => Actor | null;
+  json?: unknown;
+}[] = [
   { app: "customer", method: "GET", path: "/api/therapists", who: () => null },
   { app: "customer", method: "GET", path: "/api/places", who: () => null },
   { app: "customer", method: "POST", path: "/api/session", who: () => null },
@@ -62,7 +76,13 @@ describe("finding 7: a frozen backend gives a quick, clear 503", () => {
             json: p.json ?? (p.method === "POST" ? {} : undefined),
             timeoutMs: ANSWER_WITHIN_MS + 5_000,
           }).catch((error: Error) => ({ status: 0, headers: {} as Record<string, string>, text: () => error.message }));
-          return { probe: `${p.app} ${p.method} ${p.path}`, ms: Date.now() - started, status: res.status, retryAfter: res.headers["retry-after"], body: res.text().slice(0, 100) };
+          return {
+            probe: `${p.app} ${p.method} ${p.path}`,
+            ms: Date.now() - started,
+            status: res.status,
+            retryAfter: res.headers["retry-after"],
+            body: res.text().slice(0, 100),
+          };
         }),
       );
       const wrong = results.filter((r) => r.status !== 503 || !r.retryAfter || r.ms > ANSWER_WITHIN_MS);

@@ -41,20 +41,76 @@ function actorFor(role: Role, app: AppName): Actor | null {
     case "admin":
       return people.admin;
     case "foreign":
-      return { name: "foreign", app, secret: app === "customer" ? people.therapistA.secret : people.guestA.actor.secret };
+      return {
+        name: "foreign",
+        app,
+        secret: app === "customer" ? people.therapistA.secret : people.guestA.actor.secret,
+      };
   }
 }
 
 // The keys the routes' schemas read, so random values reach past "unknown field" into the use cases.
 const KNOWN_KEYS = [
-  "expectedVersion", "reason", "decision", "kind", "clientMessageId", "text", "imageFileId", "lat", "lng", "stars",
-  "comment", "code", "duration", "price", "providerType", "locale", "login", "email", "password", "online", "status",
-  "etaMinutes", "delayMinutes", "declineReason", "name", "bio", "whatsapp", "source", "customerName",
-  "customerWhatsapp", "address", "hotelOrVilla", "roomNumber", "scheduledFor", "therapistId", "placeId",
-  "massageType", "discountCode", "languages", "serviceRadiusKm", "bankName", "accountNumber", "accountHolder",
-  "__proto__", "constructor",
+  "expectedVersion",
+  "reason",
+  "decision",
+  "kind",
+  "clientMessageId",
+  "text",
+  "imageFileId",
+  "lat",
+  "lng",
+  "stars",
+  "comment",
+  "code",
+  "duration",
+  "price",
+  "providerType",
+  "locale",
+  "login",
+  "email",
+  "password",
+  "online",
+  "status",
+  "etaMinutes",
+  "delayMinutes",
+  "declineReason",
+  "name",
+  "bio",
+  "whatsapp",
+  "source",
+  "customerName",
+  "customerWhatsapp",
+  "address",
+  "hotelOrVilla",
+  "roomNumber",
+  "scheduledFor",
+  "therapistId",
+  "placeId",
+  "massageType",
+  "discountCode",
+  "languages",
+  "serviceRadiusKm",
+  "bankName",
+  "accountNumber",
+  "accountHolder",
+  "__proto__",
+  "constructor",
 ];
-const QUERY_KEYS = ["lat", "lng", "q", "limit", "before", "after", "scope", "w", "area", "duration", "radiusKm", "page"];
+const QUERY_KEYS = [
+  "lat",
+  "lng",
+  "q",
+  "limit",
+  "before",
+  "after",
+  "scope",
+  "w",
+  "area",
+  "duration",
+  "radiusKm",
+  "page",
+];
 
 interface FuzzCase {
   method: string;
@@ -65,7 +121,19 @@ interface FuzzCase {
 }
 
 function arbitraryFor(route: RouteFile, realIds: string[]): fc.Arbitrary<FuzzCase> {
-  const nasty = fc.constantFrom("", "\u0000", "../..", "%", "null", "-1", "1e309", "NaN", "😀", "a".repeat(300), "<svg/>");
+  const nasty = fc.constantFrom(
+    "",
+    "\u0000",
+    "../..",
+    "%",
+    "null",
+    "-1",
+    "1e309",
+    "NaN",
+    "😀",
+    "a".repeat(300),
+    "<svg/>",
+  );
   const scalar = fc.oneof(fc.string(), fc.integer().map(String), fc.double().map(String), nasty);
   const id = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...realIds) },
@@ -73,14 +141,24 @@ function arbitraryFor(route: RouteFile, realIds: string[]): fc.Arbitrary<FuzzCas
     { weight: 1, arbitrary: scalar.filter((s) => s.length > 0) },
   );
   const json = fc.oneof(
-    { weight: 3, arbitrary: fc.dictionary(fc.constantFrom(...KNOWN_KEYS), fc.oneof(fc.jsonValue({ maxDepth: 2 }), scalar), { maxKeys: 6 }) },
+    {
+      weight: 3,
+      arbitrary: fc.dictionary(fc.constantFrom(...KNOWN_KEYS), fc.oneof(fc.jsonValue({ maxDepth: 2 }), scalar), {
+        maxKeys: 6,
+      }),
+    },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   );
   return fc.record({
-    method: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...route.methods) }, { weight: 1, arbitrary: fc.constantFrom(...HTTP_METHODS) }),
+    method: fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...route.methods) },
+      { weight: 1, arbitrary: fc.constantFrom(...HTTP_METHODS) },
+    ),
     role: fc.constantFrom(...ROLES),
     ids: fc.array(id, { minLength: route.params.length, maxLength: route.params.length }),
-    query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 8 })), scalar), { maxLength: 4 }),
+    query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 8 })), scalar), {
+      maxLength: 4,
+    }),
     body: fc.oneof(
       { weight: 1, arbitrary: fc.constant({ kind: "none" as const }) },
       { weight: 4, arbitrary: json.map((value) => ({ kind: "json" as const, value })) },
@@ -89,7 +167,12 @@ function arbitraryFor(route: RouteFile, realIds: string[]): fc.Arbitrary<FuzzCas
         arbitrary: fc.record({
           kind: fc.constant("raw" as const),
           text: fc.string({ maxLength: 200 }),
-          contentType: fc.constantFrom("application/json", "text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded"),
+          contentType: fc.constantFrom(
+            "application/json",
+            "text/plain",
+            "multipart/form-data; boundary=x",
+            "application/x-www-form-urlencoded",
+          ),
         }),
       },
     ),
@@ -108,9 +191,18 @@ async function inBatches<T>(items: T[], run: (item: T) => Promise<void>): Promis
 describe("a bounded fuzz pass of every route", () => {
   it(`${REQUESTS_PER_ROUTE} requests per route, as every caller: no 5xx, and every stored row still parses`, async () => {
     console.log(`fuzz seed ${SEED} (SECURITY_FUZZ_SEED=${SEED} replays it), ${REQUESTS_PER_ROUTE} requests per route`);
-    const realIds = [people.bookingA, people.bookingB, people.bookingC, people.offerA, people.photoA, "photo-therapist-01"];
+    const realIds = [
+      people.bookingA,
+      people.bookingB,
+      people.bookingC,
+      people.offerA,
+      people.photoA,
+      "photo-therapist-01",
+    ];
     // Sign-outs end the sessions the other routes are called with: last.
-    const routes = listRouteFiles().sort((a, b) => Number(a.pattern.includes("logout")) - Number(b.pattern.includes("logout")));
+    const routes = listRouteFiles().sort(
+      (a, b) => Number(a.pattern.includes("logout")) - Number(b.pattern.includes("logout")),
+    );
     const failures: string[] = [];
     let sent = 0;
     const started = Date.now();
@@ -132,12 +224,16 @@ describe("a bounded fuzz pass of every route", () => {
           headers["content-type"] = c.body.contentType;
         }
         const send = ["GET", "HEAD"].includes(c.method) ? undefined : body;
-        const res = await call(world, route.app, c.method, path, { as: actorFor(c.role, route.app), headers, body: send }).catch(
-          (error: Error) => ({ status: 599, text: () => `no answer: ${error.message}` }),
-        );
+        const res = await call(world, route.app, c.method, path, {
+          as: actorFor(c.role, route.app),
+          headers,
+          body: send,
+        }).catch((error: Error) => ({ status: 599, text: () => `no answer: ${error.message}` }));
         sent += 1;
         if (res.status >= 500) {
-          failures.push(`${res.status} ${route.app} ${c.method} ${path} as ${c.role} body=${(send ?? "").slice(0, 120)} → ${res.text().slice(0, 120)}`);
+          failures.push(
+            `${res.status} ${route.app} ${c.method} ${path} as ${c.role} body=${(send ?? "").slice(0, 120)} → ${res.text().slice(0, 120)}`,
+          );
         }
       });
     };

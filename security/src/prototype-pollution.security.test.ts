@@ -71,7 +71,11 @@ const vectors: Record<string, Vector> = {
   "query string (key)": (attacker) => pollQuery(pollutionTargets(attacker.secret).slice(2)),
   "realtime handshake query": async (attacker) => {
     const cookie = `a_session_${server!.projectId}`;
-    for (const form of [`__proto__[${cookie}]`, `constructor[prototype][${cookie}]`, `channels[__proto__][${cookie}]`]) {
+    for (const form of [
+      `__proto__[${cookie}]`,
+      `constructor[prototype][${cookie}]`,
+      `channels[__proto__][${cookie}]`,
+    ]) {
       const url = `${base().replace(/^http/, "ws")}/v1/realtime?project=${server!.projectId}&${form}=${encodeURIComponent(attacker.secret)}`;
       await new Promise<void>((resolve) => {
         const socket = new WebSocket(url);
@@ -94,7 +98,13 @@ const vectors: Record<string, Vector> = {
     for (const body of bodies) {
       const headers = { "content-type": "application/json", "x-appwrite-session": attacker.secret };
       out.push(await send("/v1/account/prefs", { method: "PATCH", headers, body }));
-      out.push(await send("/v1/account/sessions/anonymous", { method: "POST", headers: { "content-type": "application/json" }, body }));
+      out.push(
+        await send("/v1/account/sessions/anonymous", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        }),
+      );
       out.push(await send("/v1/account/jwts", { method: "POST", headers, body }));
     }
     return out;
@@ -103,7 +113,12 @@ const vectors: Record<string, Vector> = {
     const bucket = await send("/v1/storage/buckets", {
       method: "POST",
       headers: { "content-type": "application/json", "x-appwrite-key": server!.apiKey },
-      body: JSON.stringify({ bucketId: "probe", name: "probe", permissions: ['create("any")', 'read("any")'], fileSecurity: false }),
+      body: JSON.stringify({
+        bucketId: "probe",
+        name: "probe",
+        permissions: ['create("any")', 'read("any")'],
+        fileSecurity: false,
+      }),
     });
     expect(bucket.status).toBe(201);
     const out: RawResponse[] = [];
@@ -120,7 +135,10 @@ const vectors: Record<string, Vector> = {
       out.push(
         await send("/v1/storage/buckets/probe/files", {
           method: "POST",
-          headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "x-appwrite-session": attacker.secret },
+          headers: {
+            "content-type": `multipart/form-data; boundary=${boundary}`,
+            "x-appwrite-session": attacker.secret,
+          },
           body,
         }),
       );
@@ -129,10 +147,15 @@ const vectors: Record<string, Vector> = {
   },
   cookies: async (attacker) => {
     const cookie = `__proto__=${attacker.secret}; constructor=${attacker.secret}; prototype=x; __proto__[a_session_${server!.projectId}]=${attacker.secret}`;
-    return [await send("/v1/account", { headers: { cookie } }), await send("/v1/account/sessions/anonymous", { method: "POST", headers: { cookie } })];
+    return [
+      await send("/v1/account", { headers: { cookie } }),
+      await send("/v1/account/sessions/anonymous", { method: "POST", headers: { cookie } }),
+    ];
   },
   headers: async (attacker) => [
-    await send("/v1/account", { headers: { __proto__: attacker.secret, constructor: attacker.secret, prototype: "x" } }),
+    await send("/v1/account", {
+      headers: { __proto__: attacker.secret, constructor: attacker.secret, prototype: "x" },
+    }),
     await send("/v1/account", {
       headers: { "x-fallback-cookies": `{"__proto__":{"a_session_${server!.projectId}":"${attacker.secret}"}}` },
     }),

@@ -26,8 +26,24 @@ export async function startLocalServerProcess(
   const bin = path.join(repoRoot, "packages", "appwrite-local", "bin", "appwrite-local.js");
   const child: ChildProcess = spawn(
     process.execPath,
-    [bin, "--memory", "--port", String(port), "--project", projectId, "--api-key", apiKey, "--log", "silent", ...(opts.args ?? [])],
-    { cwd: path.join(repoRoot, "packages", "appwrite-local"), env: { ...process.env, ...opts.env }, stdio: ["ignore", "pipe", "pipe"] },
+    [
+      bin,
+      "--memory",
+      "--port",
+      String(port),
+      "--project",
+      projectId,
+      "--api-key",
+      apiKey,
+      "--log",
+      "silent",
+      ...(opts.args ?? []),
+    ],
+    {
+      cwd: path.join(repoRoot, "packages", "appwrite-local"),
+      env: { ...process.env, ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let log = "";
   child.stdout?.on("data", (c: Buffer) => (log += c.toString()));

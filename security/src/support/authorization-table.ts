@@ -174,7 +174,10 @@ export function requestFor(key: string, ctx: { people: People; commissionId: str
   const [app, , pattern] = key.split(" ") as [string, string, string];
   const fill = (p: string) =>
     p
-      .replace("[id]", pattern.includes("/offers/") ? people.offerA : pattern.includes("/commissions/") ? commissionId : booking)
+      .replace(
+        "[id]",
+        pattern.includes("/offers/") ? people.offerA : pattern.includes("/commissions/") ? commissionId : booking,
+      )
       .replace("[fileId]", pattern.includes("/images/") ? people.photoA : "photo-therapist-01");
   const path = fill(pattern);
   const image = () => {

@@ -47,7 +47,9 @@ export function rawRequest(base: string, path: string, opts: RawRequest = {}): P
       localAddress: opts.localAddress,
       timeout: opts.timeoutMs ?? 60_000,
     });
-    req.on("timeout", () => req.destroy(new Error(`${method} ${path}: no answer within ${opts.timeoutMs ?? 60_000} ms`)));
+    req.on("timeout", () =>
+      req.destroy(new Error(`${method} ${path}: no answer within ${opts.timeoutMs ?? 60_000} ms`)),
+    );
     req.on("response", (res) => {
       const parts: Buffer[] = [];
       res.on("data", (c: Buffer) => parts.push(c));

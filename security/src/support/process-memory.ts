@@ -57,7 +57,7 @@ export function processTreeOfPort(port: number): string[] {
   });
   if (!root) throw new Error(`no process of ours holds the socket listening on ${port}`);
   const tree = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const pid of pids) {
       const parent = parentOf(pid);

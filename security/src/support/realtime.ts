@@ -34,7 +34,12 @@ export async function openRealtime(
     closed: null,
     async subscribe(channels) {
       const subscriptionId = `probe-${Math.random().toString(36).slice(2)}`;
-      const answered = waitForMessage(probe, (m) => m.type === "response" || m.type === "error", 10_000, probe.messages.length);
+      const answered = waitForMessage(
+        probe,
+        (m) => m.type === "response" || m.type === "error",
+        10_000,
+        probe.messages.length,
+      );
       socket.send(JSON.stringify({ type: "subscribe", data: [{ subscriptionId, channels, queries: [] }] }));
       const reply = await answered;
       if (reply.type !== "response") throw new Error(`subscribe refused: ${JSON.stringify(reply.data)}`);
@@ -52,7 +57,12 @@ export async function openRealtime(
     () => null,
   );
   if (connected?.type === "connected" && auth.session) {
-    const answered = waitForMessage(probe, (m) => m.type === "response" || m.type === "error", 10_000, probe.messages.length);
+    const answered = waitForMessage(
+      probe,
+      (m) => m.type === "response" || m.type === "error",
+      10_000,
+      probe.messages.length,
+    );
     socket.send(JSON.stringify({ type: "authentication", data: { session: auth.session } }));
     await answered;
   }

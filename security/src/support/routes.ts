@@ -44,7 +44,14 @@ function exportedMethods(source: string): HttpMethod[] {
   const names = new Set<string>();
   for (const pattern of EXPORT_PATTERNS) for (const match of source.matchAll(pattern)) names.add(match[1]!);
   for (const block of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const item of block[1]!.split(",")) names.add(item.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const item of block[1]!.split(","))
+      names.add(
+        item
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   return HTTP_METHODS.filter((method) => names.has(method));
 }
@@ -85,7 +92,11 @@ export function listDynamicPages(): { app: AppName; pattern: string; params: str
       .filter((segments) => segments.some((s) => s.startsWith("[")))
       .map((segments) => {
         const url = segments.filter((s) => !(s.startsWith("(") && s.endsWith(")")));
-        return { app, pattern: `/${url.join("/")}`, params: url.filter((s) => s.startsWith("[")).map((s) => s.slice(1, -1)) };
+        return {
+          app,
+          pattern: `/${url.join("/")}`,
+          params: url.filter((s) => s.startsWith("[")).map((s) => s.slice(1, -1)),
+        };
       });
   });
 }

@@ -35,7 +35,12 @@ export const rowParsers: Record<string, (row: Row) => unknown> = {
       openingHours: { start: row.openingHoursStart ?? "09:00", end: row.openingHoursEnd ?? "21:00" },
     }),
   discount_codes: (row) => discountCodeSchema.parse({ ...row, id: row.$id }),
-  booking_transitions: lockRow({ bookingId: id, fromVersion: count, event: z.string().min(1), toStatus: z.string().min(1) }),
+  booking_transitions: lockRow({
+    bookingId: id,
+    fromVersion: count,
+    event: z.string().min(1),
+    toStatus: z.string().min(1),
+  }),
   therapist_holds: lockRow({ therapistId: id, holdVersion: count, reason: z.string().min(1) }),
   customer_holds: lockRow({ customerId: id, sequence: z.number().int().min(1), bookingId: id }),
   rate_limits: (row) => z.object({ tokens: z.number(), updatedAt: z.number() }).parse(JSON.parse(String(row.state))),
@@ -63,7 +68,9 @@ export async function unparsableRows(world: SecurityWorld): Promise<string[]> {
       try {
         parse(row);
       } catch (error) {
-        problems.push(`${table.id}/${row.$id}: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+        problems.push(
+          `${table.id}/${row.$id}: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`,
+        );
       }
     }
   }

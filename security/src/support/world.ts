@@ -138,7 +138,12 @@ export async function signIn(
 export async function createTherapistLogin(world: SecurityWorld, therapistId: string) {
   const { users } = world.stack.admin;
   const login = { therapistId, email: `${therapistId}@security.tenang.id`, password: `security-pw-${therapistId}` };
-  const user = await users.create({ userId: ID.unique(), email: login.email, password: login.password, name: therapistId });
+  const user = await users.create({
+    userId: ID.unique(),
+    email: login.email,
+    password: login.password,
+    name: therapistId,
+  });
   await users.updateLabels({ userId: user.$id, labels: ["therapist"] });
   await world.updateRow("therapists", therapistId, { userId: user.$id }, [Permission.read(Role.user(user.$id))]);
   return { ...login, userId: user.$id };
@@ -190,9 +195,13 @@ export async function bookNow(world: SecurityWorld, guest: Actor, therapistId: s
 export async function acceptOffer(world: SecurityWorld, therapist: Actor, bookingId: string): Promise<string> {
   const offerId = await poll(async () => {
     const res = await call(world, "therapist-dashboard", "GET", "/api/offers", { as: therapist });
-    return res.json<{ offers: { id: string; bookingId: string }[] }>().offers.find((o) => o.bookingId === bookingId)?.id;
+    return res.json<{ offers: { id: string; bookingId: string }[] }>().offers.find((o) => o.bookingId === bookingId)
+      ?.id;
   }, `an offer of ${bookingId} to ${therapist.name}`);
-  const res = await call(world, "therapist-dashboard", "POST", `/api/offers/${offerId}/accept`, { as: therapist, json: {} });
+  const res = await call(world, "therapist-dashboard", "POST", `/api/offers/${offerId}/accept`, {
+    as: therapist,
+    json: {},
+  });
   if (res.status !== 200) throw new Error(`accept by ${therapist.name}: ${res.status} ${res.text()}`);
   return offerId;
 }
@@ -219,11 +228,7 @@ export function chatImageForm(clientMessageId: string): { body: Buffer; headers:
     `--${boundary}\r\nContent-Disposition: form-data; name="clientMessageId"\r\n\r\n${clientMessageId}\r\n`,
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
   ];
-  const body = Buffer.concat([
-    Buffer.from(parts.join("")),
-    png(32, 32),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+  const body = Buffer.concat([Buffer.from(parts.join("")), png(32, 32), Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
 
@@ -257,7 +262,13 @@ const THERAPIST_C = "therapist-15";
 
 export async function setUpPeople(world: SecurityWorld): Promise<People> {
   const therapistA = {
-    ...(await signIn(world, "therapist-dashboard", DEMO_LOGINS.therapist.email, DEMO_LOGINS.therapist.password, "therapistA")),
+    ...(await signIn(
+      world,
+      "therapist-dashboard",
+      DEMO_LOGINS.therapist.email,
+      DEMO_LOGINS.therapist.password,
+      "therapistA",
+    )),
     therapistId: "therapist-01",
   };
   const loginB = await createTherapistLogin(world, THERAPIST_B);
@@ -304,5 +315,19 @@ export async function setUpPeople(world: SecurityWorld): Promise<People> {
   const photoA = upload.json<{ message: { imageFileId: string } }>().message.imageFileId;
   if (!photoA) throw new Error(`photo upload answered no file id: ${upload.text()}`);
 
-  return { none: null, guestA, guestB, guestC, therapistA, therapistB, therapistC, admin, bookingA, bookingB, bookingC, photoA, offerA };
+  return {
+    none: null,
+    guestA,
+    guestB,
+    guestC,
+    therapistA,
+    therapistB,
+    therapistC,
+    admin,
+    bookingA,
+    bookingB,
+    bookingC,
+    photoA,
+    offerA,
+  };
 }
