@@ -353,3 +353,70 @@ describe("public distances are coarse (issue 9, low)", () => {
     expect(resolution >= 0.45 || errorKm >= 0.4, `located within ${(errorKm * 1000).toFixed(0)} m`).toBe(true);
   });
 });
+
+describe("contention gets success or a clear refusal, never a 503 (issue 9, low)", () => {
+  it("40 concurrent messages from one sender: each 201 or 429", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        call(world, "customer", "POST", `/api/bookings/${people.bookingB}/messages`, {
+          as: people.guestB.actor,
+          json: { kind: "text", clientMessageId: `burst-${Date.now()}-${i}`, text: `burst ${i}` },
+        }),
+      ),
+    );
+    const other = statuses(answers).filter((s) => s !== 201 && s !== 429);
+    expect(other, statuses(answers).join(",")).toEqual([]);
+    expect(statuses(answers)).toContain(201);
+  });
+
+  it("10 customers asking for one therapist's slot at once: each gets a booking or a clear refusal", async () => {
+    const therapist = await world.row("therapists", "therapist-02");
+    // Tomorrow 10:00 WITA (UTC+8): on the slot grid, inside working hours, more than 2 h ahead.
+    const wita = new Date(Date.now() + 8 * 3_600_000);
+    const slot = new Date(Date.UTC(wita.getUTCFullYear(), wita.getUTCMonth(), wita.getUTCDate() + 1, 2)).toISOString();
+    const guests = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const res = await rawRequest(world.url("customer"), "/api/session", {
+          method: "POST",
+          localAddress: `127.0.1.${i + 1}`,
+        });
+        return { name: `slot-${i}`, app: "customer" as const, secret: decodeURIComponent(cookieValue(res)) };
+      }),
+    );
+    const answers = await Promise.all(
+      guests.map((guest, i) =>
+        call(world, "customer", "POST", "/api/bookings", {
+          as: guest,
+          headers: { "idempotency-key": `slot-race-${Date.now()}-${i}`.padEnd(20, "0") },
+          json: {
+            source: "direct",
+            kind: "scheduled",
+            therapistId: "therapist-02",
+            duration: 60,
+            customerName: `Slot Guest ${"ABCDEFGHIJ"[i]}`,
+            customerWhatsapp: `0812 5555 10${String(i).padStart(2, "0")}`,
+            address: "Jl. Slot 1",
+            lat: Number(therapist.lat) + 0.001,
+            lng: Number(therapist.lng) + 0.001,
+            scheduledFor: slot,
+          },
+        }),
+      ),
+    );
+    const codes = statuses(answers);
+    expect(
+      codes.filter((s) => s >= 500),
+      `${codes.join(",")} ${answers.map((a) => a.text().slice(0, 60)).join(" | ")}`,
+    ).toEqual([]);
+    expect(
+      codes.filter((s) => s === 201).length,
+      codes.join(",") + " " + answers.map((a) => a.text().slice(60, 260)).join(" | "),
+    ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+function cookieValue(res: RawResponse): string {
+  const line = res.setCookies.find((l) => l.startsWith(`${COOKIES.customer}=`));
+  if (!line) throw new Error(`no guest cookie (${res.status} ${res.text().slice(0, 100)})`);
+  return line.split(";")[0]!.slice(COOKIES.customer.length + 1);
+}
