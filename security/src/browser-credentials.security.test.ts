@@ -186,6 +186,30 @@ describe("a guest's session secret and realtime JWT, straight against Appwrite",
     }
   });
 
+  it("gets no one else's row by id in any table, and no private file that is not theirs", async () => {
+    const session = { kind: "session", secret: people.guestA.actor.secret! } as const;
+    const { tablesDB, storage } = sdk(session);
+    const readable: string[] = [];
+    for (const table of tables.filter((t) => t.id !== "places")) {
+      const foreign = (await world.rows(table.id)).filter(
+        (row) =>
+          row.customerId !== people.guestA.userId && row.bookingId !== people.bookingA && row.$id !== people.bookingA,
+      );
+      for (const row of foreign.slice(0, 5)) {
+        const got = await outcome(() =>
+          tablesDB.getRow({ databaseId: world.stack.databaseId, tableId: table.id, rowId: row.$id }),
+        );
+        if (got !== 404) readable.push(`${table.id}/${row.$id}: ${got}`);
+      }
+    }
+    expect(readable).toEqual([]);
+    for (const bucket of buckets.filter((b) => b.id !== "therapist-photos")) {
+      const listed = await storage.listFiles({ bucketId: bucket.id }).catch(() => ({ files: [] }));
+      const foreignFiles = listed.files.filter((f) => f.$id !== people.photoA);
+      expect(foreignFiles.map((f) => `${bucket.id}/${f.$id}`)).toEqual([]);
+    }
+  });
+
   it("another guest reads nothing of booking A, its chat or its photo", async () => {
     const other = { kind: "session", secret: people.guestB.actor.secret! } as const;
     const rows = await readableRows(other);
