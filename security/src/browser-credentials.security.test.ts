@@ -161,6 +161,7 @@ describe("a guest's session secret and realtime JWT, straight against Appwrite",
         const own =
           tableId === "places" || // public catalogue
           (tableId === "bookings" && row.customerId === people.guestA.userId) ||
+          (tableId === "booking_updates" && row.bookingId === people.bookingA) ||
           (tableId === "messages" && row.bookingId === people.bookingA) ||
           (tableId === "ratings" && row.customerId === people.guestA.userId);
         if (!own) foreign.push(`${tableId}/${row.$id}`);
@@ -175,8 +176,14 @@ describe("a guest's session secret and realtime JWT, straight against Appwrite",
       "currentOfferId",
       "commissionId",
     ];
+    // Booking rows are staff-only; what the guest reads is its booking's signal row, which carries nothing but
+    // "this booking changed" (the app refetches through its route).
     const bookingRows = rows.bookings ?? [];
-    expect(bookingRows.map((r) => r.$id)).toContain(people.bookingA);
+    const signals = rows.booking_updates ?? [];
+    expect(signals.map((r) => r.$id)).toContain(people.bookingA);
+    for (const row of signals) {
+      expect(Object.keys(stripSystem(row)).sort()).toEqual(["bookingId", "status", "updatedAt", "version"]);
+    }
     for (const row of bookingRows) {
       const shown = internal.filter((key) => {
         const value = (row as Record<string, unknown>)[key];

@@ -140,6 +140,7 @@ export const expectations: Record<string, RoleTable> = {
   "admin-dashboard POST /api/auth/login": publicSignIn,
   "admin-dashboard POST /api/auth/logout": anyone,
   "admin-dashboard POST /api/commissions/[id]/approve": adminOnly,
+  "admin-dashboard GET /api/health": anyone,
   "admin-dashboard POST /api/locale": anyone,
   "admin-dashboard GET /api/commissions/[id]/proof": adminOnly,
 };

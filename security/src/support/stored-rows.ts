@@ -1,6 +1,7 @@
 // Reads every stored row back the way the apps read them: booking-server's row mappers (which parse with
 // booking-core's schemas) where one exists, booking-core's schema directly otherwise. A table with no entry here
 // fails the check, so a new table cannot escape it.
+import { bookingSchema } from "@tenang/booking-core/schemas/booking";
 import { placeSchema } from "@tenang/booking-core/schemas/place";
 import { discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";
 import { bookingFromRow } from "@tenang/booking-server/bookings/booking-repository";
@@ -43,7 +44,21 @@ export const rowParsers: Record<string, (row: Row) => unknown> = {
   }),
   therapist_holds: lockRow({ therapistId: id, holdVersion: count, reason: z.string().min(1) }),
   customer_holds: lockRow({ customerId: id, sequence: z.number().int().min(1), bookingId: id }),
-  rate_limits: (row) => z.object({ tokens: z.number(), updatedAt: z.number() }).parse(JSON.parse(String(row.state))),
+  booking_updates: lockRow({
+    bookingId: id,
+    status: bookingSchema.shape.status,
+    version: count,
+    updatedAt: z.iso.datetime({ offset: true }),
+  }),
+  // Two shapes share the table: token buckets (state = {tokens, updatedAt}) and fixed-window attempt counters
+  // (state = {resetAt}, count moved by Appwrite's bounded increment).
+  rate_limits: (row) =>
+    z
+      .union([
+        z.object({ tokens: z.number(), updatedAt: z.number() }),
+        z.object({ resetAt: z.iso.datetime({ offset: true }) }),
+      ])
+      .parse(JSON.parse(String(row.state))),
 };
 
 async function allRows(world: SecurityWorld, tableId: string): Promise<Row[]> {

@@ -1,7 +1,8 @@
 import { NextRequest, NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
 import { renewActivityOnPageLoad } from "./activity-proxy";
-import { createStampSigner, SESSION_LIFETIMES, sessionKeyOf } from "./session-lifetime";
+import { SESSION_LIFETIMES } from "@tenang/booking-core/session-lifetime";
+import { createStampSigner, sessionKeyOf } from "./session-lifetime";
 
 const key = sessionKeyOf("secret");
 

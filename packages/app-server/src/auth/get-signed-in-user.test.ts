@@ -7,7 +7,8 @@ import { createAdminServices } from "../appwrite/admin-client";
 import { createSessionServices } from "../appwrite/session-client";
 import { createAccountRepository } from "./account-repository";
 import { createSignedInUser } from "./get-signed-in-user";
-import { createStampSigner, SESSION_LIFETIMES, sessionKeyOf } from "./session-lifetime";
+import { SESSION_LIFETIMES } from "@tenang/booking-core/session-lifetime";
+import { createStampSigner, sessionKeyOf } from "./session-lifetime";
 
 let server: RunningServer;
 let users: Users;

@@ -27,7 +27,7 @@ export interface SignedInUserConfig {
   accounts: Pick<AccountRepository, "findSessionUser" | "findCurrentSession" | "deleteUserSession">;
   requiredLabel: string;
   loginPath?: string;
-  /** The role's session limits (session-lifetime's SESSION_LIFETIMES), enforced here on every request. */
+  /** The role's session limits (booking-core's SESSION_LIFETIMES), enforced here on every request. */
   lifetime: SessionLifetime;
   /** Signs and reads the activity stamp (createStampSigner with a server-only secret). */
   stamps: StampSigner;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createStampSigner, judgeSession, SESSION_LIFETIMES } from "./session-lifetime";
+import { SESSION_LIFETIMES } from "@tenang/booking-core/session-lifetime";
+import { createStampSigner, judgeSession } from "./session-lifetime";
 
 const at = (iso: string) => new Date(`2026-03-01T${iso}Z`);
 

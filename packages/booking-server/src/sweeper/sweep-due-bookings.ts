@@ -17,6 +17,11 @@ import { loadDispatchInputs } from "../bookings/dispatch-inputs";
 import { changeCommission } from "../commissions/commission-changes";
 import { listOverdueCandidates } from "../commissions/commission-repository";
 import type { BookingServerContext } from "../context";
+import { endExpiredAdminSessions } from "../sessions/end-expired-admin-sessions";
+
+/** How often a sweeping process also ends expired admin sessions, and when this one last did. */
+const SESSION_SWEEP_EVERY_MS = 60_000;
+let lastSessionSweepAt = Number.NEGATIVE_INFINITY;
 
 /** Bookings per deadline kind per sweep; the next sweep takes the rest. */
 const BATCH = 100;
@@ -60,13 +65,15 @@ async function listDue(
 export interface SweepResult {
   /** Bookings and commission records this sweep moved on. */
   advanced: number;
+  /** Admin sessions ended for being past the admin's absolute limit (see sessions/end-expired-admin-sessions). */
+  sessionsEnded: number;
   /** Ones someone else moved first (another sweeper, or a person acting at the deadline). */
   conflicts: number;
 }
 
 export async function sweepDueBookings(ctx: BookingServerContext): Promise<SweepResult> {
   const now = ctx.clock();
-  const result: SweepResult = { advanced: 0, conflicts: 0 };
+  const result: SweepResult = { advanced: 0, conflicts: 0, sessionsEnded: 0 };
 
   for (const { kind, stored } of await listDue(ctx, now.toISOString())) {
     const version = stored.booking.version;
@@ -102,6 +109,11 @@ export async function sweepDueBookings(ctx: BookingServerContext): Promise<Sweep
       if (isDomainError(error)) result.conflicts += 1;
       else throw error;
     }
+  }
+  // Minutes matter here, not seconds: one look a minute (per process) keeps the Users API calls off every tick.
+  if (now.getTime() - lastSessionSweepAt >= SESSION_SWEEP_EVERY_MS) {
+    lastSessionSweepAt = now.getTime();
+    result.sessionsEnded = await endExpiredAdminSessions(ctx);
   }
   return result;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createSessionCookie } from "@tenang/app-server/auth/session-cookie";
-import { createStampSigner, SESSION_LIFETIMES } from "@tenang/app-server/auth/session-lifetime";
+import { createStampSigner } from "@tenang/app-server/auth/session-lifetime";
+import { SESSION_LIFETIMES } from "@tenang/booking-core/session-lifetime";
 import { cookies } from "next/headers";
 import type { NextRequest, NextResponse } from "next/server";
 import { env } from "@/env";

@@ -1,6 +1,6 @@
 import "server-only";
 import { enforceSessionLifetime } from "@tenang/app-server/auth/enforce-session-lifetime";
-import { SESSION_LIFETIMES } from "@tenang/app-server/auth/session-lifetime";
+import { SESSION_LIFETIMES } from "@tenang/booking-core/session-lifetime";
 import { AppwriteException } from "node-appwrite";
 import { createAdminAccount, createAdminUsers } from "@/server/appwrite/admin-client";
 import { createSessionClient } from "@/server/appwrite/session-client";
@@ -38,7 +38,7 @@ export async function createAnonymousGuestSession(): Promise<CreatedGuestSession
  * past the guest's idle limit (then it is deleted here too: every way in to a guest passes this check).
  */
 export async function findGuestSession(secret: string): Promise<GuestSession | null> {
-  let session: { userId: string; $id: string; $createdAt: string };
+  let session: { userId: string; $id: string; $createdAt: string; provider: string };
   try {
     session = await createSessionClient(secret).account.getSession({ sessionId: "current" });
   } catch (error) {
@@ -46,6 +46,9 @@ export async function findGuestSession(secret: string): Promise<GuestSession | n
     if (isStatus(error, 401) || isStatus(error, 404)) return null;
     throw error;
   }
+  // Only an anonymous session is a guest: a therapist's or an admin's session secret put in this cookie must not book
+  // or mint realtime tokens as a customer of the same user (issue 9, "another app's cookie").
+  if (session.provider !== "anonymous") return null;
   const alive = await enforceSessionLifetime(
     secret,
     { id: session.$id, userId: session.userId, createdAt: new Date(session.$createdAt) },
