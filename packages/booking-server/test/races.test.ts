@@ -228,7 +228,7 @@ describe("races", () => {
       }
     }
     // A third sweep right after finds nothing left to do.
-    expect(await sweepDueBookings(ctx)).toEqual({ advanced: 0, conflicts: 0 });
+    expect(await sweepDueBookings(ctx)).toEqual({ advanced: 0, conflicts: 0, sessionsEnded: 0 });
   });
 
   it("one therapist accepting two overlapping bookings at once: at most one wins", async () => {
