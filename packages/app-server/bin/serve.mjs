@@ -6,11 +6,13 @@
 // `next start`; before a request reaches it, this server
 //   - sets X-Forwarded-For / X-Real-IP to the client's address: the socket's, or with TRUSTED_PROXY_HOPS=N the Nth
 //     X-Forwarded-For entry from the right (see forwarding.mjs and the README's "Behind a proxy"),
-//   - answers 400 for a path with a malformed %-escape, which Next would answer with a 500.
+//   - answers 400 for a path with a malformed %-escape, which Next would answer with a 500,
+//   - answers 413 for a declared body past the largest any route takes (see body-limit.mjs), before it is read.
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { declaresTooLargeBody, refuseTooLargeBody } from "./body-limit.mjs";
 import { badPathBody, hasMalformedPath, parseTrustedProxyHops, rewriteForwardingHeaders } from "./forwarding.mjs";
 
 const { values } = parseArgs({
@@ -36,6 +38,10 @@ const server = http.createServer((req, res) => {
   if (hasMalformedPath(req.url)) {
     res.writeHead(400, { "content-type": "application/json", "cache-control": "no-store" });
     res.end(badPathBody(req.headers["accept-language"]));
+    return;
+  }
+  if (declaresTooLargeBody(req)) {
+    refuseTooLargeBody(req, res);
     return;
   }
   rewriteForwardingHeaders(req.headers, req.socket.remoteAddress, hops);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { localeSchema } from "@tenang/booking-core/locale";
 import { createRouteHandling, readJson, readOptionalJson } from "./handle-route";
+import { DRAIN_LIMIT_BYTES } from "./read-body";
 
 // Configured like the customer app (the superset: reasons and a locale cookie); the dashboards leave both unset.
 const { handleRoute, mapError } = createRouteHandling({
@@ -158,12 +159,61 @@ describe("body size limits", () => {
     expect(pulled()).toBeLessThan(5);
   });
 
-  it("stops reading a chunked body once it passes the limit", async () => {
+  it("refuses a chunked body once it passes the limit, keeping none of the rest", async () => {
     for (const read of [readJson, readOptionalJson]) {
       const { request, pulled } = chunkedPost(100_000, 1024);
       await expect(read(request)).rejects.toMatchObject({ code: "payload_too_large" });
       expect(pulled()).toBeLessThan(40);
     }
+  });
+
+  // The refusal used to cancel the body, which in Node destroys the socket while the client still sends: the client
+  // read a reset, not the 413. Now the rest is read and dropped after the refusal, and only past the drain limit is
+  // the stream cancelled.
+  it("never cancels a refused body it can still drop: the rest is read and dropped, up to the drain limit", async () => {
+    const cancelled: number[] = [];
+    function trackedPost(chunks: number, size: number, headers: Record<string, string> = {}) {
+      let pulled = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= chunks) return controller.close();
+          pulled += 1;
+          controller.enqueue(new Uint8Array(size));
+        },
+        cancel() {
+          cancelled.push(pulled);
+        },
+      });
+      const request = new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+      return { request, pulled: () => pulled };
+    }
+    const declared = trackedPost(100, 1024, { "content-length": String(100 * 1024) });
+    await expect(readJson(declared.request)).rejects.toMatchObject({ code: "payload_too_large" });
+
+    const chunked = trackedPost(2000, 1024);
+    await expect(readJson(chunked.request)).rejects.toMatchObject({ code: "payload_too_large" });
+    await vi.waitFor(() => expect(chunked.pulled()).toBe(2000));
+    expect(cancelled).toEqual([]);
+
+    const endless = trackedPost(Number.MAX_SAFE_INTEGER, 1024 * 1024);
+    await expect(readJson(endless.request)).rejects.toMatchObject({ code: "payload_too_large" });
+    await vi.waitFor(() => expect(cancelled).toHaveLength(1));
+    expect(cancelled[0]! * 1024 * 1024).toBeGreaterThan(DRAIN_LIMIT_BYTES);
+    expect(cancelled[0]! * 1024 * 1024).toBeLessThan(DRAIN_LIMIT_BYTES + 4 * 1024 * 1024);
+  });
+
+  it("answers 413 for a chunked body past the ceiling that the handler refused before reading", async () => {
+    const route = handleRoute(async () => {
+      throw new DomainError("bad_request", "Idempotency-Key missing");
+    });
+    const big = chunkedPost(100, 1024);
+    const refused = await route(big.request as NextRequest, {});
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toMatchObject({ error: { code: "payload_too_large" } });
+
+    // Within the ceiling, the handler's own answer stands.
+    const small = chunkedPost(2, 1024);
+    expect((await route(small.request as NextRequest, {})).status).toBe(400);
   });
 
   it("takes a larger limit where a route needs one, and reads a body within it", async () => {

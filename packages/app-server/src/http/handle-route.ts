@@ -9,7 +9,7 @@ import {
 import { localeFromAcceptLanguage, type Locale } from "@tenang/booking-core/locale";
 import { AppwriteException } from "node-appwrite";
 import type { NextRequest } from "next/server";
-import { DEFAULT_JSON_LIMIT_BYTES, readBodyText } from "./read-body";
+import { DEFAULT_JSON_LIMIT_BYTES, readBodyText, unreadBodyTooLarge } from "./read-body";
 
 export interface ErrorBody {
   error: {
@@ -179,7 +179,12 @@ export function createRouteHandling(options: RouteHandlingOptions = {}): RouteHa
         if (isCrossOrigin(request)) throw new DomainError("forbidden", "cross-site request refused");
         return withDefaultCacheControl(await handler(request, context));
       } catch (error) {
-        return errorResponse(error, requestLocale(request));
+        // A handler may refuse (a missing header, a sign-in) before it reads the body; a chunked body past the
+        // ceiling is still answered 413, like a declared one, so the size rule does not depend on the order of checks.
+        const refused = (await unreadBodyTooLarge(request))
+          ? new DomainError("payload_too_large", "unread chunked body past the ceiling")
+          : error;
+        return errorResponse(refused, requestLocale(request));
       }
     };
   }

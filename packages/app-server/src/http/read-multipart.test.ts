@@ -47,6 +47,13 @@ describe("readMultipartForm", () => {
     expect(pulled).toBeLessThan(2 * 1024);
   });
 
+  // The production server refuses bodies past the largest upload before Next runs (bin/body-limit.mjs).
+  it("refuses a cap the production server would never let through", async () => {
+    const form = new FormData();
+    form.set("note", "x");
+    await expect(readMultipartForm(post(form), { ...cap, maxFileBytes: 11 * 1024 * 1024 })).rejects.toThrow(/cap/);
+  });
+
   it("caps a form read without an upload cap at a small default", async () => {
     const form = new FormData();
     form.set("note", "x".repeat(200 * 1024));

@@ -28,11 +28,12 @@ describe("chatImageFormFields", () => {
 });
 
 describe("chatImageUploadCap", () => {
-  it("caps the body at the photo limit and refuses past it as too large, in the caller's language", () => {
+  // Finding 6 (issue 9): an oversized body is a 413 like every other, the photo rule still in words on `file`.
+  it("caps the body at the photo limit and refuses past it as payload_too_large, in the caller's language", () => {
     const cap = chatImageUploadCap("id");
     expect(cap.maxFileBytes).toBe(MAX_CHAT_IMAGE_BYTES);
     expect(cap.tooLarge()).toMatchObject({
-      code: "validation_failed",
+      code: "payload_too_large",
       details: { problem: "image_too_large" },
       issues: [{ path: "file", message: "Foto ini lebih besar dari 5 MB. Silakan pilih foto yang lebih kecil." }],
     });

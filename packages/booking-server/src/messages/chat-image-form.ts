@@ -2,6 +2,7 @@ import "server-only";
 // The fields of the multipart body both apps' POST /api/bookings/[id]/images take — `file`, `clientMessageId`,
 // optional `text` — as uploadChatImage's arguments, so the two route handlers stay one call each. The route reads the
 // body itself (app-server's readMultipartForm, capped with chatImageUploadCap).
+import { DomainError } from "@tenang/booking-core/errors";
 import type { Locale } from "@tenang/booking-core/locale";
 import { chatImageRefusal, MAX_CHAT_IMAGE_BYTES } from "./chat-image-file";
 
@@ -11,9 +12,18 @@ export interface ChatImageForm {
   text: string | null;
 }
 
-/** The cap a route reads the body with: a body declared past it is refused as too large before it is read. */
+/**
+ * The cap a route reads the body with: a body past it (declared, or counted while it streams) is refused before it
+ * is read, as payload_too_large (413, like every oversized body), with the 5 MB rule worded as the issue on `file`.
+ */
 export function chatImageUploadCap(locale: Locale = "en") {
-  return { maxFileBytes: MAX_CHAT_IMAGE_BYTES, tooLarge: () => chatImageRefusal("image_too_large", locale) };
+  return {
+    maxFileBytes: MAX_CHAT_IMAGE_BYTES,
+    tooLarge: () => {
+      const { details, issues } = chatImageRefusal("image_too_large", locale);
+      return new DomainError("payload_too_large", "chat image body past its cap", { details, issues });
+    },
+  };
 }
 
 export function chatImageFormFields(form: FormData, locale: Locale = "en"): ChatImageForm {

@@ -16,10 +16,15 @@ function refuse(message: string): DomainError {
   return new DomainError("validation_failed", message, { issues: [{ path: "file", message }] });
 }
 
+/** A body past the cap is refused before it is read: payload_too_large (413), the cap in words on `file`. */
+function tooLargeRefusal(message: string): DomainError {
+  return new DomainError("payload_too_large", message, { issues: [{ path: "file", message }] });
+}
+
 /** The one `file` field of a multipart request, checked against the bucket's rules before it reaches Appwrite. */
 export async function readUpload(request: Request, rules: UploadRules): Promise<Upload> {
   const tooLarge = `The file is larger than ${Math.round(rules.maxBytes / 1024 / 1024)} MB.`;
-  const form = await readMultipartForm(request, { maxFileBytes: rules.maxBytes, tooLarge: () => refuse(tooLarge) });
+  const form = await readMultipartForm(request, { maxFileBytes: rules.maxBytes, tooLarge: () => tooLargeRefusal(tooLarge) });
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) throw refuse("Choose a file to upload.");
   const extension = file.name.toLowerCase().split(".").pop() ?? "";
