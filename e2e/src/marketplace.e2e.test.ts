@@ -2,7 +2,7 @@
 // the therapist dashboard, both production builds against one fresh local Appwrite, the sweeper running. Every step
 // is checked on both screens and in the database: the happy path to a completed booking and its commission,
 // a decline moving the offer on, a cancel taking the offer off the therapist's screen, and Find another.
-import { parseRupiah } from "@tenang/booking-core/money";
+import { parseRupiah } from "@tenang/booking-core/rupiah";
 import { Query } from "node-appwrite";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";

@@ -8,7 +8,7 @@ import { ID, Permission, Query, Role } from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createBookingInputSchema, type Booking } from "@tenang/booking-core/schemas/booking";
-import { formatRupiah } from "@tenang/booking-core/money";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import { formatDateTime } from "@tenang/booking-core/time";
 import { acceptTherapist } from "@tenang/booking-server/bookings/customer-decisions";
 import { createBooking } from "@tenang/booking-server/bookings/create-booking";

@@ -3,7 +3,8 @@
 // filters with money and the customers' ratings.
 import { haversineKm } from "@tenang/booking-core/dispatch";
 import { userMessageFor } from "@tenang/booking-core/errors";
-import { splitCommission, formatRupiah } from "@tenang/booking-core/money";
+import { splitCommission } from "@tenang/booking-core/revenue";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import { areaCentres } from "@tenang/booking-core/schemas/location";
 import { DAY_MS } from "@tenang/booking-core/time";
 import { acceptTherapist } from "@tenang/booking-server/bookings/customer-decisions";

@@ -6,7 +6,7 @@ import { acceptTherapist } from "@tenang/booking-server/bookings/customer-decisi
 import { cancelBooking } from "@tenang/booking-server/bookings/cancel-booking";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
 import { listMessages } from "@tenang/booking-server/messages/list-messages";
-import { formatRupiah } from "@tenang/booking-core/money";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import { parseSystemMessage, renderSystemMessage } from "@tenang/booking-core/system-messages";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import {

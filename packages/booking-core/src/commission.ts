@@ -3,7 +3,7 @@
 // the restriction lifted once nothing is overdue any more.
 import { type Effect, type ProviderRef, recipientFor } from "./effects";
 import { DomainError } from "./errors";
-import { COMMISSION_RATE_BPS, LATE_FEE, paymentDueAt, splitCommission } from "./money";
+import { COMMISSION_RATE_BPS, LATE_FEE, paymentDueAt, splitCommission } from "./revenue";
 import type { Booking } from "./schemas/booking";
 import type { CommissionRecord, CommissionStatus } from "./schemas/commission";
 import { toIso, toMs } from "./time";

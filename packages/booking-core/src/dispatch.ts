@@ -13,8 +13,8 @@
 //   0.15 × idle time    minutes since last completed booking / 240, capped at 1 (never booked = 1): spreads work
 //   + 0.10 when the therapist speaks the customer's preferred language
 // Ties: nearer first, then by id (deterministic). A requested (favourite) therapist who is eligible goes first.
-import type { Duration } from "./money";
-import { priceFor } from "./money";
+import type { Duration } from "./prices";
+import { priceFor } from "./prices";
 import { type Commitment, defaultScheduleConfig, findOverlap, fitsWorkingHours, type ScheduleConfig } from "./schedule";
 import type { Booking, BookingKind } from "./schemas/booking";
 import type { Gender, Language, MassageType } from "./schemas/common";

@@ -24,7 +24,9 @@ import {
 } from "./dispatch";
 import type { Effect, Recipient } from "./effects";
 import { DomainError } from "./errors";
-import { DEFAULT_STANDARD_PRICES, type Duration, applyDiscount, paymentDueAt, priceFor } from "./money";
+import { applyDiscount } from "./discount";
+import { DEFAULT_STANDARD_PRICES, type Duration, priceFor } from "./prices";
+import { paymentDueAt } from "./revenue";
 import { type Commitment, checkSlot, findOverlap, fitsWorkingHours } from "./schedule";
 import {
   type ActorRole,

@@ -1,7 +1,7 @@
 // Time slots and commitments: when a scheduled booking may be placed, which slots a picker offers, and whether two
 // bookings of one therapist overlap. Times are UTC instants; hours are local wall-clock in the provider's zone.
 import { DomainError } from "./errors";
-import type { Duration } from "./money";
+import type { Duration } from "./prices";
 import type { Booking, BookingStatus } from "./schemas/booking";
 import type { WorkingHours } from "./schemas/common";
 import { DAY_MS, DEFAULT_TIME_ZONE, HOUR_MS, MINUTE_MS, toIso, toMs, zonedParts, zonedTimeToUtc } from "./time";

@@ -3,7 +3,7 @@
 // renders it in the viewer's language and time zone, so one stored row reads right for a tourist and for a therapist.
 import * as z from "zod";
 import type { Locale } from "./locale";
-import { formatRupiah } from "./money";
+import { formatRupiah } from "./rupiah";
 import { DEFAULT_TIME_ZONE, formatDateTime } from "./time";
 import { utcDateTimeSchema } from "./schemas/common";
 

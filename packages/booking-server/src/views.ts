@@ -5,7 +5,7 @@ import "server-only";
 // and exact point only once the customer confirmed them (withdrawn again when it is cancelled or taken from them).
 import { etaMinutes, haversineKm, type DispatchConfig } from "@tenang/booking-core/dispatch";
 import { publicDistanceKm } from "@tenang/booking-core/public-distance";
-import { splitCommission } from "@tenang/booking-core/money";
+import { splitCommission } from "@tenang/booking-core/revenue";
 import type { Booking, BookingKind } from "@tenang/booking-core/schemas/booking";
 import type { Area, Language, MassageType } from "@tenang/booking-core/schemas/common";
 import { areaCentres } from "@tenang/booking-core/schemas/location";

@@ -1,4 +1,4 @@
-import { durations, type Duration } from "@tenang/booking-core/money";
+import { durations, type Duration } from "@tenang/booking-core/prices";
 import { Card } from "@tenang/ui/card";
 import { PriceTag } from "@tenang/ui/price-tag";
 import Link from "next/link";

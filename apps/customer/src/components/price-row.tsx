@@ -1,5 +1,5 @@
 import { PriceTag } from "@tenang/ui/price-tag";
-import { durations, type Duration } from "@tenang/booking-core/money";
+import { durations, type Duration } from "@tenang/booking-core/prices";
 import { formatPrice } from "@/i18n/format-price";
 import type { Messages } from "@/i18n/messages";
 

@@ -1,4 +1,5 @@
-import { DEFAULT_STANDARD_PRICES, durations, formatRupiah } from "@tenang/booking-core/money";
+import { DEFAULT_STANDARD_PRICES, durations } from "@tenang/booking-core/prices";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import { languages, massageTypes } from "@tenang/booking-core/schemas/common";
 import { chipClassName } from "@tenang/ui/chip";
 import Link from "next/link";

@@ -1,4 +1,4 @@
-import { formatRupiah } from "@tenang/booking-core/money";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import type { Messages } from "./messages";
 
 /** A price in the reader's style, or null when the duration is not offered. */

@@ -1,7 +1,7 @@
 // How a booking starts: which button the guest pressed (the booking's `source`), for whom, how long, and what the
 // page already knows (their area or position, their remembered name and number). Built by the /book page from
 // its query string and handed to the chat window.
-import type { Duration } from "@tenang/booking-core/money";
+import type { Duration } from "@tenang/booking-core/prices";
 import type { BookingKind, BookingSource } from "@tenang/booking-core/schemas/booking";
 import type { Area, WorkingHours } from "@tenang/booking-core/schemas/common";
 

@@ -9,7 +9,7 @@ import type {
   BookingStatus,
   ExpiryReason,
 } from "@tenang/booking-core/schemas/booking";
-import type { Duration } from "@tenang/booking-core/money";
+import type { Duration } from "@tenang/booking-core/prices";
 import type { MassageType, ProviderType } from "@tenang/booking-core/schemas/common";
 
 export interface BookingTherapist {

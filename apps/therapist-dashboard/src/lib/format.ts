@@ -2,7 +2,7 @@
 // the Indonesian style (Rp350.000) — therapists think in rupiah whatever the UI language — and times in WITA, worded
 // for the reader's language. Components get these bound to their locale from `useFormat()` (src/i18n/locale-context);
 // the locale parameters default to English only so older callers keep compiling.
-import { formatRupiah } from "@tenang/booking-core/money";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import { formatCountdown, formatDateTime, type DateStyle } from "@tenang/booking-core/time";
 import { DEFAULT_LOCALE, getMessages, type Locale } from "@/i18n/messages";
 

@@ -1,7 +1,8 @@
 // The building blocks every schema uses: ids, UTC timestamps, rupiah, coordinates and the closed enums of the domain.
 // Enums are closed on purpose: an unknown value is a validation error (worded by validation.ts), never passed through.
 import * as z from "zod";
-import { durations, isRupiah } from "../money";
+import { durations } from "../prices";
+import { isRupiah } from "../rupiah";
 import { isUtcIsoString, toIso } from "../time";
 import { withMessage } from "../validation";
 

@@ -1,11 +1,16 @@
 // A discount code: percent or fixed rupiah, with a minimum spend, a validity window and usage limits. The rules that
-// apply it are applyDiscount in money.ts.
+// apply it are applyDiscount in discount.ts.
 import * as z from "zod";
-import { isRupiah, normalizeDiscountCode } from "../money";
+import { isRupiah } from "../rupiah";
 import { withMessage } from "../validation";
 import { durationSchema, idSchema, rupiahSchema, utcDateTimeSchema } from "./common";
 
 const CODE = /^[A-Z0-9_-]{3,32}$/;
+
+/** How codes are compared and stored: trimmed, upper-case. */
+export function normalizeDiscountCode(code: string): string {
+  return code.trim().toUpperCase();
+}
 
 /** A code as a customer types it: trimmed and upper-cased, 3–32 of A–Z 0–9 - _. */
 export const discountCodeInputSchema = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serviceMenuFor } from "../money";
+import { serviceMenuFor } from "../prices";
 import { menuSelectionSchema, serviceMenuSchema } from "./service-menu";
 
 describe("service menu", () => {

@@ -1,5 +1,5 @@
 // A provider's service menu: which durations it offers at which price. Derived from the provider row's
-// price60/price90/price120 (serviceMenuFor in money.ts); this is the shape the UI and the "menu" booking source use.
+// price60/price90/price120 (serviceMenuFor in prices.ts); this is the shape the UI and the "menu" booking source use.
 import * as z from "zod";
 import { durationSchema, idSchema, providerTypeSchema, rupiahSchema } from "./common";
 

@@ -6,7 +6,8 @@ import "server-only";
 // Tries are rate limited per guest (booking-core's checkDiscountCode rule): guessing codes is the abuse, so every
 // try counts, also one that is refused.
 import { DomainError, isDomainError } from "@tenang/booking-core/errors";
-import { applyDiscount, discountRefusal, priceFor } from "@tenang/booking-core/money";
+import { applyDiscount, discountRefusal } from "@tenang/booking-core/discount";
+import { priceFor } from "@tenang/booking-core/prices";
 import type { DiscountQuoteInput } from "@tenang/booking-core/schemas/discount-code";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
 import { countCustomerRedemptions } from "../bookings/booking-repository";

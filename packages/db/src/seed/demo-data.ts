@@ -1,5 +1,5 @@
 // Deterministic demo data for Bali: the same seed always gives the same therapists, so screenshots and tests are stable.
-import { COMMISSION_RATE_BPS, paymentDueAt, splitCommission } from "@tenang/booking-core/money";
+import { COMMISSION_RATE_BPS, paymentDueAt, splitCommission } from "@tenang/booking-core/revenue";
 import type { Area } from "@tenang/booking-core/schemas/common";
 
 export const AREA_CENTERS: Record<Area, { lat: number; lng: number; label: string }> = {

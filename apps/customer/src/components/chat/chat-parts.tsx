@@ -2,7 +2,7 @@
 
 // The frame of the chat window: its header (Tenang while searching, the therapist once one is found, locked once
 // confirmed), the booking's details, the live status of a confirmed booking, and the message composer.
-import { formatRupiah } from "@tenang/booking-core/money";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import { formatServiceAddress } from "@tenang/booking-core/schemas/location";
 import { formatDateTime } from "@tenang/booking-core/time";
 import { Avatar } from "@tenang/ui/avatar";

@@ -4,7 +4,8 @@
 // Search / Cancel. The form is checked with booking-core's createBookingInputSchema, the same schema the route
 // handler parses, so what passes here is what the server accepts. Confirming sends one Idempotency-Key per
 // distinct request: a double click, or a retry after a dropped connection, lands on the same booking.
-import { DEFAULT_STANDARD_PRICES, durations, formatRupiah, type Duration } from "@tenang/booking-core/money";
+import { DEFAULT_STANDARD_PRICES, durations, type Duration } from "@tenang/booking-core/prices";
+import { formatRupiah } from "@tenang/booking-core/rupiah";
 import { formatPhone } from "@tenang/booking-core/phone";
 import { availableSlots } from "@tenang/booking-core/schedule";
 import { createBookingInputSchema } from "@tenang/booking-core/schemas/booking";

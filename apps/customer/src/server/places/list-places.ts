@@ -1,5 +1,5 @@
 import "server-only";
-import { priceFor } from "@tenang/booking-core/money";
+import { priceFor } from "@tenang/booking-core/prices";
 import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { fitsWorkingHours } from "@tenang/booking-core/schedule";
 import type { Place } from "@tenang/booking-core/schemas/place";

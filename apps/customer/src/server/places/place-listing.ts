@@ -1,5 +1,5 @@
 import "server-only";
-import type { Duration } from "@tenang/booking-core/money";
+import type { Duration } from "@tenang/booking-core/prices";
 import type { Area, MassageType } from "@tenang/booking-core/schemas/common";
 import type { Place } from "@tenang/booking-core/schemas/place";
 import { photoUrl } from "@/server/photos/photo-url";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Duration } from "@tenang/booking-core/money";
+import type { Duration } from "@tenang/booking-core/prices";
 import type { Area } from "@tenang/booking-core/schemas/common";
 import { placeSchema, type Place } from "@tenang/booking-core/schemas/place";
 import { AppwriteException, Query, type Models } from "node-appwrite";

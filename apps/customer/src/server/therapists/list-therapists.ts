@@ -1,7 +1,7 @@
 import "server-only";
 import { defaultDispatchConfig } from "@tenang/booking-core/dispatch";
 import { publicDistanceKm } from "@tenang/booking-core/public-distance";
-import { priceFor } from "@tenang/booking-core/money";
+import { priceFor } from "@tenang/booking-core/prices";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
 import { toTherapistListing, type TherapistListing } from "./therapist-listing";

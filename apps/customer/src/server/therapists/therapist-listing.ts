@@ -1,5 +1,5 @@
 import "server-only";
-import type { Duration } from "@tenang/booking-core/money";
+import type { Duration } from "@tenang/booking-core/prices";
 import type { Area, Gender, Language, MassageType } from "@tenang/booking-core/schemas/common";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { photoUrl } from "@/server/photos/photo-url";

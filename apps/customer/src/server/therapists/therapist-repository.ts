@@ -1,7 +1,7 @@
 import "server-only";
 import type { Area } from "@tenang/booking-core/schemas/common";
 import { therapistSchema, type Therapist } from "@tenang/booking-core/schemas/therapist";
-import type { Duration } from "@tenang/booking-core/money";
+import type { Duration } from "@tenang/booking-core/prices";
 import { AppwriteException, Query, type Models } from "node-appwrite";
 import { createAdminTablesDB } from "@/server/appwrite/admin-client";
 import { TABLE_IDS, databaseId } from "@/server/appwrite/resource-ids";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { PAYMENT_WINDOW_MS } from "@tenang/booking-core/money";
+import { PAYMENT_WINDOW_MS } from "@tenang/booking-core/revenue";
 import { chatRoomStatusFor } from "@tenang/booking-core/chat";
 import { formatCountdown, secondsUntil } from "@tenang/booking-core/time";
 import type { ProviderStatusInput } from "@tenang/booking-core/schemas/booking-actions";

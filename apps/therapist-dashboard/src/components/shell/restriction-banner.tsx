@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { LATE_FEE } from "@tenang/booking-core/money";
+import { LATE_FEE } from "@tenang/booking-core/revenue";
 import { Alert } from "@tenang/ui/alert";
 import { buttonClassName } from "@tenang/ui/button";
 import { useMessages } from "@/i18n/locale-context";

@@ -1,5 +1,5 @@
 import "server-only";
-import { splitCommission } from "@tenang/booking-core/money";
+import { splitCommission } from "@tenang/booking-core/revenue";
 import { formatPhone, whatsappLink } from "@tenang/booking-core/phone";
 import type { TherapistBookingView } from "@tenang/booking-server/views";
 import type { BookingDto } from "@/lib/dto";
