@@ -3,6 +3,7 @@ import "server-only";
 // only what they may see: a customer gets the therapist's WhatsApp once the booking is confirmed; a therapist sees the
 // area, distance and first name of an offer or a booking they hold, and the customer's name, WhatsApp, address, room
 // and exact point only once the customer confirmed them (withdrawn again when it is cancelled or taken from them).
+import { customerSeesProviderContact, therapistSeesCustomerContact } from "@tenang/booking-core/contact-visibility";
 import { etaMinutes, haversineKm, type DispatchConfig } from "@tenang/booking-core/dispatch";
 import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { splitCommission } from "@tenang/booking-core/revenue";
@@ -85,8 +86,6 @@ export interface TherapistBookingView {
   rating: BookingRatingView | null;
 }
 
-const CONFIRMED: readonly Booking["status"][] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
-
 const oneDecimal = (n: number): number => Math.round(n * 10) / 10;
 
 const firstNameOf = (name: string): string => name.trim().split(/\s+/)[0] ?? name;
@@ -104,7 +103,7 @@ export function therapistCardFor(booking: Booking, therapist: Therapist, dispatc
     languages: therapist.languages,
     distanceKm: distance,
     etaMinutes: etaMinutes(distance, dispatch),
-    whatsapp: CONFIRMED.includes(booking.status) ? therapist.whatsapp : null,
+    whatsapp: customerSeesProviderContact(booking) ? therapist.whatsapp : null,
   };
 }
 
@@ -141,7 +140,12 @@ export function ratingViewOf(rating: Rating | null): BookingRatingView | null {
   return rating && { stars: rating.stars, comment: rating.comment, createdAt: rating.createdAt };
 }
 
-export function therapistBookingViewFor(booking: Booking, rating: Rating | null = null): TherapistBookingView {
+/** The booking as the therapist `therapistId` sees it (booking-core therapistSeesCustomerContact decides the contact). */
+export function therapistBookingViewFor(
+  booking: Booking,
+  therapistId: string,
+  rating: Rating | null = null,
+): TherapistBookingView {
   const {
     customerName,
     customerWhatsapp,
@@ -158,8 +162,7 @@ export function therapistBookingViewFor(booking: Booking, rating: Rating | null 
   return {
     booking: rest,
     customerFirstName: firstNameOf(customerName),
-    // Callers pass only bookings this therapist holds or held (list-therapist-bookings isTheirs); the status decides.
-    contact: CONFIRMED.includes(booking.status)
+    contact: therapistSeesCustomerContact(booking, therapistId)
       ? { name: customerName, whatsapp: customerWhatsapp, address, hotelOrVilla, roomNumber, lat, lng }
       : null,
     rating: ratingViewOf(rating),

@@ -10,11 +10,12 @@ import "server-only";
 // Appwrite fails the second commit as a whole with 409, so exactly one of them happened. The loser re-reads and
 // re-decides (changeBooking below). Nothing here decides a rule: every rule is booking-core's.
 import { voidCommission, markCommissionDue } from "@tenang/booking-core/commission";
+import { therapistReadsChat } from "@tenang/booking-core/contact-visibility";
 import { afterMissedOffer } from "@tenang/booking-core/dispatch";
 import type { Effect } from "@tenang/booking-core/effects";
 import { DomainError, isDomainError } from "@tenang/booking-core/errors";
 import { type Actor, type BookingEvent, transition } from "@tenang/booking-core/lifecycle";
-import type { ActorRole, Booking, BookingStatus } from "@tenang/booking-core/schemas/booking";
+import type { ActorRole, Booking } from "@tenang/booking-core/schemas/booking";
 import { ID } from "node-appwrite";
 import { commitWriteSet, type CommitResult, WriteSet } from "../appwrite/write-set";
 import { findCommission, commissionRowData } from "../commissions/commission-repository";
@@ -33,13 +34,6 @@ import { bookingTransitionId, TABLES, therapistHoldId } from "../tables";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { type StoredBooking, bookingRowData, requireBooking } from "./booking-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
-
-/** Statuses in which the therapist is part of the chat (booking-core's chat room is active or closed after them). */
-const CONFIRMED_PATH: readonly BookingStatus[] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
-
-export function isConfirmedPath(status: BookingStatus): boolean {
-  return CONFIRMED_PATH.includes(status);
-}
 
 export function actorIdOf(actor: Actor): string | null {
   switch (actor.role) {
@@ -119,7 +113,7 @@ export async function planBookingWrites(ctx: BookingServerContext, change: Plann
     for (const id of [before?.booking.therapistId, after.therapistId]) if (id) patch(id);
   }
 
-  const messageReaders = isConfirmedPath(after.status) ? await userIdOf(after.therapistId) : null;
+  const messageReaders = therapistReadsChat(after) ? await userIdOf(after.therapistId) : null;
 
   for (const effect of change.effects) {
     switch (effect.type) {

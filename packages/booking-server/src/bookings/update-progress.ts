@@ -37,5 +37,5 @@ export async function updateBookingProgress(
     onMoved: "fail",
     buildEvent: async () => eventFor(args.therapistId, { ...args.input, expectedVersion: args.expectedVersion }),
   });
-  return therapistBookingViewFor(booking);
+  return therapistBookingViewFor(booking, args.therapistId);
 }

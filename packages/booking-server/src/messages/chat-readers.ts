@@ -5,18 +5,17 @@ import "server-only";
 // reads are withdrawn from every message and photo already there: pins and photos say where the customer is
 // (issue 9, finding 2: granted at confirmed, withdrawn on cancel and reassignment). A completed booking keeps its
 // chat for both.
+import { therapistReadsChat } from "@tenang/booking-core/contact-visibility";
 import type { Booking } from "@tenang/booking-core/schemas/booking";
 import type { BookingServerContext } from "../context";
 import { messagePermissions } from "../shared/permissions";
 import { setChatImageReaders } from "./chat-image-repository";
 import { setChatMessageReaders } from "./message-repository";
 
-const CHAT_PATH: readonly Booking["status"][] = ["confirmed", "on_the_way", "arrived", "in_progress", "completed"];
-
 /** Whether the change from `before` to `after` takes the chat away from the therapist who had it. */
 export function losesChatTherapist(before: Booking, after: Booking): boolean {
-  if (before.therapistId === null || !CHAT_PATH.includes(before.status)) return false;
-  return after.therapistId !== before.therapistId || !CHAT_PATH.includes(after.status);
+  if (!therapistReadsChat(before)) return false;
+  return after.therapistId !== before.therapistId || !therapistReadsChat(after);
 }
 
 /**

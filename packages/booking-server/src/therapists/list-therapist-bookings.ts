@@ -51,7 +51,7 @@ export async function listTherapistBookings(
     .filter((booking) => isTheirs(booking, args.therapistId) && inScope(booking, args.scope));
   // The customers' ratings of the completed ones, in one read.
   const ratings = await findRatings(ctx, bookings);
-  return bookings.map((booking) => therapistBookingViewFor(booking, ratings.get(booking.id) ?? null));
+  return bookings.map((booking) => therapistBookingViewFor(booking, args.therapistId, ratings.get(booking.id) ?? null));
 }
 
 export async function getTherapistBooking(
@@ -61,5 +61,5 @@ export async function getTherapistBooking(
   const stored = await findBooking(ctx, args.bookingId);
   if (!stored || !isTheirs(stored.booking, args.therapistId)) throw new DomainError("not_found", "booking not found");
   const rating = stored.booking.status === "completed" ? await findRating(ctx, stored.booking.id) : null;
-  return therapistBookingViewFor(stored.booking, rating);
+  return therapistBookingViewFor(stored.booking, args.therapistId, rating);
 }

@@ -68,16 +68,16 @@ describe("toBookingDto", () => {
       comment: "Strong hands.",
       createdAt: "2025-11-22T09:00:00.000Z",
     };
-    expect(toBookingDto(therapistBookingViewFor(done, rating)).rating).toEqual({
+    expect(toBookingDto(therapistBookingViewFor(done, "therapist-01", rating)).rating).toEqual({
       stars: 4,
       comment: "Strong hands.",
       createdAt: "2025-11-22T09:00:00.000Z",
     });
-    expect(toBookingDto(therapistBookingViewFor(done)).rating).toBeNull();
+    expect(toBookingDto(therapistBookingViewFor(done, "therapist-01")).rating).toBeNull();
   });
 
   it("shows only the first name and no address while the customer is still deciding", () => {
-    const dto = toBookingDto(therapistBookingViewFor(booking("therapist_found")));
+    const dto = toBookingDto(therapistBookingViewFor(booking("therapist_found"), "therapist-01"));
     expect(dto).toMatchObject({
       customer: null,
       customerFirstName: "Emma",
@@ -93,14 +93,14 @@ describe("toBookingDto", () => {
       confirmedAt: "2025-11-22T06:01:00.000Z",
       cancelledBy: "customer" as const,
     };
-    const view = therapistBookingViewFor(cancelled);
+    const view = therapistBookingViewFor(cancelled, "therapist-01");
     expect(view.contact).toBeNull();
     expect(JSON.stringify(view)).not.toMatch(/Clarke|6281234567890|Kayu Aya|Villa Kembang|-8\.6913/);
     expect(toBookingDto(view)).toMatchObject({ customer: null, customerFirstName: "Emma", address: null });
   });
 
   it("shows name, wa.me link, address, room and a map link once confirmed, with the 30 % split", () => {
-    const dto = toBookingDto(therapistBookingViewFor(booking("on_the_way")));
+    const dto = toBookingDto(therapistBookingViewFor(booking("on_the_way"), "therapist-01"));
     expect(dto.customer).toEqual({
       name: "Emma Clarke",
       whatsapp: "+6281234567890",
