@@ -16,7 +16,8 @@ export default defineConfig({
       reporter: ["text", "json-summary"],
       thresholds: {
         // The state machine is covered completely: every transition and every refusal.
-        "src/lifecycle.ts": { branches: 100, lines: 100, functions: 100, statements: 100 },
+        // A glob threshold is over the matched files together, so 100 % here means 100 % in each of them.
+        "src/lifecycle/**/*.ts": { branches: 100, lines: 100, functions: 100, statements: 100 },
         lines: 95,
         branches: 90,
         functions: 95,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blockingBookingFor, bookingLimitProblem } from "./booking-limits";
-import { defaultLifecycleConfig } from "./lifecycle";
+import { defaultLifecycleConfig } from "./lifecycle/config";
 import type { BookingStatus } from "./schemas/booking";
 
 const immediate = (id: string, status: BookingStatus) => ({ id, kind: "immediate" as const, status });

@@ -5,7 +5,8 @@
 //   - at most `maxUpcomingScheduledBookings` (3) open scheduled bookings, so one guest cannot hold a week of slots.
 // Pure: the caller passes the customer's open bookings, read after taking the customer's creation lock.
 import { DomainError } from "./errors";
-import { defaultLifecycleConfig, isTerminal, type LifecycleConfig } from "./lifecycle";
+import { defaultLifecycleConfig, type LifecycleConfig } from "./lifecycle/config";
+import { isTerminal } from "./lifecycle/status";
 import type { Booking, BookingKind, BookingStatus } from "./schemas/booking";
 
 type LimitConfig = Pick<LifecycleConfig, "maxUpcomingScheduledBookings">;

@@ -16,7 +16,7 @@ import {
   voidCommission,
 } from "./commission";
 import { DomainError } from "./errors";
-import { transition } from "./lifecycle";
+import { transition } from "./lifecycle/transitions";
 import { type CommissionRecord, commissionRecordSchema } from "./schemas/commission";
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HOUR, NOW } from "../test/fixtures";
-import { defaultLifecycleConfig } from "./lifecycle";
+import { defaultLifecycleConfig } from "./lifecycle/config";
 import { addRating, isRatingOpen, ratingOpenUntil, ratingProblem, ratingRefusal } from "./rating";
 
 const DAY = 24 * HOUR;

@@ -5,7 +5,7 @@
 // once per booking. The average is kept as an exact integer sum of stars beside the count, so it never drifts; the
 // displayed `rating` is that mean to one decimal.
 import { DomainError } from "./errors";
-import { defaultLifecycleConfig, type LifecycleConfig } from "./lifecycle";
+import { defaultLifecycleConfig, type LifecycleConfig } from "./lifecycle/config";
 import type { Booking } from "./schemas/booking";
 import { toIso, toMs } from "./time";
 

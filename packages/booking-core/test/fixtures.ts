@@ -1,7 +1,8 @@
 // Builders for tests: valid domain objects with sensible Bali defaults, overridable per test.
 import { expect } from "vitest";
 import { DomainError, type DomainErrorCode } from "../src/errors";
-import { type CreateBookingArgs, type TransitionResult, createBooking } from "../src/lifecycle";
+import { type TransitionResult } from "../src/lifecycle/events";
+import { type OpenBookingArgs, openBooking } from "../src/lifecycle/open-booking";
 import type { CreateBookingInput } from "../src/schemas/booking";
 import type { Place } from "../src/schemas/place";
 import type { Therapist } from "../src/schemas/therapist";
@@ -100,7 +101,7 @@ export function bookingInput(overrides: Partial<CreateBookingInput> = {}): Creat
   };
 }
 
-export function createArgs(overrides: Partial<CreateBookingArgs> = {}): CreateBookingArgs {
+export function createArgs(overrides: Partial<OpenBookingArgs> = {}): OpenBookingArgs {
   return {
     id: "b1",
     customerId: "c1",
@@ -125,6 +126,6 @@ export function expectError(result: unknown, code: DomainErrorCode | (string & {
   return result as DomainError;
 }
 
-export function created(overrides: Partial<CreateBookingArgs> = {}): TransitionResult {
-  return ok(createBooking(createArgs(overrides)));
+export function created(overrides: Partial<OpenBookingArgs> = {}): TransitionResult {
+  return ok(openBooking(createArgs(overrides)));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Everything a use case needs, passed in: the API-key clients, the database id, the clock and the lifecycle rules.
 // Nothing in this package reads process.env; each app builds one context from its own env module.
-import { defaultLifecycleConfig, type LifecycleConfig } from "@tenang/booking-core/lifecycle";
+import { defaultLifecycleConfig, type LifecycleConfig } from "@tenang/booking-core/lifecycle/config";
 import { Client, Storage, TablesDB, Users } from "node-appwrite";
 
 export interface BookingServerContext {

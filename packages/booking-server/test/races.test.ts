@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Query } from "node-appwrite";
 import { isDomainError } from "@tenang/booking-core/errors";
-import { type BookingEvent, transition } from "@tenang/booking-core/lifecycle";
+import { type BookingEvent } from "@tenang/booking-core/lifecycle/events";
+import { transition } from "@tenang/booking-core/lifecycle/transitions";
 import { commitWriteSet } from "../src/appwrite/write-set";
 import { planBookingWrites } from "../src/bookings/booking-engine";
 import { requireBooking } from "../src/bookings/booking-repository";

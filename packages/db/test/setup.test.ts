@@ -8,7 +8,7 @@ import { buckets, tables, type TableSpec } from "../src/schema.ts";
 import { moveBookingReadsToSignals } from "../src/migrations/booking-reads-to-signals.ts";
 import { isEmpty, seedDemo } from "../src/seed/seed-demo.ts";
 import { DEMO_LOGINS } from "../src/seed/demo-data.ts";
-import { bookingInvariantViolations } from "@tenang/booking-core/lifecycle";
+import { bookingInvariantViolations } from "@tenang/booking-core/lifecycle/invariants";
 import { bookingSchema } from "@tenang/booking-core/schemas/booking";
 import { commissionRecordSchema } from "@tenang/booking-core/schemas/commission";
 import { ratingSchema } from "@tenang/booking-core/schemas/rating";

@@ -76,4 +76,4 @@ export interface CustomerBookingResponse {
 
 export const ACTIVE_CHAT_STATUSES: readonly BookingStatus[] = ["confirmed", "on_the_way", "arrived", "in_progress"];
 
-export { isTerminal } from "@tenang/booking-core/lifecycle";
+export { isTerminal } from "@tenang/booking-core/lifecycle/status";

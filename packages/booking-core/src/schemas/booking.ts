@@ -1,5 +1,5 @@
 // A booking as stored, the closed vocabularies around it (status, source, kind, cancel and expiry reasons), and the
-// form/body that creates one. The rules that move a booking between statuses are in lifecycle.ts.
+// form/body that creates one. The rules that move a booking between statuses are in lifecycle/transitions.ts.
 import * as z from "zod";
 import { localeSchema } from "../locale";
 import { whatsappInputSchema, e164Schema } from "../phone";

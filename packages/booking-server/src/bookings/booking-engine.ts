@@ -1,6 +1,6 @@
 import "server-only";
 // The heart of the package: one booking change = read the booking (version v) → booking-core decides
-// (transition or createBooking) → ONE Appwrite transaction that
+// (transition or openBooking) → ONE Appwrite transaction that
 //   1. creates the lock row booking_transitions/<bookingId>-v<v> (also the audit trail),
 //   2. writes the booking at version v + 1,
 //   3. carries out every effect that is a row write (offers, system messages, commission, therapist flags),
@@ -14,7 +14,8 @@ import { therapistReadsChat } from "@tenang/booking-core/contact-visibility";
 import { afterMissedOffer } from "@tenang/booking-core/dispatch";
 import type { Effect } from "@tenang/booking-core/effects";
 import { DomainError, isDomainError } from "@tenang/booking-core/errors";
-import { type Actor, type BookingEvent, transition } from "@tenang/booking-core/lifecycle";
+import { type Actor, type BookingEvent } from "@tenang/booking-core/lifecycle/events";
+import { transition } from "@tenang/booking-core/lifecycle/transitions";
 import type { ActorRole, Booking } from "@tenang/booking-core/schemas/booking";
 import { ID } from "node-appwrite";
 import { commitWriteSet, type CommitResult, WriteSet } from "../appwrite/write-set";
@@ -58,7 +59,7 @@ export interface PlannedChange {
   event: { type: string; actorRole: ActorRole; actorId: string | null };
   now: Date;
   therapists: TherapistCache;
-  /** createBooking: the discount code row to count the redemption on. */
+  /** createBooking (create-booking.ts): the discount code row to count the redemption on. */
   discount?: { rowId: string; usageLimit: number | null };
   /** Extra columns for the booking row (createBooking's idempotency fingerprint). */
   extraBookingData?: Record<string, unknown>;

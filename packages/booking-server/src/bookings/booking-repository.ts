@@ -4,7 +4,7 @@ import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { CommitmentsByTherapist } from "@tenang/booking-core/dispatch";
 import { type Commitment, committedStatuses } from "@tenang/booking-core/schedule";
-import { isTerminal } from "@tenang/booking-core/lifecycle";
+import { isTerminal } from "@tenang/booking-core/lifecycle/status";
 import { type Booking, bookingSchema, bookingStatuses } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";

@@ -3,7 +3,7 @@ import "server-only";
 // decides who may, and with which reasons). Any open offer is withdrawn in the same transaction, so the therapist's
 // pending list loses it at once and an acceptance racing the cancel cannot also win.
 import { DomainError } from "@tenang/booking-core/errors";
-import type { Actor } from "@tenang/booking-core/lifecycle";
+import type { Actor } from "@tenang/booking-core/lifecycle/events";
 import type { CancelReason } from "@tenang/booking-core/schemas/booking";
 import type { BookingServerContext } from "../context";
 import type { CustomerBookingView } from "../views";

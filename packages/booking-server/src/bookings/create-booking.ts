@@ -3,11 +3,11 @@ import "server-only";
 // under way per customer (at most three scheduled ones; booking-core booking-limits), discount applied, first offer
 // made — all in one transaction with the booking row and the customer's creation lock (customer-holds.ts), so a
 // retry, a double click, two tabs or a crash never leave half a booking or two at once. The rules (price, slot,
-// discount, who is offered) are booking-core's createBooking.
+// discount, who is offered) are booking-core's openBooking.
 import { bookingLimitProblem } from "@tenang/booking-core/booking-limits";
 import { DomainError, isDomainError } from "@tenang/booking-core/errors";
 import { fingerprint, idempotencyKeySchema } from "@tenang/booking-core/idempotency";
-import { createBooking as decideNewBooking } from "@tenang/booking-core/lifecycle";
+import { openBooking } from "@tenang/booking-core/lifecycle/open-booking";
 import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
 import { ID } from "node-appwrite";
 import { commitWriteSet } from "../appwrite/write-set";
@@ -86,7 +86,7 @@ export async function createBooking(ctx: BookingServerContext, args: CreateBooki
       input.providerType === "therapist"
         ? await loadDispatchInputs(ctx, { kind: input.kind, offeredTherapistIds: [] }, now, therapists)
         : { candidates: [], commitments: {} };
-    const result = decideNewBooking({
+    const result = openBooking({
       id: ID.unique(),
       customerId,
       input,

@@ -2,7 +2,7 @@ import "server-only";
 // A customer's booking by id, and the one to resume on reload (the chat page opens on it).
 import { blockingBookingFor } from "@tenang/booking-core/booking-limits";
 import { DomainError } from "@tenang/booking-core/errors";
-import { isTerminal } from "@tenang/booking-core/lifecycle";
+import { isTerminal } from "@tenang/booking-core/lifecycle/status";
 import { bookingStatuses } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";

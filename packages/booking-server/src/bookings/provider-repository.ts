@@ -1,6 +1,6 @@
 import "server-only";
 // What createBooking loads beside the candidates: the provider the customer picked, and the discount code.
-import type { RequestedProvider } from "@tenang/booking-core/lifecycle";
+import type { RequestedProvider } from "@tenang/booking-core/lifecycle/open-booking";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
 import { type DiscountCode, discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";

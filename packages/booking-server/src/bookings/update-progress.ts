@@ -3,7 +3,7 @@ import "server-only";
 // Each posts its system message; completion starts the commission's payment clock (booking-core: completion + 3 h)
 // and frees the therapist.
 import { DomainError } from "@tenang/booking-core/errors";
-import type { BookingEvent } from "@tenang/booking-core/lifecycle";
+import type { BookingEvent } from "@tenang/booking-core/lifecycle/events";
 import type { ProviderStatusInput } from "@tenang/booking-core/schemas/booking-actions";
 import type { BookingServerContext } from "../context";
 import { type TherapistBookingView, therapistBookingViewFor } from "../views";

@@ -9,7 +9,7 @@ import "server-only";
 // conflict and moves on.
 import { markOverdue } from "@tenang/booking-core/commission";
 import { isDomainError } from "@tenang/booking-core/errors";
-import type { BookingEvent } from "@tenang/booking-core/lifecycle";
+import type { BookingEvent } from "@tenang/booking-core/lifecycle/events";
 import { Query } from "node-appwrite";
 import { type StoredBooking, listBookings } from "../bookings/booking-repository";
 import { changeBooking } from "../bookings/booking-engine";

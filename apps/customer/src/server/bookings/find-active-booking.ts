@@ -1,5 +1,5 @@
 import "server-only";
-import { isTerminal } from "@tenang/booking-core/lifecycle";
+import { isTerminal } from "@tenang/booking-core/lifecycle/status";
 import { getActiveCustomerBooking } from "@tenang/booking-server/bookings/get-customer-booking";
 import type { CustomerBookingView } from "@tenang/booking-server/views";
 import type { Guest } from "@/server/guests/get-guest";

@@ -1,20 +1,16 @@
 // Property tests of the state machine: random bookings driven by random events from random parties at random times.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { HOME, MIN, NOW, bookingInput, place, therapist } from "../test/fixtures";
-import { DomainError } from "./errors";
-import {
-  type Actor,
-  type BookingEvent,
-  type TransitionResult,
-  bookingInvariantViolations,
-  createBooking,
-  isTerminal,
-  transition,
-} from "./lifecycle";
-import type { Commitment } from "./schedule";
-import { type Booking, bookingSchema, cancelReasons } from "./schemas/booking";
-import { offerIdFor } from "./schemas/offer";
+import { HOME, MIN, NOW, bookingInput, place, therapist } from "../../test/fixtures";
+import { DomainError } from "../errors";
+import { type Actor, type BookingEvent, type TransitionResult } from "./events";
+import { bookingInvariantViolations } from "./invariants";
+import { openBooking } from "./open-booking";
+import { isTerminal } from "./status";
+import { transition } from "./transitions";
+import type { Commitment } from "../schedule";
+import { type Booking, bookingSchema, cancelReasons } from "../schemas/booking";
+import { offerIdFor } from "../schemas/offer";
 
 type ArbType<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
@@ -195,7 +191,7 @@ function open(s: ArbType<typeof scenarioArb>): TransitionResult | DomainError {
   const pool = therapists(s.pool);
   const requested = s.providerType === "therapist" ? s.requested : null;
   const requestedTherapist = pool.find((t) => t.id === requested) ?? therapist({ id: requested ?? "t1" });
-  return createBooking({
+  return openBooking({
     id: "b1",
     customerId: "c1",
     input: bookingInput({

@@ -14,22 +14,16 @@ import {
   ok,
   place,
   therapist,
-} from "../test/fixtures";
-import type { Effect } from "./effects";
-import {
-  type Actor,
-  type BookingEvent,
-  type TransitionResult,
-  bookingInvariantViolations,
-  createBooking,
-  defaultLifecycleConfig,
-  holdsTherapist,
-  isFreeCancellation,
-  isTerminal,
-  transition,
-} from "./lifecycle";
-import { bookingSchema, type Booking } from "./schemas/booking";
-import type { DiscountCode } from "./schemas/discount-code";
+} from "../../test/fixtures";
+import type { Effect } from "../effects";
+import { defaultLifecycleConfig } from "./config";
+import { type Actor, type BookingEvent, type TransitionResult } from "./events";
+import { bookingInvariantViolations } from "./invariants";
+import { openBooking } from "./open-booking";
+import { holdsTherapist, isFreeCancellation, isTerminal } from "./status";
+import { transition } from "./transitions";
+import { bookingSchema, type Booking } from "../schemas/booking";
+import type { DiscountCode } from "../schemas/discount-code";
 
 const customer: Actor = { role: "customer", customerId: "c1" };
 const stranger: Actor = { role: "customer", customerId: "c2" };
@@ -90,7 +84,7 @@ const requestedSearching = () =>
     provider: { type: "therapist", therapist: T3 },
   }).booking;
 
-describe("createBooking", () => {
+describe("openBooking", () => {
   it("opens an immediate search with an offer to the best-ranked therapist for 60 s", () => {
     const { booking, effects } = created();
     expect(booking).toMatchObject({
@@ -120,7 +114,7 @@ describe("createBooking", () => {
 
   it("offers the requested (favourite) therapist first, at their price, without a second customer approval", () => {
     const { booking, effects } = ok(
-      createBooking(
+      openBooking(
         createArgs({
           input: bookingInput({ therapistId: "t3", duration: 90, massageType: "balinese" }),
           provider: { type: "therapist", therapist: T3 },
@@ -247,7 +241,7 @@ describe("createBooking", () => {
     ],
     ["an unknown discount code", createArgs({ input: bookingInput({ discountCode: "BALI10" }) }), "discount_invalid"],
   ])("refuses %s", (_name, args, code) => {
-    expectError(createBooking(args), code);
+    expectError(openBooking(args), code);
   });
 
   const code = (overrides: Partial<DiscountCode> = {}): DiscountCode => ({
@@ -277,7 +271,7 @@ describe("createBooking", () => {
 
   it("refuses a code that does not match or does not apply", () => {
     expectError(
-      createBooking(
+      openBooking(
         createArgs({
           input: bookingInput({ discountCode: "BALI10" }),
           discount: { code: code({ code: "OTHER" }), customerRedemptions: 0 },
@@ -286,7 +280,7 @@ describe("createBooking", () => {
       "discount_invalid",
     );
     expectError(
-      createBooking(
+      openBooking(
         createArgs({
           input: bookingInput({ discountCode: "BALI10" }),
           discount: { code: code({ active: false }), customerRedemptions: 0 },
