@@ -14,7 +14,7 @@ import type * as ProfileModule from "@/server/therapists/profile";
 
 let stack: LocalStack;
 let app: Pick<typeof ProfileModule, "saveProfile" | "toProfileDto"> &
-  Pick<typeof EngineTherapists, "requireTherapist"> &
+  Pick<typeof EngineTherapists, "requireTherapistSnapshot"> &
   Pick<typeof BookingContextModule, "bookingContext"> &
   Pick<typeof LogInModule, "logIn">;
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   app = {
     saveProfile: profile.saveProfile,
     toProfileDto: profile.toProfileDto,
-    requireTherapist: (await import("@tenang/booking-server/therapists/therapist-repository")).requireTherapist,
+    requireTherapistSnapshot: (await import("@tenang/booking-server/therapists/therapist-repository")).requireTherapistSnapshot,
     bookingContext: (await import("@/server/booking/booking-context")).bookingContext,
     logIn: (await import("@/server/auth/log-in")).logIn,
   };
@@ -50,7 +50,7 @@ afterAll(() => stack?.close());
 
 /** Sari's profile form as stored, with `whatsapp` typed as given. */
 async function sariProfileWith(whatsapp: string) {
-  const { therapist } = await app.requireTherapist(app.bookingContext(), sari.id);
+  const { therapist } = await app.requireTherapistSnapshot(app.bookingContext(), sari.id);
   return therapistProfileInputSchema.parse({ ...app.toProfileDto(therapist), whatsapp });
 }
 
@@ -65,7 +65,7 @@ describe("sign-in identifiers are unique (finding 8)", () => {
         issues: [{ path: "whatsapp", message: "Nomor WhatsApp ini sudah dipakai akun lain." }],
       });
     }
-    const { therapist } = await app.requireTherapist(app.bookingContext(), sari.id);
+    const { therapist } = await app.requireTherapistSnapshot(app.bookingContext(), sari.id);
     expect(therapist.whatsapp).toBe(sari.whatsapp);
   });
 

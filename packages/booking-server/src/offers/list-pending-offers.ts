@@ -7,7 +7,7 @@ import { bookingFromRow } from "../bookings/booking-repository";
 import type { BookingServerContext } from "../context";
 import { listRowsWhereIn } from "../shared/rows";
 import { TABLES } from "../tables";
-import { requireTherapist } from "../therapists/therapist-repository";
+import { requireTherapistSnapshot } from "../therapists/therapist-repository";
 import { type TherapistOfferView, therapistOfferViewFor } from "../views";
 import { listPendingOfferRows } from "./offer-repository";
 
@@ -20,7 +20,7 @@ export async function listPendingOffers(
   const offers = (await listPendingOfferRows(ctx, args.therapistId)).filter((o) => Date.parse(o.expiresAt) > now);
   if (offers.length === 0) return [];
   const [{ therapist }, rows] = await Promise.all([
-    requireTherapist(ctx, args.therapistId),
+    requireTherapistSnapshot(ctx, args.therapistId),
     listRowsWhereIn(
       ctx,
       TABLES.bookings,

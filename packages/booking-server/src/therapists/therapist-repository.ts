@@ -38,7 +38,10 @@ export async function findTherapist(ctx: BookingServerContext, therapistId: stri
   return row ? therapistFromRow(row) : null;
 }
 
-export async function requireTherapist(ctx: BookingServerContext, therapistId: string): Promise<TherapistSnapshot> {
+export async function requireTherapistSnapshot(
+  ctx: BookingServerContext,
+  therapistId: string,
+): Promise<TherapistSnapshot> {
   const found = await findTherapist(ctx, therapistId);
   if (!found) throw new DomainError("not_found", "therapist not found");
   return found;
@@ -108,7 +111,7 @@ export class TherapistCache {
   async get(therapistId: string): Promise<TherapistSnapshot> {
     const cached = this.byId.get(therapistId);
     if (cached) return cached;
-    const loaded = await requireTherapist(this.ctx, therapistId);
+    const loaded = await requireTherapistSnapshot(this.ctx, therapistId);
     this.byId.set(therapistId, loaded);
     return loaded;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Locale } from "@tenang/booking-core/locale";
 import type { Therapist, TherapistProfileInput } from "@tenang/booking-core/schemas/therapist";
-import { requireTherapist as requireTherapistRow } from "@tenang/booking-server/therapists/therapist-repository";
+import { requireTherapistSnapshot } from "@tenang/booking-server/therapists/therapist-repository";
 import type { ProfileDto } from "@/lib/dto";
 import { bookingContext } from "@/server/booking/booking-context";
 import { deleteProfilePhoto, storeProfilePhoto, type Upload } from "@/server/files/file-repository";
@@ -40,7 +40,7 @@ export async function saveProfile(
   locale: Locale,
 ): Promise<ProfileDto> {
   await updateTherapistProfile(therapistId, input, locale);
-  const { therapist } = await requireTherapistRow(bookingContext(), therapistId);
+  const { therapist } = await requireTherapistSnapshot(bookingContext(), therapistId);
   return toProfileDto(therapist);
 }
 
