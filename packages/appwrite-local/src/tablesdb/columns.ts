@@ -14,7 +14,7 @@ import {
   optionalString,
   optionalStringArray,
   requireBoolean,
-  requireKey,
+  requireKeyParam,
   type Params,
 } from "./params.ts";
 import { formatValidators } from "./structure.ts";
@@ -57,7 +57,7 @@ export function parseColumnCreate(segment: string, params: Params): ColumnMeta {
   // Own properties only: `…/columns/constructor` must be a 404, not Object.prototype.constructor.
   const spec = Object.hasOwn(ROUTE_TYPES, segment) ? ROUTE_TYPES[segment] : undefined;
   if (!spec) throw new AppwriteError(404, "general_route_not_found", "The requested route was not found. Please refer to the API docs and try again.");
-  const key = requireKey(params, "key");
+  const key = requireKeyParam(params, "key");
   const required = requireBoolean(params, "required");
   const array = optionalBoolean(params, "array") ?? false;
   const now = formatDate();
@@ -88,7 +88,7 @@ export function parseColumnUpdate(existing: ColumnMeta, segment: string, params:
   column.required = requireBoolean(params, "required");
   if (!("default" in params)) throw missing("default");
   applyTypeParams(column, segment, params, false);
-  const newKey = params.newKey === undefined || params.newKey === null ? undefined : requireKey(params, "newKey");
+  const newKey = params.newKey === undefined || params.newKey === null ? undefined : requireKeyParam(params, "newKey");
   return { column, newKey };
 }
 

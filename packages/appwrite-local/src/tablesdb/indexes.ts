@@ -3,7 +3,7 @@
 import { AppwriteError } from "../errors.ts";
 import { formatDate } from "../time.ts";
 import { isStringType } from "./columns.ts";
-import { invalid, missing, optionalStringArray, requireKey, type Params } from "./params.ts";
+import { invalid, missing, optionalStringArray, requireKeyParam, type Params } from "./params.ts";
 import { tdbErrors } from "./tablesdb-errors.ts";
 import type { ColumnMeta, IndexMeta, IndexType, TableMeta } from "./types.ts";
 
@@ -11,7 +11,7 @@ const INDEX_TYPES = ["key", "fulltext", "unique", "spatial"];
 const INTERNAL_INDEXABLE = ["$id", "$createdAt", "$updatedAt"];
 
 export function parseIndexInput(params: Params, columns: readonly ColumnMeta[], existing: readonly IndexMeta[]): Omit<IndexMeta, "seq"> {
-  const key = requireKey(params, "key");
+  const key = requireKeyParam(params, "key");
   const type = params.type;
   if (type === undefined || type === null) throw missing("type");
   if (typeof type !== "string" || !INDEX_TYPES.includes(type)) throw invalid("type", `Value must be one of (${INDEX_TYPES.join(", ")})`);

@@ -41,7 +41,8 @@ export function optionalString(params: Params, name: string, maxLength = 0): str
   return v;
 }
 
-export function requireKey(params: Params, name: string): string {
+/** A required column or index key (Appwrite's "key" parameters), checked against Appwrite's key format. */
+export function requireKeyParam(params: Params, name: string): string {
   if (!present(params, name)) throw missing(name);
   const v = params[name];
   if (!isValidKey(v)) throw invalid(name, KEY_DESCRIPTION);
