@@ -27,7 +27,7 @@ export function useFormat(): Format {
   return useMemo(
     () => ({
       money,
-      when: (instant, style) => when(instant, style, locale),
+      when: (instant, style) => when(instant, locale, style),
       serviceLabel: (massageType, duration) => serviceLabel(massageType, duration, locale),
       areaLabel: (area) => areaLabel(area, locale),
       longCountdown: (seconds) => longCountdown(seconds, locale),

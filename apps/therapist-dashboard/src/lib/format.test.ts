@@ -27,8 +27,8 @@ describe("format", () => {
 
   it("shows times in WITA, worded per language", () => {
     // 06:30 UTC is 14:30 in Bali (UTC+8).
-    expect(when("2025-11-22T06:30:00.000Z", "datetime", "en")).toBe("Sat, 22 Nov 2025, 14:30 WITA");
-    expect(when("2025-11-22T06:30:00.000Z", "datetime", "id")).toBe("Sab, 22 Nov 2025, 14.30 WITA");
+    expect(when("2025-11-22T06:30:00.000Z", "en", "datetime")).toBe("Sat, 22 Nov 2025, 14:30 WITA");
+    expect(when("2025-11-22T06:30:00.000Z", "id", "datetime")).toBe("Sab, 22 Nov 2025, 14.30 WITA");
   });
 
   it("falls back to the stored code for a label it has no word for", () => {

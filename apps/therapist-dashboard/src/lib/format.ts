@@ -10,7 +10,8 @@ export function money(amount: number): string {
   return formatRupiah(amount, "id");
 }
 
-export function when(instant: string | number, style: DateStyle = "datetime", locale: Locale = DEFAULT_LOCALE): string {
+/** The admin app's `when` takes the same arguments in the same order: instant, locale, style. */
+export function when(instant: string | number, locale: Locale = DEFAULT_LOCALE, style: DateStyle = "datetime"): string {
   return formatDateTime(instant, { locale, style });
 }
 
