@@ -31,7 +31,8 @@ beforeAll(async () => {
   app = {
     saveProfile: profile.saveProfile,
     toProfileDto: profile.toProfileDto,
-    requireTherapistSnapshot: (await import("@tenang/booking-server/therapists/therapist-repository")).requireTherapistSnapshot,
+    requireTherapistSnapshot: (await import("@tenang/booking-server/therapists/therapist-repository"))
+      .requireTherapistSnapshot,
     bookingContext: (await import("@/server/booking/booking-context")).bookingContext,
     logIn: (await import("@/server/auth/log-in")).logIn,
   };
