@@ -10,7 +10,8 @@ import { applyDiscount, discountRefusal, priceFor } from "@tenang/booking-core/m
 import type { DiscountQuoteInput } from "@tenang/booking-core/schemas/discount-code";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
 import { countCustomerRedemptions } from "../bookings/booking-repository";
-import { findDiscountCode, findPlace } from "../bookings/provider-repository";
+import { findDiscountCode } from "../bookings/provider-repository";
+import { findPlace } from "../places/place-repository";
 import type { BookingServerContext } from "../context";
 import { stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";
 import { findTherapist } from "../therapists/therapist-repository";
