@@ -68,7 +68,10 @@ export async function getTherapistForUser(ctx: BookingServerContext, userId: str
  * (the therapists table's idx_whatsapp, and the profile refuses a number in use); should two rows ever share one
  * anyway, it signs in to neither rather than to whichever row the database returns first.
  */
-export async function findTherapistUserIdByWhatsapp(ctx: BookingServerContext, whatsapp: string): Promise<string | null> {
+export async function findTherapistUserIdByWhatsapp(
+  ctx: BookingServerContext,
+  whatsapp: string,
+): Promise<string | null> {
   const rows = await listRows(ctx, TABLES.therapists, [Query.equal("whatsapp", whatsapp), Query.limit(2)]);
   if (rows.length !== 1) return null;
   const userId: unknown = rows[0]?.userId;

@@ -25,9 +25,9 @@ export function placeMatchesFilters(place: Place, input: SearchInput, now: Date)
  * address is public, but its distance is the same public distance as a therapist's: one rule for every provider.
  */
 export async function listPlaces(input: SearchInput, now: Date = new Date()): Promise<PlaceListing[]> {
-  const places = (await listVisiblePlaces(bookingServer(), { area: input.area, offersDuration: input.duration })).filter((place) =>
-    placeMatchesFilters(place, input, now),
-  );
+  const places = (
+    await listVisiblePlaces(bookingServer(), { area: input.area, offersDuration: input.duration })
+  ).filter((place) => placeMatchesFilters(place, input, now));
   const point = searchPoint(input);
   if (!point) return places.map((place) => toPlaceListing(place));
 
