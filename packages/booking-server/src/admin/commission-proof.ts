@@ -3,6 +3,7 @@ import "server-only";
 // admin label). Only what the therapist dashboard accepts is served, so a stray file in the bucket is never sent
 // with a type a browser would run.
 import { DomainError } from "@tenang/booking-core/errors";
+import { PAYMENT_PROOF_TYPES } from "@tenang/booking-core/upload-file";
 import { isNotFound } from "../appwrite/appwrite-errors";
 import { requireCommission } from "../commissions/commission-repository";
 import type { BookingServerContext } from "../context";
@@ -10,8 +11,8 @@ import type { BookingServerContext } from "../context";
 /** packages/db's private bucket for commission payment proofs. */
 export const PAYMENT_PROOFS_BUCKET = "payment-proofs";
 
-/** What a proof may be: a photo or a PDF of the bank transfer. */
-export const PROOF_CONTENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"] as const;
+/** What a proof may be: a photo or a PDF of the bank transfer (what the upload's check accepts). */
+export const PROOF_CONTENT_TYPES = PAYMENT_PROOF_TYPES;
 export type ProofContentType = (typeof PROOF_CONTENT_TYPES)[number];
 
 export interface CommissionProof {

@@ -4,10 +4,10 @@ import type { RequestedProvider } from "@tenang/booking-core/lifecycle/open-book
 import { DomainError } from "@tenang/booking-core/errors";
 import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
 import { type DiscountCode, discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";
-import { type Place, placeSchema } from "@tenang/booking-core/schemas/place";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
-import { getRowOrNull, listRows } from "../shared/rows";
+import { findPlace } from "../places/place-repository";
+import { listRows } from "../shared/rows";
 import { TABLES } from "../tables";
 import { type TherapistSnapshot, findTherapist } from "../therapists/therapist-repository";
 
@@ -33,17 +33,6 @@ export async function loadRequestedProvider(
       : { provider: null, therapist: null };
   }
   return { provider: null, therapist: null };
-}
-
-/** A spa row as booking-core's `Place` (openingHoursStart/End → openingHours), or null. */
-export async function findPlace(ctx: BookingServerContext, placeId: string): Promise<Place | null> {
-  const row = await getRowOrNull(ctx, TABLES.places, placeId);
-  if (!row) return null;
-  return placeSchema.parse({
-    ...row,
-    id: row.$id,
-    openingHours: { start: row.openingHoursStart ?? "09:00", end: row.openingHoursEnd ?? "21:00" },
-  });
 }
 
 export interface LoadedDiscount {

@@ -1,28 +1,9 @@
-// What counts as a chat image: decided by the first bytes, within the chat-images bucket's own rules.
+// What counts as a chat image is booking-core's checkUpload (upload-file.test.ts: the bytes decide); here, that the
+// chat's rules fit the chat-images bucket's own, and how a refusal reads.
 import { buckets } from "@tenang/db/schema";
 import { describe, expect, it } from "vitest";
-import { CHAT_IMAGE_EXTENSIONS, MAX_CHAT_IMAGE_BYTES, sniffChatImageType } from "./chat-image-file";
+import { CHAT_IMAGE_EXTENSIONS, MAX_CHAT_IMAGE_BYTES, checkChatImageFile } from "./chat-image-file";
 import { CHAT_IMAGES_BUCKET } from "./chat-image-repository";
-
-const bytes = (text: string) => Buffer.from(text, "latin1");
-
-describe("sniffChatImageType", () => {
-  it.each([
-    ["PNG", bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), "image/png"],
-    ["JPEG (JFIF)", Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), "image/jpeg"],
-    ["JPEG (Exif)", Uint8Array.from([0xff, 0xd8, 0xff, 0xe1, 0x2a, 0x10]), "image/jpeg"],
-    ["WebP", bytes("RIFF\x24\0\0\0WEBPVP8 "), "image/webp"],
-    ["WAV (RIFF, not WebP)", bytes("RIFF\x24\0\0\0WAVEfmt "), null],
-    ["GIF", bytes("GIF89a\x01\0\x01\0"), null],
-    ["SVG", bytes("<svg xmlns='http://www.w3.org/2000/svg'/>"), null],
-    ["HEIC", bytes("\0\0\0\x18ftypheic"), null],
-    ["text", bytes("not a photo at all\n"), null],
-    ["a cut-off PNG signature", bytes("\x89P"), null],
-    ["nothing", new Uint8Array(0), null],
-  ])("%s", (_name, head, expected) => {
-    expect(sniffChatImageType(head)).toBe(expected);
-  });
-});
 
 describe("the chat-images bucket (packages/db)", () => {
   it("accepts every extension stored files get, and at least the size the chat allows", () => {
@@ -33,5 +14,45 @@ describe("the chat-images bucket (packages/db)", () => {
     }
     expect(bucket!.maximumFileSize).toBeGreaterThanOrEqual(MAX_CHAT_IMAGE_BYTES);
     expect(bucket!.fileSecurity).toBe(true);
+  });
+});
+
+describe("checkChatImageFile", () => {
+  const photo = (content: string | Uint8Array, name = "photo.png", type = "image/png") =>
+    new File([typeof content === "string" ? Buffer.from(content, "latin1") : content], name, { type });
+
+  it("answers the bytes and the type they are", async () => {
+    const png = Buffer.from("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "latin1");
+    await expect(checkChatImageFile(photo(png, "photo.jpg", "image/jpeg"))).resolves.toMatchObject({
+      type: "image/png",
+    });
+  });
+
+  it.each([
+    ["an empty file", photo(""), "image_missing", "Pilih foto untuk dikirim."],
+    [
+      "text named like a photo",
+      photo("not a photo at all\n"),
+      "image_type_unsupported",
+      "Hanya foto JPEG, PNG, atau WebP yang bisa dikirim.",
+    ],
+    [
+      "a PDF",
+      photo("%PDF-1.7\n", "doc.pdf", "application/pdf"),
+      "image_type_unsupported",
+      "Hanya foto JPEG, PNG, atau WebP yang bisa dikirim.",
+    ],
+    [
+      "a photo past 5 MB",
+      photo(new Uint8Array(MAX_CHAT_IMAGE_BYTES + 1)),
+      "image_too_large",
+      "Foto ini lebih besar dari 5 MB. Silakan pilih foto yang lebih kecil.",
+    ],
+  ])("refuses %s as validation_failed, worded for the sender", async (_name, file, problem, message) => {
+    await expect(checkChatImageFile(file, "id")).rejects.toMatchObject({
+      code: "validation_failed",
+      details: { problem },
+      issues: [{ path: "file", message }],
+    });
   });
 });

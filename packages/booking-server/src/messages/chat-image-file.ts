@@ -1,10 +1,18 @@
 import "server-only";
-// What a chat image may be: JPEG, PNG or WebP, judged by the file's first bytes (the name and the declared type come
-// from the sender's device and prove nothing), at most 5 MB. Refusals are validation_failed with one issue on
-// `file`, worded in the sender's language, and `details.problem` naming the rule for programs.
+// What a chat image may be: JPEG, PNG or WebP, judged by the file's first bytes (booking-core's checkUpload, the one
+// check every upload passes: the name and the declared type come from the sender's device and prove nothing), at most
+// 5 MB. Refusals are validation_failed with one issue on `file`, worded in the sender's language, and
+// `details.problem` naming the rule for programs.
 import { DomainError } from "@tenang/booking-core/errors";
 import type { Locale } from "@tenang/booking-core/locale";
 import { MAX_CHAT_IMAGE_BYTES } from "@tenang/booking-core/schemas/chat";
+import {
+  CHAT_IMAGE_UPLOAD,
+  type PHOTO_TYPES,
+  UPLOAD_FILE_EXTENSIONS,
+  type UploadProblem,
+  checkUpload,
+} from "@tenang/booking-core/upload-file";
 
 // Phones take 2–4 MB photos; larger ones are rare and costly to move over mobile data both ways. Re-exported so the
 // form reader and the tests name one limit.
@@ -12,32 +20,15 @@ export { MAX_CHAT_IMAGE_BYTES };
 
 /** Accepted content types and the extension a stored file gets (all within the chat-images bucket's list). */
 export const CHAT_IMAGE_EXTENSIONS = {
-  "image/jpeg": "jpg",
-  "image/png": "png",
-  "image/webp": "webp",
-} as const;
+  "image/jpeg": UPLOAD_FILE_EXTENSIONS["image/jpeg"],
+  "image/png": UPLOAD_FILE_EXTENSIONS["image/png"],
+  "image/webp": UPLOAD_FILE_EXTENSIONS["image/webp"],
+} as const satisfies Record<ChatImageType, string>;
 
-export type ChatImageType = keyof typeof CHAT_IMAGE_EXTENSIONS;
+export type ChatImageType = (typeof PHOTO_TYPES)[number];
 
 export function isChatImageType(value: string): value is ChatImageType {
   return Object.hasOwn(CHAT_IMAGE_EXTENSIONS, value);
-}
-
-/** Enough leading bytes for every signature below. */
-export const SNIFF_BYTES = 12;
-
-const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0): boolean =>
-  bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
-
-const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
-
-/** The image type the bytes are, by their signature; null for anything else. */
-export function sniffChatImageType(bytes: Uint8Array): ChatImageType | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  // RIFF <4-byte size> WEBP
-  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "image/webp";
-  return null;
 }
 
 export type ChatImageProblem = "image_missing" | "image_too_large" | "image_type_unsupported";
@@ -61,15 +52,20 @@ export function chatImageRefusal(problem: ChatImageProblem, locale: Locale = "en
   });
 }
 
+const problems: Record<UploadProblem, ChatImageProblem> = {
+  missing: "image_missing",
+  too_large: "image_too_large",
+  type_unsupported: "image_type_unsupported",
+};
+
 /** The bytes of an acceptable chat image and their type, or the refusal. Reads no more than the limit allows. */
 export async function checkChatImageFile(
   file: Blob,
   locale: Locale = "en",
 ): Promise<{ bytes: Uint8Array; type: ChatImageType }> {
-  if (file.size === 0) throw chatImageRefusal("image_missing", locale);
-  if (file.size > MAX_CHAT_IMAGE_BYTES) throw chatImageRefusal("image_too_large", locale);
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = sniffChatImageType(bytes.subarray(0, SNIFF_BYTES));
-  if (!type) throw chatImageRefusal("image_type_unsupported", locale);
-  return { bytes, type };
+  const checked = await checkUpload(file, CHAT_IMAGE_UPLOAD);
+  if (!checked.ok) throw chatImageRefusal(problems[checked.problem], locale);
+  // CHAT_IMAGE_UPLOAD accepts only the photo types, so this holds for every accepted file.
+  if (!isChatImageType(checked.type)) throw chatImageRefusal("image_type_unsupported", locale);
+  return { bytes: checked.bytes, type: checked.type };
 }

@@ -1,8 +1,11 @@
 import "server-only";
-// The only file that maps therapist rows. A row becomes booking-core's `Therapist` (workingHoursStart/End →
-// workingHours) plus the engine's lock state: holdVersion and the immediate offer the therapist is answering.
+// The only file that maps therapist rows, for the engine and for both apps. A row becomes booking-core's `Therapist`
+// (workingHoursStart/End → workingHours; z.object drops the $-fields) plus the engine's lock state: holdVersion and
+// the immediate offer the therapist is answering.
+import type { Duration } from "@tenang/booking-core/prices";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { BookingKind } from "@tenang/booking-core/schemas/booking";
+import type { Area } from "@tenang/booking-core/schemas/common";
 import { type Therapist, therapistSchema } from "@tenang/booking-core/schemas/therapist";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
@@ -18,11 +21,21 @@ export interface TherapistSnapshot {
   currentOfferExpiresAt: string | null;
 }
 
+/**
+ * The schema's column defaults (packages/db: workingHoursStart "08:00", workingHoursEnd "22:00"). A row without them
+ * was written before the columns existed, and Appwrite gave every row since these values when none was sent, so they
+ * are what such a row means — not a malformed row to hide from customers and dispatch.
+ */
+const DEFAULT_WORKING_HOURS = { start: "08:00", end: "22:00" } as const;
+
 export function therapistFromRow(row: Row): TherapistSnapshot {
   const therapist = therapistSchema.parse({
     ...row,
     id: row.$id,
-    workingHours: { start: row.workingHoursStart ?? "08:00", end: row.workingHoursEnd ?? "22:00" },
+    workingHours: {
+      start: row.workingHoursStart ?? DEFAULT_WORKING_HOURS.start,
+      end: row.workingHoursEnd ?? DEFAULT_WORKING_HOURS.end,
+    },
   });
   return {
     therapist,
@@ -51,6 +64,56 @@ export async function requireTherapistSnapshot(
 export async function getTherapistForUser(ctx: BookingServerContext, userId: string): Promise<Therapist | null> {
   const [row] = await listRows(ctx, TABLES.therapists, [Query.equal("userId", userId), Query.limit(1)]);
   return row ? therapistFromRow(row).therapist : null;
+}
+
+/**
+ * The user linked to the therapist with this WhatsApp number (E.164), for signing in by phone. The number is unique
+ * (the therapists table's idx_whatsapp, and the profile refuses a number in use); should two rows ever share one
+ * anyway, it signs in to neither rather than to whichever row the database returns first.
+ */
+export async function findTherapistUserIdByWhatsapp(
+  ctx: BookingServerContext,
+  whatsapp: string,
+): Promise<string | null> {
+  const rows = await listRows(ctx, TABLES.therapists, [Query.equal("whatsapp", whatsapp), Query.limit(2)]);
+  if (rows.length !== 1) return null;
+  const userId: unknown = rows[0]?.userId;
+  return typeof userId === "string" && userId !== "" ? userId : null;
+}
+
+/** Whether a therapist other than `therapistId` has this WhatsApp number (E.164). */
+export async function isWhatsappUsedByAnother(
+  ctx: BookingServerContext,
+  therapistId: string,
+  whatsapp: string,
+): Promise<boolean> {
+  const rows = await listRows(ctx, TABLES.therapists, [Query.equal("whatsapp", whatsapp), Query.limit(2)]);
+  return rows.some((row) => row.$id !== therapistId);
+}
+
+export interface VisibleTherapistFilter {
+  area?: Area;
+  /** Only therapists who have a price for this session length. */
+  offersDuration?: Duration;
+}
+
+// Bali's whole roster fits in one page; past a few hundred rows this wants cursor paging or a geo index.
+const VISIBLE_LIMIT = 200;
+
+/** Therapists a customer may see (not restricted), best rated first. */
+export async function listVisibleTherapists(
+  ctx: BookingServerContext,
+  filter: VisibleTherapistFilter,
+): Promise<Therapist[]> {
+  const queries = [Query.equal("isRestricted", false), Query.orderDesc("rating"), Query.limit(VISIBLE_LIMIT)];
+  if (filter.area) queries.push(Query.equal("area", filter.area));
+  if (filter.offersDuration) queries.push(Query.isNotNull(`price${filter.offersDuration}`));
+  const therapists: Therapist[] = [];
+  for (const row of await listRows(ctx, TABLES.therapists, queries)) {
+    const parsed = safeTherapist(row);
+    if (parsed) therapists.push(parsed.therapist);
+  }
+  return therapists;
 }
 
 /** Whether the therapist is answering another immediate offer right now (one offer at a time). */
@@ -88,7 +151,7 @@ export async function loadDispatchCandidates(
   return snapshots;
 }
 
-/** One malformed row costs one candidate, not the whole dispatch; the log says which row to fix. */
+/** One malformed row costs one candidate (or one card), not the whole list; the log says which row to fix. */
 function safeTherapist(row: Row): TherapistSnapshot | null {
   try {
     return therapistFromRow(row);

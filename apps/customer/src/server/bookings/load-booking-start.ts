@@ -1,17 +1,20 @@
 import "server-only";
+import { findPlace } from "@tenang/booking-server/places/place-repository";
+import { findTherapist } from "@tenang/booking-server/therapists/therapist-repository";
 import type { Guest } from "@/server/guests/get-guest";
 import { loadGuestProfile } from "@/server/guests/load-guest-profile";
 import { photoUrl } from "@/server/photos/photo-url";
-import { findPlaceById } from "@/server/places/place-repository";
-import { findTherapistById } from "@/server/therapists/therapist-repository";
 import type { BookingStart } from "@/lib/booking-start";
+import { bookingServer } from "./booking-server-context";
 import { startPoint, type BookingStartQuery } from "./booking-start-query";
 
 /** Everything the booking form starts from: the link's choices, the picked therapist's menu and hours, and prefs. */
 export async function loadBookingStart(query: BookingStartQuery, guest: Guest | null): Promise<BookingStart> {
   const [place, therapist, profile] = await Promise.all([
-    query.place ? findPlaceById(query.place) : Promise.resolve(null),
-    query.therapist && !query.place ? findTherapistById(query.therapist) : Promise.resolve(null),
+    query.place ? findPlace(bookingServer(), query.place) : Promise.resolve(null),
+    query.therapist && !query.place
+      ? findTherapist(bookingServer(), query.therapist).then((found) => found?.therapist ?? null)
+      : Promise.resolve(null),
     loadGuestProfile(guest),
   ]);
   const bookable = therapist && !therapist.isRestricted ? therapist : null;

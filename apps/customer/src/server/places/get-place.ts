@@ -1,12 +1,13 @@
 import "server-only";
+import { findPlace } from "@tenang/booking-server/places/place-repository";
 import { isAppwriteId } from "@/server/appwrite/resource-ids";
+import { bookingServer } from "@/server/bookings/booking-server-context";
 import { toPlaceListing, type PlaceListing } from "./place-listing";
-import { findPlaceById } from "./place-repository";
 
 /** One spa's public profile, or null when there is none to show (unknown id, or restricted). */
 export async function getPlace(id: string): Promise<PlaceListing | null> {
   if (!isAppwriteId(id)) return null;
-  const place = await findPlaceById(id);
+  const place = await findPlace(bookingServer(), id);
   if (!place || place.isRestricted) return null;
   return toPlaceListing(place);
 }

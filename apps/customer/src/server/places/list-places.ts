@@ -3,9 +3,10 @@ import { priceFor } from "@tenang/booking-core/prices";
 import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { fitsWorkingHours } from "@tenang/booking-core/schedule";
 import type { Place } from "@tenang/booking-core/schemas/place";
+import { listVisiblePlaces } from "@tenang/booking-server/places/place-repository";
+import { bookingServer } from "@/server/bookings/booking-server-context";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
 import { toPlaceListing, type PlaceListing } from "./place-listing";
-import { findVisiblePlaces } from "./place-repository";
 
 /** The panel's filters as they apply to a spa: price, rating, massage type, and "available now" = open now. */
 export function placeMatchesFilters(place: Place, input: SearchInput, now: Date): boolean {
@@ -24,9 +25,9 @@ export function placeMatchesFilters(place: Place, input: SearchInput, now: Date)
  * address is public, but its distance is the same public distance as a therapist's: one rule for every provider.
  */
 export async function listPlaces(input: SearchInput, now: Date = new Date()): Promise<PlaceListing[]> {
-  const places = (await findVisiblePlaces({ area: input.area, offersDuration: input.duration })).filter((place) =>
-    placeMatchesFilters(place, input, now),
-  );
+  const places = (
+    await listVisiblePlaces(bookingServer(), { area: input.area, offersDuration: input.duration })
+  ).filter((place) => placeMatchesFilters(place, input, now));
   const point = searchPoint(input);
   if (!point) return places.map((place) => toPlaceListing(place));
 

@@ -1,12 +1,13 @@
 import "server-only";
+import { findTherapist } from "@tenang/booking-server/therapists/therapist-repository";
 import { isAppwriteId } from "@/server/appwrite/resource-ids";
+import { bookingServer } from "@/server/bookings/booking-server-context";
 import { toTherapistListing, type TherapistListing } from "./therapist-listing";
-import { findTherapistById } from "./therapist-repository";
 
 /** One therapist's public profile, or null when there is none to show (unknown id, or restricted). */
 export async function getTherapist(id: string): Promise<TherapistListing | null> {
   if (!isAppwriteId(id)) return null;
-  const therapist = await findTherapistById(id);
+  const therapist = (await findTherapist(bookingServer(), id))?.therapist;
   if (!therapist || therapist.isRestricted) return null;
   return toTherapistListing(therapist);
 }

@@ -2,9 +2,12 @@ import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { listTherapists } from "./list-therapists";
-import { findVisibleTherapists } from "./therapist-repository";
+import { listVisibleTherapists } from "@tenang/booking-server/therapists/therapist-repository";
 
-vi.mock("./therapist-repository", () => ({ findVisibleTherapists: vi.fn() }));
+vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({ listVisibleTherapists: vi.fn() }));
+// The context is only passed through to the mocked read.
+const CONTEXT = vi.hoisted(() => ({ context: "booking-server" }));
+vi.mock("@/server/bookings/booking-server-context", () => ({ bookingServer: () => CONTEXT }));
 
 // Seminyak-ish coordinates; 0.01° of latitude is about 1.1 km.
 const SEMINYAK = { lat: -8.69, lng: 115.17 };
@@ -41,11 +44,11 @@ function therapist(id: string, overrides: Partial<Therapist> = {}): Therapist {
   };
 }
 
-beforeEach(() => vi.mocked(findVisibleTherapists).mockReset());
+beforeEach(() => vi.mocked(listVisibleTherapists).mockReset());
 
 describe("listTherapists", () => {
   it("puts available therapists first, then busy, then offline, keeping the repository's rating order", async () => {
-    vi.mocked(findVisibleTherapists).mockResolvedValue([
+    vi.mocked(listVisibleTherapists).mockResolvedValue([
       therapist("offline-best", { isOnline: false }),
       therapist("busy", { isBusy: true }),
       therapist("available-a"),
@@ -56,7 +59,7 @@ describe("listTherapists", () => {
   });
 
   it("with a point, keeps only therapists whose reach covers it, nearest first", async () => {
-    vi.mocked(findVisibleTherapists).mockResolvedValue([
+    vi.mocked(listVisibleTherapists).mockResolvedValue([
       therapist("far-small-radius", { lat: SEMINYAK.lat + 0.05, serviceRadiusKm: 3 }), // ~5.6 km away, reaches 3 km
       therapist("beyond-search-radius", { lat: SEMINYAK.lat + 0.18, serviceRadiusKm: 50 }), // ~20 km, dispatch max 15
       therapist("mid", { lat: SEMINYAK.lat + 0.03 }),
@@ -70,16 +73,16 @@ describe("listTherapists", () => {
   });
 
   it("passes area and duration to the repository and never exposes contact details", async () => {
-    vi.mocked(findVisibleTherapists).mockResolvedValue([therapist("a")]);
+    vi.mocked(listVisibleTherapists).mockResolvedValue([therapist("a")]);
     const [listed] = await listTherapists({ area: "ubud", duration: 90 });
-    expect(findVisibleTherapists).toHaveBeenCalledWith({ area: "ubud", offersDuration: 90 });
+    expect(listVisibleTherapists).toHaveBeenCalledWith(CONTEXT, { area: "ubud", offersDuration: 90 });
     expect(listed).not.toHaveProperty("whatsapp");
     expect(listed).not.toHaveProperty("userId");
     expect(listed?.prices).toEqual({ 60: 250_000, 90: 350_000, 120: null });
   });
 
   it("applies the panel filters: price for the duration, rating, language, massage type, available now", async () => {
-    vi.mocked(findVisibleTherapists).mockResolvedValue([
+    vi.mocked(listVisibleTherapists).mockResolvedValue([
       therapist("cheap", { price60: 200_000, languages: ["en", "ja"], massageTypes: ["balinese", "hot_stone"] }),
       therapist("dear", { price60: 400_000, rating: 4.9 }),
       therapist("busy", { isBusy: true, rating: 4.9 }),

@@ -3,9 +3,10 @@ import { defaultDispatchConfig } from "@tenang/booking-core/dispatch";
 import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { priceFor } from "@tenang/booking-core/prices";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
+import { listVisibleTherapists } from "@tenang/booking-server/therapists/therapist-repository";
+import { bookingServer } from "@/server/bookings/booking-server-context";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
 import { toTherapistListing, type TherapistListing } from "./therapist-listing";
-import { findVisibleTherapists } from "./therapist-repository";
 
 // Who a customer can book right now comes first, then who is in a session, then who is offline.
 const availabilityRank = (therapist: Therapist): number => (!therapist.isOnline ? 2 : therapist.isBusy ? 1 : 0);
@@ -27,12 +28,12 @@ export function matchesFilters(therapist: Therapist, input: SearchInput): boolea
 /**
  * Therapists for the customer's list, available ones first. With a point, only those dispatch could send there —
  * within both the search radius and the therapist's own service radius, as in booking-core's dispatch — and
- * nearest first within each availability group; without one, best rated first (the repository's order).
+ * nearest first within each availability group; without one, best rated first (booking-server's order).
  * Distance, reach and order all come from the public distance (from the base's ~1 km cell, in 0.5 km steps), so no
  * number of searches locates a therapist's home better than its cell (issue 9).
  */
 export async function listTherapists(input: SearchInput): Promise<TherapistListing[]> {
-  const therapists = await findVisibleTherapists({ area: input.area, offersDuration: input.duration });
+  const therapists = await listVisibleTherapists(bookingServer(), { area: input.area, offersDuration: input.duration });
   const point = searchPoint(input);
   const withDistance = therapists
     .filter((therapist) => matchesFilters(therapist, input))

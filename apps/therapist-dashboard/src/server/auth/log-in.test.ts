@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@tenang/booking-core/errors";
-import * as therapists from "@/server/therapists/therapist-repository";
+import * as therapists from "@tenang/booking-server/therapists/therapist-repository";
 import * as accounts from "./account-repository";
 import { REQUIRED_LABEL } from "./auth-config";
 import { countSignInAttempt } from "@tenang/booking-server/shared/sign-in-throttle";
@@ -14,7 +14,7 @@ vi.mock("./account-repository", () => ({
   findUserById: vi.fn(),
   deleteUserSession: vi.fn(),
 }));
-vi.mock("@/server/therapists/therapist-repository", () => ({ findTherapistUserIdByWhatsapp: vi.fn() }));
+vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({ findTherapistUserIdByWhatsapp: vi.fn() }));
 vi.mock("@tenang/booking-server/shared/sign-in-throttle", () => ({ countSignInAttempt: vi.fn() }));
 vi.mock("@/server/booking/booking-context", () => ({ bookingContext: vi.fn() }));
 
@@ -53,7 +53,7 @@ describe("logIn", () => {
     vi.mocked(accounts.findUserById).mockResolvedValue(user([REQUIRED_LABEL]));
     vi.mocked(accounts.createEmailPasswordSession).mockResolvedValue(session);
     await expect(logIn(byPhone)).resolves.toEqual(session);
-    expect(therapists.findTherapistUserIdByWhatsapp).toHaveBeenCalledWith("+6281234560000");
+    expect(therapists.findTherapistUserIdByWhatsapp).toHaveBeenCalledWith(undefined, "+6281234560000");
     // Throttled by the account the number belongs to (its email: one allowance however the login is typed) and IP.
     expect(countSignInAttempt).toHaveBeenCalledWith(undefined, { login: "sari@tenang.id", ip: IP });
     expect(accounts.createEmailPasswordSession).toHaveBeenCalledWith("sari@tenang.id", "correct horse");

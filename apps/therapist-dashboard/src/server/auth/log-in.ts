@@ -1,9 +1,9 @@
 import "server-only";
 import { logInWithLabel } from "@tenang/app-server/auth/log-in";
 import { countSignInAttempt } from "@tenang/booking-server/shared/sign-in-throttle";
+import { findTherapistUserIdByWhatsapp } from "@tenang/booking-server/therapists/therapist-repository";
 import type { LoginInput } from "@/lib/login-input";
 import { bookingContext } from "@/server/booking/booking-context";
-import { findTherapistUserIdByWhatsapp } from "@/server/therapists/therapist-repository";
 import { REQUIRED_LABEL } from "./auth-config";
 import * as accounts from "./account-repository";
 import type { CreatedSession } from "./account-repository";
@@ -14,7 +14,7 @@ import type { CreatedSession } from "./account-repository";
  */
 async function emailFor(input: LoginInput): Promise<string | null> {
   if (input.kind === "email") return input.email;
-  const userId = await findTherapistUserIdByWhatsapp(input.phone);
+  const userId = await findTherapistUserIdByWhatsapp(bookingContext(), input.phone);
   if (!userId) return null;
   const user = await accounts.findUserById(userId);
   return user?.email || null;

@@ -15,9 +15,10 @@ export function findProfilePhoto(fileId: string, width: PhotoWidth | null): Prom
   return readPhoto(createAdminStorage(), BUCKET_IDS.therapistPhotos, fileId, width);
 }
 
+/** A file that passed the upload check (uploads/read-upload.ts), named for what its bytes are. */
 export interface Upload {
   name: string;
-  bytes: ArrayBuffer;
+  bytes: Uint8Array;
 }
 
 export async function storeProfilePhoto(upload: Upload): Promise<string> {

@@ -2,11 +2,11 @@ import "server-only";
 import type { Locale } from "@tenang/booking-core/locale";
 import type { Therapist, TherapistProfileInput } from "@tenang/booking-core/schemas/therapist";
 import { requireTherapistSnapshot } from "@tenang/booking-server/therapists/therapist-repository";
+import { setTherapistPhoto, updateTherapistProfile } from "@tenang/booking-server/therapists/update-therapist-profile";
 import type { ProfileDto } from "@/lib/dto";
 import { bookingContext } from "@/server/booking/booking-context";
 import { deleteProfilePhoto, storeProfilePhoto, type Upload } from "@/server/files/file-repository";
 import { photoUrl } from "@/server/photos/photo-url";
-import { setTherapistPhoto, updateTherapistProfile } from "./therapist-repository";
 
 export function toProfileDto(therapist: Therapist): ProfileDto {
   return {
@@ -39,15 +39,16 @@ export async function saveProfile(
   input: TherapistProfileInput,
   locale: Locale,
 ): Promise<ProfileDto> {
-  await updateTherapistProfile(therapistId, input, locale);
-  const { therapist } = await requireTherapistSnapshot(bookingContext(), therapistId);
+  const ctx = bookingContext();
+  await updateTherapistProfile(ctx, { therapistId, input, locale });
+  const { therapist } = await requireTherapistSnapshot(ctx, therapistId);
   return toProfileDto(therapist);
 }
 
 /** Replaces the profile photo: the new file first, then the row, then the old file (never a row without a file). */
 export async function replaceProfilePhoto(therapist: Therapist, upload: Upload): Promise<ProfileDto> {
   const fileId = await storeProfilePhoto(upload);
-  await setTherapistPhoto(therapist.id, fileId);
+  await setTherapistPhoto(bookingContext(), { therapistId: therapist.id, photoFileId: fileId });
   if (therapist.photoFileId) await deleteProfilePhoto(therapist.photoFileId).catch(() => undefined);
   return toProfileDto({ ...therapist, photoFileId: fileId });
 }

@@ -1,14 +1,20 @@
 import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
+import {
+  PAYMENT_PROOF_UPLOAD,
+  PROFILE_PHOTO_UPLOAD,
+  type UploadProblem,
+  type UploadRules as FileRules,
+  checkUpload,
+  storedFileName,
+} from "@tenang/booking-core/upload-file";
 import { readMultipartForm } from "@tenang/app-server/http/read-multipart";
 import type { Upload } from "@/server/files/file-repository";
 
-export interface UploadRules {
-  /** Lower-case extensions the bucket accepts. */
-  extensions: readonly string[];
-  /** MIME types accepted for those extensions. */
-  mimeTypes: readonly string[];
-  maxBytes: number;
+/** booking-core's rules for one kind of upload (types judged by the bytes, size), and the formats named to people. */
+export interface UploadRules extends FileRules {
+  /** The file formats in the refusal's words. */
+  formats: string;
 }
 
 // The sentences are English only for now, like the rest of this app's UI text.
@@ -21,28 +27,32 @@ function tooLargeRefusal(message: string): DomainError {
   return new DomainError("payload_too_large", message, { issues: [{ path: "file", message }] });
 }
 
-/** The one `file` field of a multipart request, checked against the bucket's rules before it reaches Appwrite. */
+/**
+ * The one `file` field of a multipart request, checked before it reaches Appwrite by booking-core's checkUpload, the
+ * check every upload passes: what the bytes are, not the name or the declared type. Stored under the uploaded name
+ * with the extension of what the bytes are.
+ */
 export async function readUpload(request: Request, rules: UploadRules): Promise<Upload> {
   const tooLarge = `The file is larger than ${Math.round(rules.maxBytes / 1024 / 1024)} MB.`;
-  const form = await readMultipartForm(request, { maxFileBytes: rules.maxBytes, tooLarge: () => tooLargeRefusal(tooLarge) });
+  const form = await readMultipartForm(request, {
+    maxFileBytes: rules.maxBytes,
+    tooLarge: () => tooLargeRefusal(tooLarge),
+  });
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) throw refuse("Choose a file to upload.");
-  const extension = file.name.toLowerCase().split(".").pop() ?? "";
-  if (!rules.extensions.includes(extension) || !rules.mimeTypes.includes(file.type)) {
-    throw refuse(`Use one of: ${rules.extensions.join(", ")}.`);
+  if (!(file instanceof File)) throw refuse("Choose a file to upload.");
+  const checked = await checkUpload(file, rules);
+  if (!checked.ok) {
+    const sentences: Record<UploadProblem, string> = {
+      missing: "Choose a file to upload.",
+      type_unsupported: `Use one of: ${rules.formats}.`,
+      // A file within the body's framing allowance but past the file's own limit.
+      too_large: tooLarge,
+    };
+    throw refuse(sentences[checked.problem]);
   }
-  if (file.size > rules.maxBytes) throw refuse(tooLarge);
-  return { name: file.name, bytes: await file.arrayBuffer() };
+  return { name: storedFileName(file.name, checked.type), bytes: checked.bytes };
 }
 
-export const PHOTO_RULES: UploadRules = {
-  extensions: ["jpg", "jpeg", "png", "webp"],
-  mimeTypes: ["image/jpeg", "image/png", "image/webp"],
-  maxBytes: 5 * 1024 * 1024,
-};
+export const PHOTO_RULES: UploadRules = { ...PROFILE_PHOTO_UPLOAD, formats: "jpg, jpeg, png, webp" };
 
-export const PROOF_RULES: UploadRules = {
-  extensions: ["jpg", "jpeg", "png", "webp", "pdf"],
-  mimeTypes: ["image/jpeg", "image/png", "image/webp", "application/pdf"],
-  maxBytes: 10 * 1024 * 1024,
-};
+export const PROOF_RULES: UploadRules = { ...PAYMENT_PROOF_UPLOAD, formats: "jpg, jpeg, png, webp, pdf" };

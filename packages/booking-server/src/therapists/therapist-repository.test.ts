@@ -1,7 +1,6 @@
-import { therapistSchema } from "@tenang/booking-core/schemas/therapist";
 import type { Models } from "node-appwrite";
 import { describe, expect, it } from "vitest";
-import { toTherapistInput } from "./therapist-repository";
+import { therapistFromRow } from "./therapist-repository";
 
 // A row as Appwrite returns it (columns from packages/db/src/schema.ts, plus the $-fields).
 const row = {
@@ -40,13 +39,33 @@ const row = {
   workingHoursEnd: "22:00",
 } as unknown as Models.DefaultRow;
 
-describe("toTherapistInput", () => {
+describe("therapistFromRow", () => {
   it("gives booking-core's shape: id from $id, working hours grouped, no $-fields", () => {
-    const therapist = therapistSchema.parse(toTherapistInput(row));
+    const { therapist } = therapistFromRow(row);
     expect(therapist.id).toBe("th_sari");
     expect(therapist.workingHours).toEqual({ start: "08:00", end: "22:00" });
     expect(therapist.price120).toBeNull();
     expect(Object.keys(therapist).filter((key) => key.startsWith("$"))).toEqual([]);
     expect(therapist).not.toHaveProperty("workingHoursStart");
+  });
+
+  it("reads a row written before the working-hours columns existed with the columns' defaults, 08:00–22:00", () => {
+    const { workingHoursStart: _start, workingHoursEnd: _end, ...older } = row;
+    expect(therapistFromRow(older as Models.DefaultRow).therapist.workingHours).toEqual({
+      start: "08:00",
+      end: "22:00",
+    });
+  });
+
+  it("reads the lock state, version 0 for a row from before the column", () => {
+    expect(therapistFromRow(row)).toMatchObject({ holdVersion: 0, currentOfferId: null, currentOfferExpiresAt: null });
+    expect(therapistFromRow({ ...row, holdVersion: 3, currentOfferId: "of_1" } as Models.DefaultRow)).toMatchObject({
+      holdVersion: 3,
+      currentOfferId: "of_1",
+    });
+  });
+
+  it("refuses a row that is not a therapist (the list readers skip it and log which one)", () => {
+    expect(() => therapistFromRow({ ...row, area: "legian" } as Models.DefaultRow)).toThrow();
   });
 });
