@@ -157,7 +157,10 @@ describe("customer app × therapist dashboard", () => {
     await therapistPage.getByTestId("chat-message").filter({ hasText: "Hi! The gate code is 1234." }).waitFor();
     await therapistPage.getByTestId("chat-input").fill("Terima kasih, see you soon!");
     await therapistPage.getByTestId("chat-send").click();
-    await page.getByTestId("their-message").filter({ hasText: "Terima kasih, see you soon!" }).waitFor();
+    await page
+      .locator('[data-testid="chat-message"][data-own="false"]')
+      .filter({ hasText: "Terima kasih, see you soon!" })
+      .waitFor();
     const texts = await world.rows("messages", [Query.equal("bookingId", bookingId), Query.equal("kind", "text")]);
     expect(texts.map((m) => [m.senderType, m.text]).sort()).toEqual([
       ["customer", "Hi! The gate code is 1234."],

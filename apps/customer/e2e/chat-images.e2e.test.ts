@@ -146,7 +146,9 @@ describe("photos and location pins in the chat", () => {
 
     // 5. Location pins render as Google Maps links, the guest's own and the therapist's.
     await page.getByLabel("Share my location").click();
-    const ownPin = page.locator('[data-testid="own-message"][data-kind="location"][data-delivery="sent"] a');
+    const ownPin = page.locator(
+      '[data-testid="chat-message"][data-own="true"][data-kind="location"][data-delivery="sent"] a',
+    );
     await ownPin.waitFor();
     expect(await ownPin.getAttribute("href")).toBe(
       `https://www.google.com/maps/search/?api=1&query=${HERE.latitude},${HERE.longitude}`,
@@ -157,7 +159,7 @@ describe("photos and location pins in the chat", () => {
       sender: therapist,
       input: { kind: "location", clientMessageId: "therapist-pin-0001", lat: -8.68, lng: 115.16, text: "Parked here" },
     });
-    const theirPin = page.locator('[data-testid="their-message"][data-kind="location"] a');
+    const theirPin = page.locator('[data-testid="chat-message"][data-own="false"][data-kind="location"] a');
     await theirPin.waitFor();
     expect(await theirPin.getAttribute("href")).toBe("https://www.google.com/maps/search/?api=1&query=-8.68,115.16");
     expect(await theirPin.textContent()).toContain("Parked here");

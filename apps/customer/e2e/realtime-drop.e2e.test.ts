@@ -69,7 +69,7 @@ async function therapistSays(bookingId: string, therapistId: string, text: strin
   });
 }
 
-const theirTexts = (page: Page) => page.getByTestId("their-message").allInnerTexts();
+const theirTexts = (page: Page) => page.locator('[data-testid="chat-message"][data-own="false"]').allInnerTexts();
 
 describe("customer chat over a dropped realtime connection", () => {
   it("every message sent while the connection was down appears once, in order, and the chat is live again", async () => {

@@ -109,7 +109,7 @@ describe("offers on the therapist dashboard", () => {
     await page.getByTestId("action-delayed").click();
     await page.getByTestId("delay-input").fill("10");
     await page.getByTestId("delay-send").click();
-    await page.locator('[data-testid="chat-system-message"][data-key="delayed"]').waitFor();
+    await page.locator('[data-testid="system-message"][data-key="delayed"]').waitFor();
     await page.getByTestId("action-arrived").click();
     await expectBookingStatus(page, "arrived");
     await page.getByTestId("action-in_progress").click();

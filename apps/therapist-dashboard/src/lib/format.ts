@@ -32,11 +32,6 @@ export function areaLabel(area: string | null, locale: Locale = DEFAULT_LOCALE):
   return labelFor(getMessages(locale).labels.areas, area);
 }
 
-/** A Google Maps link for a point: opens the Maps app on phones. */
-export function mapLink(lat: number, lng: number): string {
-  return `https://www.google.com/maps/search/?api=1&query=${lat},${lng}`;
-}
-
 /** A countdown that may run for hours (a commission's 3 h): "2 h 05 min", and booking-core's "4:59" under an hour. */
 export function longCountdown(seconds: number, locale: Locale = DEFAULT_LOCALE): string {
   if (seconds < 3_600) return formatCountdown(seconds);

@@ -1,18 +1,11 @@
 "use client";
 
-// The guest's words around a chat photo (its alt text, why it could not be sent); the photo itself is
-// @tenang/ui/chat-photo.
+// Why a chat photo could not be sent, in the guest's words; the photo itself is @tenang/ui/chat-photo.
 import { isDomainError } from "@tenang/booking-core/errors";
 import type { ImageRefusal } from "@tenang/chat-client/chat-session";
 import { ChatApiError } from "@tenang/chat-client/fetch-chat-api";
 import type { Messages } from "@/i18n/messages";
 import { errorText } from "@/lib/error-text";
-
-/** The alt text of a photo: who sent it (a caption is shown, and read, next to it). */
-export function photoAlt(own: boolean, authorName: string | undefined, m: Messages): string {
-  if (own) return m.chat.photoAltOwn;
-  return authorName ? m.chat.photoAltFrom(authorName) : m.chat.image;
-}
 
 const REFUSALS: readonly ImageRefusal[] = ["image_missing", "image_too_large", "image_type_unsupported"];
 

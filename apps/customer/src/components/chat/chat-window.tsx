@@ -8,8 +8,11 @@ import type { Locale } from "@tenang/booking-core/locale";
 import { createIdempotencyKey, IDEMPOTENCY_HEADER } from "@tenang/booking-core/idempotency";
 import { httpStatusOf, isRetryableError } from "@tenang/booking-core/retry";
 import { renderSystemMessage } from "@tenang/booking-core/system-messages";
+import { formatDateTime } from "@tenang/booking-core/time";
+import { chatImagePath } from "@tenang/chat-client/fetch-chat-api";
 import { Alert } from "@tenang/ui/alert";
 import { SystemBubble } from "@tenang/ui/chat-bubble";
+import { ChatMessageItem } from "@tenang/ui/chat-message";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useBooking } from "@/hooks/use-booking";
@@ -27,7 +30,6 @@ import {
 import { errorText } from "@/lib/error-text";
 import { EndedPanel, SearchPanel, TherapistDecisionPanel } from "./booking-panels";
 import { ChatErrorBoundary } from "./chat-error-boundary";
-import { ChatMessageItem } from "./chat-message-item";
 import { photoErrorText } from "./chat-photo";
 import { BookingSummary, ChatHeader, Composer, ConfirmedPanel } from "./chat-parts";
 import { ServiceConfirmation } from "./service-confirmation";
@@ -290,7 +292,11 @@ function BookingChat({
               message={message}
               own={message.senderType === "customer" && message.senderId === booking.customerId}
               authorName={authorName}
-              messages={m}
+              locale={m.locale}
+              // The clock time alone: the zone is the page's, and "WITA" under every bubble is noise.
+              time={formatDateTime(message.createdAt, { locale: m.locale, style: "time" }).replace(/ WITA$/, "")}
+              photoPath={chatImagePath}
+              labels={m.chat}
               onRetry={(id) => void session?.retry(id)}
               onDiscard={(id) => session?.discard(id)}
             />

@@ -2,18 +2,13 @@
 
 import { chatImagePath } from "@tenang/chat-client/fetch-chat-api";
 import { useChatSession } from "@tenang/chat-client/react";
-import type { ChatMessage } from "@tenang/chat-client/chat-message";
-import type { Locale } from "@tenang/booking-core/locale";
-import { parseSystemMessage, renderSystemMessage } from "@tenang/booking-core/system-messages";
 import { isDomainError } from "@tenang/booking-core/errors";
 import { httpStatusOf, isRetryableError } from "@tenang/booking-core/retry";
 import { Button } from "@tenang/ui/button";
-import { MessageBubble, SystemBubble } from "@tenang/ui/chat-bubble";
-import { ChatPhoto } from "@tenang/ui/chat-photo";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { ChatMessageItem } from "@tenang/ui/chat-message";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useFormat, useLocale, useMessages } from "@/i18n/locale-context";
-import type { Messages } from "@/i18n/messages";
-import { mapsUrl, photoErrorText, PhotoIcon, PinIcon } from "./chat-photo";
+import { photoErrorText, PhotoIcon } from "./chat-photo";
 
 export interface BookingChatProps {
   bookingId: string;
@@ -21,50 +16,6 @@ export interface BookingChatProps {
   customerName: string;
   /** Whether the therapist may write now (the room is active); otherwise the history is read-only. */
   canWrite: boolean;
-}
-
-function systemText(message: ChatMessage, locale: Locale): string {
-  if (message.kind !== "system") return "";
-  const parsed = parseSystemMessage(message.systemKey, message.systemParams);
-  // System messages are stored once and rendered per viewer, in the therapist's language.
-  return parsed ? renderSystemMessage(parsed, { locale }) : "";
-}
-
-function bodyOf(message: ChatMessage, own: boolean, customerName: string, t: Messages["chat"]): ReactNode {
-  switch (message.kind) {
-    case "text":
-      return message.text;
-    case "system":
-      return null;
-    case "image":
-      return (
-        <span className="flex flex-col gap-1.5">
-          <ChatPhoto
-            localImage={message.localImage}
-            storedSrc={chatImagePath(message.bookingId, message.imageFileId)}
-            alt={own ? t.photoAltOwn : t.photoAltFrom(customerName)}
-            labels={t}
-          />
-          {message.text && <span>{message.text}</span>}
-        </span>
-      );
-    case "location":
-      return (
-        <a
-          href={mapsUrl(message.lat, message.lng)}
-          target="_blank"
-          rel="noopener noreferrer"
-          className="flex items-center gap-2 underline-offset-2 hover:underline"
-          data-testid="location-link"
-        >
-          <PinIcon className="size-5 shrink-0" />
-          <span>
-            <span className="block font-medium">{message.text || t.locationPin}</span>
-            <span className="text-xs opacity-80">{t.openMap}</span>
-          </span>
-        </a>
-      );
-  }
 }
 
 /** The booking's chat with the customer, through @tenang/chat-client (realtime, backfill, optimistic send). */
@@ -130,52 +81,20 @@ export function BookingChat({ bookingId, therapistId, customerName, canWrite }: 
         {chat.messages.length === 0 && chat.status === "ready" && (
           <li className="self-center text-sm text-sand-500">{m.empty}</li>
         )}
-        {chat.messages.map((message) => {
-          if (message.kind === "system") {
-            return (
-              <li key={message.id} data-testid="chat-system-message" data-key={message.systemKey}>
-                <SystemBubble time={when(message.createdAt, "time")}>{systemText(message, locale)}</SystemBubble>
-              </li>
-            );
-          }
-          const own = message.senderType === "therapist" && message.senderId === therapistId;
-          const clientId = message.clientMessageId;
-          return (
-            <li
-              key={clientId ?? message.id}
-              data-testid="chat-message"
-              data-kind={message.kind}
-              data-delivery={message.delivery}
-            >
-              <MessageBubble
-                own={own}
-                author={own ? undefined : customerName}
-                pending={message.delivery === "sending"}
-                time={message.delivery === "sent" ? when(message.createdAt, "time") : undefined}
-                footer={
-                  message.delivery === "sending" ? (
-                    m.sending
-                  ) : message.delivery === "failed" && clientId ? (
-                    <span className="flex gap-3">
-                      <button
-                        type="button"
-                        className="text-rose-600 underline"
-                        onClick={() => void session?.retry(clientId)}
-                      >
-                        {m.failed}
-                      </button>
-                      <button type="button" className="underline" onClick={() => session?.discard(clientId)}>
-                        {m.discard}
-                      </button>
-                    </span>
-                  ) : undefined
-                }
-              >
-                {bodyOf(message, own, customerName, m)}
-              </MessageBubble>
-            </li>
-          );
-        })}
+        {chat.messages.map((message) => (
+          <ChatMessageItem
+            key={message.clientMessageId ?? message.id}
+            message={message}
+            own={message.senderType === "therapist" && message.senderId === therapistId}
+            authorName={customerName}
+            locale={locale}
+            time={when(message.createdAt, "time")}
+            photoPath={chatImagePath}
+            labels={m}
+            onRetry={(id) => void session?.retry(id)}
+            onDiscard={(id) => session?.discard(id)}
+          />
+        ))}
       </ol>
       {canWrite ? (
         <form onSubmit={onSend} className="flex gap-2">

@@ -1,7 +1,7 @@
 "use client";
 
-// The therapist's chat extras around photos and pins (icons, map links, why a photo could not be sent); the photo
-// itself is @tenang/ui/chat-photo.
+// The therapist's chat extras around photos (the attach icon, why a photo could not be sent); the photo itself is
+// @tenang/ui/chat-photo.
 import { isDomainError } from "@tenang/booking-core/errors";
 import type { ImageRefusal } from "@tenang/chat-client/chat-session";
 import { ChatApiError } from "@tenang/chat-client/fetch-chat-api";
@@ -17,20 +17,6 @@ export function PhotoIcon({ className = "size-5" }: { className?: string }) {
       <path d="M21 16l-5-5-9 9" strokeLinejoin="round" />
     </svg>
   );
-}
-
-export function PinIcon({ className = "size-5" }: { className?: string }) {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className={`${className} fill-none stroke-current`} strokeWidth="2">
-      <path d="M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21z" strokeLinejoin="round" />
-      <circle cx="12" cy="9.5" r="2.5" />
-    </svg>
-  );
-}
-
-/** Google Maps at a shared pin (opens the app on a phone). */
-export function mapsUrl(lat: number, lng: number): string {
-  return `https://www.google.com/maps/search/?api=1&query=${lat},${lng}`;
 }
 
 const REFUSALS: readonly ImageRefusal[] = ["image_missing", "image_too_large", "image_type_unsupported"];

@@ -5,6 +5,7 @@ import { errorMapFor } from "@tenang/booking-core/validation";
 import { areas, languages, massageTypes } from "@tenang/booking-core/schemas/common";
 import { areaCentres } from "@tenang/booking-core/schemas/location";
 import { therapistProfileInputSchema } from "@tenang/booking-core/schemas/therapist";
+import { mapsUrl } from "@tenang/booking-core/maps-url";
 import { formatPhone } from "@tenang/booking-core/phone";
 import { Alert } from "@tenang/ui/alert";
 import { Avatar } from "@tenang/ui/avatar";
@@ -17,7 +18,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useLocale, useMessages } from "@/i18n/locale-context";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { ProfileDto } from "@/lib/dto";
-import { labelFor, mapLink } from "@/lib/format";
+import { labelFor } from "@/lib/format";
 import { signOutAndLeave } from "@/components/sign-out-button";
 import { queryKeys } from "@/lib/query-keys";
 
@@ -172,7 +173,7 @@ function ServiceAreaField({ profile, issue }: { profile: ProfileDto; issue: stri
       />
       <p className="text-xs text-sand-500">
         {m.radiusRange(RADIUS_RANGE.min, RADIUS_RANGE.max)} ·{" "}
-        <a href={mapLink(area.lat, area.lng)} target="_blank" rel="noreferrer" className="text-tenang-700 underline">
+        <a href={mapsUrl(area.lat, area.lng)} target="_blank" rel="noreferrer" className="text-tenang-700 underline">
           {messages.booking.openMap}
         </a>
       </p>

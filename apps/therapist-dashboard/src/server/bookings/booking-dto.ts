@@ -3,7 +3,7 @@ import { splitCommission } from "@tenang/booking-core/revenue";
 import { formatPhone, whatsappLink } from "@tenang/booking-core/phone";
 import type { TherapistBookingView } from "@tenang/booking-server/views";
 import type { BookingDto } from "@/lib/dto";
-import { mapLink } from "@/lib/format";
+import { mapsUrl } from "@tenang/booking-core/maps-url";
 
 /**
  * booking-server's view already holds back the customer's contact details until the customer confirmed this therapist
@@ -42,7 +42,7 @@ export function toBookingDto(view: TherapistBookingView): BookingDto {
     address: contact?.address ?? null,
     hotelOrVilla: contact?.hotelOrVilla ?? null,
     roomNumber: contact?.roomNumber ?? null,
-    mapUrl: contact ? mapLink(contact.lat, contact.lng) : null,
+    mapUrl: contact ? mapsUrl(contact.lat, contact.lng) : null,
     rating: view.rating,
   };
 }
