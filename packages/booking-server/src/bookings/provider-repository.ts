@@ -8,7 +8,7 @@ import { type Place, placeSchema } from "@tenang/booking-core/schemas/place";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { getRowOrNull, listRows } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { type TherapistSnapshot, findTherapist } from "../therapists/therapist-repository";
 
 export interface LoadedProvider {

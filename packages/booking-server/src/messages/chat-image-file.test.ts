@@ -1,8 +1,8 @@
 // What counts as a chat image: decided by the first bytes, within the chat-images bucket's own rules.
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { buckets } from "@tenang/db/schema";
 import { describe, expect, it } from "vitest";
 import { CHAT_IMAGE_EXTENSIONS, MAX_CHAT_IMAGE_BYTES, sniffChatImageType } from "./chat-image-file";
-import { CHAT_IMAGES_BUCKET } from "./chat-image-repository";
 
 const bytes = (text: string) => Buffer.from(text, "latin1");
 
@@ -26,7 +26,7 @@ describe("sniffChatImageType", () => {
 
 describe("the chat-images bucket (packages/db)", () => {
   it("accepts every extension stored files get, and at least the size the chat allows", () => {
-    const bucket = buckets.find((b) => b.id === CHAT_IMAGES_BUCKET);
+    const bucket = buckets.find((b) => b.id === BUCKETS.chatImages);
     expect(bucket).toBeDefined();
     for (const extension of Object.values(CHAT_IMAGE_EXTENSIONS)) {
       expect(bucket!.allowedFileExtensions).toContain(extension);
