@@ -2,9 +2,10 @@ import "server-only";
 import type { Duration } from "@tenang/booking-core/money";
 import type { Area } from "@tenang/booking-core/schemas/common";
 import { placeSchema, type Place } from "@tenang/booking-core/schemas/place";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { AppwriteException, Query, type Models } from "node-appwrite";
 import { createAdminTablesDB } from "@/server/appwrite/admin-client";
-import { TABLE_IDS, databaseId } from "@/server/appwrite/resource-ids";
+import { databaseId } from "@/server/appwrite/resource-ids";
 
 // The only file that reads place (spa) rows; they leave as booking-core `Place` objects.
 
@@ -27,7 +28,7 @@ export async function findVisiblePlaces(filter: PlaceFilter): Promise<Place[]> {
 
   const { rows } = await createAdminTablesDB().listRows({
     databaseId: databaseId(),
-    tableId: TABLE_IDS.places,
+    tableId: TABLES.places,
     queries,
   });
   const places: Place[] = [];
@@ -44,7 +45,7 @@ export async function findVisiblePlaces(filter: PlaceFilter): Promise<Place[]> {
 /** One spa, or null when there is no such row. */
 export async function findPlaceById(id: string): Promise<Place | null> {
   try {
-    const row = await createAdminTablesDB().getRow({ databaseId: databaseId(), tableId: TABLE_IDS.places, rowId: id });
+    const row = await createAdminTablesDB().getRow({ databaseId: databaseId(), tableId: TABLES.places, rowId: id });
     return placeSchema.parse(toPlaceInput(row));
   } catch (error) {
     if (error instanceof AppwriteException && error.code === 404) return null;

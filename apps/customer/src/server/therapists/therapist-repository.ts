@@ -2,9 +2,10 @@ import "server-only";
 import type { Area } from "@tenang/booking-core/schemas/common";
 import { therapistSchema, type Therapist } from "@tenang/booking-core/schemas/therapist";
 import type { Duration } from "@tenang/booking-core/money";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { AppwriteException, Query, type Models } from "node-appwrite";
 import { createAdminTablesDB } from "@/server/appwrite/admin-client";
-import { TABLE_IDS, databaseId } from "@/server/appwrite/resource-ids";
+import { databaseId } from "@/server/appwrite/resource-ids";
 
 // The only file that reads therapist rows. Rows become booking-core `Therapist` objects here, so no Appwrite
 // $-field (and no column-level naming such as workingHoursStart) travels further into the app.
@@ -31,7 +32,7 @@ export async function findVisibleTherapists(filter: TherapistFilter): Promise<Th
 
   const { rows } = await createAdminTablesDB().listRows({
     databaseId: databaseId(),
-    tableId: TABLE_IDS.therapists,
+    tableId: TABLES.therapists,
     queries,
   });
   const therapists: Therapist[] = [];
@@ -48,7 +49,7 @@ export async function findTherapistById(id: string): Promise<Therapist | null> {
   try {
     const row = await createAdminTablesDB().getRow({
       databaseId: databaseId(),
-      tableId: TABLE_IDS.therapists,
+      tableId: TABLES.therapists,
       rowId: id,
     });
     return therapistSchema.parse(toTherapistInput(row));

@@ -2,9 +2,10 @@ import "server-only";
 import { DomainError, userMessageFor } from "@tenang/booking-core/errors";
 import type { Locale } from "@tenang/booking-core/locale";
 import type { TherapistProfileInput } from "@tenang/booking-core/schemas/therapist";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { AppwriteException, Query } from "node-appwrite";
 import { createAdminTablesDB } from "@/server/appwrite/admin-client";
-import { TABLE_IDS, databaseId } from "@/server/appwrite/resource-ids";
+import { databaseId } from "@/server/appwrite/resource-ids";
 
 // This app's own therapist-row access, for what the booking engine does not cover (sign-in by phone, the profile).
 
@@ -16,7 +17,7 @@ import { TABLE_IDS, databaseId } from "@/server/appwrite/resource-ids";
 export async function findTherapistUserIdByWhatsapp(whatsapp: string): Promise<string | null> {
   const { rows } = await createAdminTablesDB().listRows({
     databaseId: databaseId(),
-    tableId: TABLE_IDS.therapists,
+    tableId: TABLES.therapists,
     queries: [Query.equal("whatsapp", whatsapp), Query.limit(2)],
     total: false,
   });
@@ -29,7 +30,7 @@ export async function findTherapistUserIdByWhatsapp(whatsapp: string): Promise<s
 async function isWhatsappUsedByAnother(therapistId: string, whatsapp: string): Promise<boolean> {
   const { rows } = await createAdminTablesDB().listRows({
     databaseId: databaseId(),
-    tableId: TABLE_IDS.therapists,
+    tableId: TABLES.therapists,
     queries: [Query.equal("whatsapp", whatsapp), Query.limit(2)],
     total: false,
   });
@@ -56,7 +57,7 @@ export async function updateTherapistProfile(
   try {
     await createAdminTablesDB().updateRow({
       databaseId: databaseId(),
-      tableId: TABLE_IDS.therapists,
+      tableId: TABLES.therapists,
       rowId: therapistId,
       data: { ...columns, workingHoursStart: workingHours.start, workingHoursEnd: workingHours.end },
     });
@@ -70,7 +71,7 @@ export async function updateTherapistProfile(
 export async function setTherapistPhoto(therapistId: string, photoFileId: string): Promise<void> {
   await createAdminTablesDB().updateRow({
     databaseId: databaseId(),
-    tableId: TABLE_IDS.therapists,
+    tableId: TABLES.therapists,
     rowId: therapistId,
     data: { photoFileId },
   });
