@@ -58,7 +58,11 @@ export async function newGuest(world: BookingWorld): Promise<{ context: BrowserC
   return { context, page };
 }
 
-export async function rows(world: BookingWorld, tableId: TableId, queries: string[] = []): Promise<Models.DefaultRow[]> {
+export async function rows(
+  world: BookingWorld,
+  tableId: TableId,
+  queries: string[] = [],
+): Promise<Models.DefaultRow[]> {
   const { rows: found } = await world.stack.admin.tablesDB.listRows({
     databaseId: world.stack.databaseId,
     tableId,
