@@ -1,9 +1,11 @@
-// pnpm dev – (run with tsx so it can read the demo logins from packages/db) the whole marketplace on this machine: the local Appwrite-compatible server (data in .data/),
-// schema + demo seed, and the three apps in dev mode. Ctrl-C stops everything.
+// pnpm dev – the whole marketplace on this machine: the local Appwrite-compatible server (data in .data/), schema +
+// demo seed, and the three apps in dev mode. Ctrl-C stops everything. Run with tsx so it can import TypeScript (the
+// demo logins from packages/db, the default database id from booking-core).
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_DATABASE_ID } from "../packages/booking-core/src/resource-ids.ts";
 import { DEMO_LOGINS } from "../packages/db/src/seed/demo-data.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -13,7 +15,7 @@ const env = {
   TURBO_TELEMETRY_DISABLED: "1",
   APPWRITE_ENDPOINT: process.env.APPWRITE_ENDPOINT ?? "http://127.0.0.1:8080/v1",
   APPWRITE_PROJECT_ID: process.env.APPWRITE_PROJECT_ID ?? "tenang",
-  APPWRITE_DATABASE_ID: process.env.APPWRITE_DATABASE_ID ?? "tenang",
+  APPWRITE_DATABASE_ID: process.env.APPWRITE_DATABASE_ID ?? DEFAULT_DATABASE_ID,
   SWEEPER_SECRET: process.env.SWEEPER_SECRET ?? "local-sweeper-secret",
 };
 const useLocalServer = !process.env.APPWRITE_ENDPOINT;

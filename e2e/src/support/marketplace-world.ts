@@ -2,6 +2,7 @@
 // customer app and the therapist dashboard against it with the same offer window, the sweeper calling the customer
 // app's protected route every 500 ms (as `pnpm dev` does), and one Chromium for every person in the test. Nobody is
 // online at the start: each test puts online exactly the therapists it wants dispatch to choose from.
+import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { launchBrowser } from "@tenang/testing/browser";
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
 import { startNextApp, type RunningApp } from "@tenang/testing/next-app";
@@ -23,11 +24,11 @@ export interface MarketplaceWorld {
   customerApp: RunningApp;
   dashboardApp: RunningApp;
   browser: Browser;
-  row(tableId: string, rowId: string): Promise<Models.DefaultRow>;
+  row(tableId: TableId, rowId: string): Promise<Models.DefaultRow>;
   /** The row, or null when there is none. */
-  rowOrNull(tableId: string, rowId: string): Promise<Models.DefaultRow | null>;
-  rows(tableId: string, queries?: string[]): Promise<Models.DefaultRow[]>;
-  updateRow(tableId: string, rowId: string, data: Record<string, unknown>, permissions?: string[]): Promise<void>;
+  rowOrNull(tableId: TableId, rowId: string): Promise<Models.DefaultRow | null>;
+  rows(tableId: TableId, queries?: string[]): Promise<Models.DefaultRow[]>;
+  updateRow(tableId: TableId, rowId: string, data: Record<string, unknown>, permissions?: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,8 +71,8 @@ export async function startMarketplaceWorld(): Promise<MarketplaceWorld> {
     },
   };
 
-  for (const therapist of await world.rows("therapists", [Query.equal("isOnline", true)])) {
-    await world.updateRow("therapists", therapist.$id, { isOnline: false });
+  for (const therapist of await world.rows(TABLES.therapists, [Query.equal("isOnline", true)])) {
+    await world.updateRow(TABLES.therapists, therapist.$id, { isOnline: false });
   }
   return world;
 }
@@ -92,13 +93,13 @@ export async function waitFor<T>(
 
 /** The booking's offers, oldest attempt first. */
 export async function offersOf(world: MarketplaceWorld, bookingId: string): Promise<Models.DefaultRow[]> {
-  const offers = await world.rows("offers", [Query.equal("bookingId", bookingId)]);
+  const offers = await world.rows(TABLES.offers, [Query.equal("bookingId", bookingId)]);
   return offers.sort((a, b) => Number(a.attempt) - Number(b.attempt));
 }
 
 /** The booking's commission record, if one was made (its id is the booking's). */
 export function commissionOf(world: MarketplaceWorld, bookingId: string): Promise<Models.DefaultRow | null> {
-  return world.rowOrNull("commissions", bookingId);
+  return world.rowOrNull(TABLES.commissions, bookingId);
 }
 
 /** Screenshots of every named page, into e2e/test-results/ (git-ignored), for a failed test's report. */

@@ -1,6 +1,7 @@
 // The therapist's side: a login made the way the demo seed makes one (user + `therapist` label + link from the
 // therapist row), a phone-sized browser context signed in through the dashboard's own form, the online switch, and
 // the offer cards on screen.
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { DEMO_LOGINS } from "@tenang/db/seed/demo-data";
 import { PHONE_VIEWPORT } from "@tenang/testing/browser";
 import { Permission, Role } from "node-appwrite";
@@ -28,12 +29,12 @@ export const DEMO_THERAPIST: TherapistLogin = {
  */
 export async function createTherapistLogin(world: MarketplaceWorld, therapistId: string): Promise<TherapistLogin> {
   const { users } = world.stack.admin;
-  const therapist = await world.row("therapists", therapistId);
+  const therapist = await world.row(TABLES.therapists, therapistId);
   const userId = `e2e-${therapistId}`;
   const login = { therapistId, login: `${therapistId}@e2e.tenang.id`, password: `e2e-password-${therapistId}` };
   await users.create({ userId, email: login.login, password: login.password, name: String(therapist.name) });
   await users.updateLabels({ userId, labels: ["therapist"] });
-  await world.updateRow("therapists", therapistId, { userId }, [Permission.read(Role.user(userId))]);
+  await world.updateRow(TABLES.therapists, therapistId, { userId }, [Permission.read(Role.user(userId))]);
   return login;
 }
 

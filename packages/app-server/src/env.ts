@@ -1,10 +1,10 @@
 // The env pieces every app's src/env.ts builds on. Pure: no `import "server-only"` (each app's next.config.ts loads
 // its env module in plain Node) and no process.env (the app passes its raw environment in).
+import { DEFAULT_DATABASE_ID } from "@tenang/booking-core/resource-ids";
 import { z } from "zod";
 
 export const LOCAL_DEFAULT_ENDPOINT = "http://127.0.0.1:8080/v1";
 export const LOCAL_DEFAULT_PROJECT_ID = "tenang";
-export const LOCAL_DEFAULT_DATABASE_ID = "tenang";
 // The key `appwrite-local` accepts by default. Never valid against a real Appwrite, so it is only ever filled in
 // when the endpoint is this machine.
 export const LOCAL_DEV_API_KEY = "local-dev-key";
@@ -46,7 +46,7 @@ export const appwriteEnvShape = {
   APPWRITE_ENDPOINT: z.preprocess(blankAsMissing, endpointSchema.default(LOCAL_DEFAULT_ENDPOINT)),
   APPWRITE_PROJECT_ID: z.preprocess(blankAsMissing, envIdSchema.default(LOCAL_DEFAULT_PROJECT_ID)),
   APPWRITE_API_KEY: z.preprocess(blankAsMissing, envIdSchema.optional()),
-  APPWRITE_DATABASE_ID: z.preprocess(blankAsMissing, envIdSchema.default(LOCAL_DEFAULT_DATABASE_ID)),
+  APPWRITE_DATABASE_ID: z.preprocess(blankAsMissing, envIdSchema.default(DEFAULT_DATABASE_ID)),
   APPWRITE_TIMEOUT_MS: z.preprocess(
     blankAsMissing,
     z.coerce.number().int().min(100).max(120_000).default(DEFAULT_APPWRITE_TIMEOUT_MS),

@@ -1,22 +1,7 @@
 import "server-only";
-// Table ids as packages/db/src/schema.ts defines them, and the ids of the lock rows that serialise writers.
+// The ids of the lock rows that serialise writers (rows of the booking_transitions, therapist_holds and
+// customer_holds tables). Table and bucket ids themselves live in @tenang/booking-core/resource-ids.
 import { hash53 } from "@tenang/booking-core/hash";
-
-export const TABLES = {
-  therapists: "therapists",
-  places: "places",
-  bookings: "bookings",
-  bookingUpdates: "booking_updates",
-  offers: "offers",
-  messages: "messages",
-  commissions: "commissions",
-  discountCodes: "discount_codes",
-  rateLimits: "rate_limits",
-  bookingTransitions: "booking_transitions",
-  therapistHolds: "therapist_holds",
-  customerHolds: "customer_holds",
-  ratings: "ratings",
-} as const;
 
 /** Appwrite row ids are at most 36 characters. */
 const MAX_ID = 36;

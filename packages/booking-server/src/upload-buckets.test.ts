@@ -9,14 +9,13 @@ import {
   type UploadRules,
 } from "@tenang/booking-core/upload-file";
 import { describe, expect, it } from "vitest";
-import { PAYMENT_PROOFS_BUCKET } from "./admin/commission-proof";
-import { CHAT_IMAGES_BUCKET } from "./messages/chat-image-repository";
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 
 describe("upload rules and their buckets", () => {
   it.each<[string, UploadRules]>([
-    [CHAT_IMAGES_BUCKET, CHAT_IMAGE_UPLOAD],
+    [BUCKETS.chatImages, CHAT_IMAGE_UPLOAD],
     ["therapist-photos", PROFILE_PHOTO_UPLOAD],
-    [PAYMENT_PROOFS_BUCKET, PAYMENT_PROOF_UPLOAD],
+    [BUCKETS.paymentProofs, PAYMENT_PROOF_UPLOAD],
   ])("%s", (bucketId, rules) => {
     const bucket = buckets.find((b) => b.id === bucketId);
     expect(bucket).toBeDefined();

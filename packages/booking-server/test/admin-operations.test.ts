@@ -1,10 +1,11 @@
 // Operations' read use cases (src/admin): the commission queue in the order staff work it, the transfer proof behind
 // a record, and the latest bookings by status — against the local server with the real schema and seed.
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { InputFile } from "node-appwrite/file";
 import { ID } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCommissionQueue } from "../src/admin/commission-queue";
-import { PAYMENT_PROOFS_BUCKET, readCommissionProof } from "../src/admin/commission-proof";
+import { readCommissionProof } from "../src/admin/commission-proof";
 import { listLatestBookings } from "../src/admin/latest-bookings";
 import { cancelBooking } from "../src/bookings/cancel-booking";
 import { acceptTherapist } from "../src/bookings/customer-decisions";
@@ -30,7 +31,7 @@ afterAll(() => engine.close());
 
 async function storeProof(name: string, bytes: Buffer): Promise<string> {
   const file = await engine.ctx.storage.createFile({
-    bucketId: PAYMENT_PROOFS_BUCKET,
+    bucketId: BUCKETS.paymentProofs,
     fileId: ID.unique(),
     file: InputFile.fromBuffer(bytes, name),
   });

@@ -1,6 +1,7 @@
 // What the credentials a browser holds (a guest's session, a therapist's session, a realtime JWT) can read directly
 // from Appwrite with the official SDK — no route handler in between — and what the therapist's routes hand out, at
 // each step of a booking (issue 9, findings 2 and "guests read internal booking fields").
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { png } from "@tenang/testing/images";
 import { AppwriteException, Client, type Models, Query, Storage, TablesDB } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +9,6 @@ import WebSocket from "ws";
 import { acceptTherapist, findAnotherTherapist } from "../src/bookings/customer-decisions";
 import { cancelBooking } from "../src/bookings/cancel-booking";
 import { createBooking } from "../src/bookings/create-booking";
-import { CHAT_IMAGES_BUCKET } from "../src/messages/chat-image-repository";
 import { sendMessage } from "../src/messages/send-message";
 import { uploadChatImage } from "../src/messages/upload-chat-image";
 import { listPendingOffers } from "../src/offers/list-pending-offers";
@@ -243,7 +243,7 @@ describe("the chat after the therapist loses the booking", () => {
         .setSession((await engine.ctx.users.createSession({ userId: therapistUser.userId })).secret),
     );
     const readFile = () =>
-      storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId }).then(
+      storage.getFile({ bucketId: BUCKETS.chatImages, fileId }).then(
         () => 200,
         (error: unknown) => (error instanceof AppwriteException ? error.code : 0),
       );

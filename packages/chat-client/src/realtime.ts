@@ -9,12 +9,12 @@
 // - onOpen fires for every connection that opens: the session backfills then, since events are not replayed.
 //   A silent drop (socket open, nothing arriving) cannot be seen here; the session's periodic sync notices
 //   messages that realtime failed to deliver and calls reconnect().
+import { rowsChannel, TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { Client, Query, Realtime } from "appwrite";
 import type { ChatApi, RealtimeToken } from "./chat-api";
 import { messageFromRow, type ServerMessage } from "./chat-message";
 import { systemTimers, type Timers } from "./timers";
 
-export const MESSAGES_TABLE_ID = "messages";
 /** Refresh the JWT this long before it expires (or halfway through its life, if that is sooner). */
 export const DEFAULT_JWT_REFRESH_MARGIN_MS = 60_000;
 /** Waits before reconnect attempt 1, 2, 3, … (the last repeats), each ±20 % jitter. */
@@ -66,7 +66,7 @@ export interface RealtimeTransportOptions {
   onChange: (change: RealtimeChange) => void;
   onOpen?: (reason: OpenReason) => void;
   onStatus?: (status: RealtimeStatus) => void;
-  tableId?: string;
+  tableId?: TableId;
   refreshMarginMs?: number;
   reconnectDelaysMs?: readonly number[];
   handoverMs?: number;
@@ -135,7 +135,7 @@ export function createRealtimeTransport(options: RealtimeTransportOptions): Real
   const marginMs = options.refreshMarginMs ?? DEFAULT_JWT_REFRESH_MARGIN_MS;
   const delays = options.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS_MS;
   const handoverMs = options.handoverMs ?? DEFAULT_HANDOVER_MS;
-  const tableId = options.tableId ?? MESSAGES_TABLE_ID;
+  const tableId = options.tableId ?? TABLES.messages;
 
   let status: RealtimeStatus = "idle";
   let stopped = false;
@@ -265,7 +265,7 @@ export function createRealtimeTransport(options: RealtimeTransportOptions): Real
       // The server refuses a bad or expired JWT with an error message, then closes the socket.
       if (statusCode === 401 || statusCode === 403 || statusCode === 1008) tokenRejected = true;
     });
-    const channel = `tablesdb.${databaseId}.tables.${tableId}.rows`;
+    const channel = rowsChannel(databaseId, tableId);
     // subscribe() resolves when the socket opens and rejects when it cannot; onClose reports the same failure
     // to lost(), which ignores whichever comes second.
     realtime

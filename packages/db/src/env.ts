@@ -1,4 +1,5 @@
 // Where the db scripts connect. With nothing set they target the embedded local server's defaults.
+import { DEFAULT_DATABASE_ID } from "@tenang/booking-core/resource-ids";
 import { z } from "zod";
 
 const LOOPBACK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
@@ -8,7 +9,7 @@ const envSchema = z
     APPWRITE_ENDPOINT: z.string().url().default("http://127.0.0.1:8080/v1"),
     APPWRITE_PROJECT_ID: z.string().min(1).default("tenang"),
     APPWRITE_API_KEY: z.string().min(1).optional(),
-    APPWRITE_DATABASE_ID: z.string().min(1).default("tenang"),
+    APPWRITE_DATABASE_ID: z.string().min(1).default(DEFAULT_DATABASE_ID),
   })
   .transform((env, ctx) => {
     const apiKey = env.APPWRITE_API_KEY ?? (LOOPBACK.test(env.APPWRITE_ENDPOINT) ? "local-dev-key" : undefined);

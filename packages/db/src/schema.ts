@@ -1,7 +1,8 @@
 // The whole database as data: one definition, applied idempotently by apply-schema.ts to the local server or to any
 // real Appwrite. Adding a column or index here adds it on the next `pnpm db:setup`; nothing here is ever dropped.
 //
-// Enumerations come from booking-core, the one source of truth; the database only enforces them.
+// Enumerations and the table and bucket ids come from booking-core, the one source of truth; the database only
+// enforces them (schema.test.ts checks that this file creates exactly the ids booking-core's resource-ids lists).
 //
 // Permissions: the browser never holds the API key, and reads data only through the apps' route handlers (which use
 // the key). Row-level `read` permissions exist for Realtime: a guest or therapist receives events only for rows that
@@ -16,6 +17,7 @@ import { commissionStatuses } from "@tenang/booking-core/schemas/commission";
 import { discountKinds } from "@tenang/booking-core/schemas/discount-code";
 import { MAX_RATING_COMMENT_LENGTH } from "@tenang/booking-core/schemas/rating";
 import { locales } from "@tenang/booking-core/locale";
+import { BUCKETS, TABLES } from "@tenang/booking-core/resource-ids";
 
 export type ColumnSpec =
   | { key: string; type: "varchar"; size: number; required?: boolean; default?: string; array?: boolean }
@@ -73,7 +75,7 @@ const provider: ColumnSpec[] = [
 
 export const tables: TableSpec[] = [
   {
-    id: "therapists",
+    id: TABLES.therapists,
     name: "Therapists",
     permissions: ADMIN_READ,
     // A therapist's own row carries read("user:<their user id>") so their dashboard gets realtime updates.
@@ -112,7 +114,7 @@ export const tables: TableSpec[] = [
     ],
   },
   {
-    id: "places",
+    id: TABLES.places,
     name: "Places (spas)",
     permissions: ['read("any")'],
     rowSecurity: false,
@@ -127,7 +129,7 @@ export const tables: TableSpec[] = [
     indexes: [{ key: "idx_area", type: "key", columns: ["area"] }],
   },
   {
-    id: "bookings",
+    id: TABLES.bookings,
     name: "Bookings",
     permissions: ADMIN_READ,
     // Readable by no signed-in user, only staff: a row holds the customer's contact details (name, WhatsApp, address,
@@ -199,7 +201,7 @@ export const tables: TableSpec[] = [
     // of the booking, readable by the customer and by the therapist holding the booking (therapist_found on). It is
     // what both apps subscribe to over Realtime (an event only means "refetch through the route"), so it carries
     // nothing a person may not see: no contact detail, no internal field.
-    id: "booking_updates",
+    id: TABLES.bookingUpdates,
     name: "Booking change signals",
     permissions: ADMIN_READ,
     rowSecurity: true,
@@ -212,7 +214,7 @@ export const tables: TableSpec[] = [
     indexes: [],
   },
   {
-    id: "offers",
+    id: TABLES.offers,
     name: "Offers",
     permissions: ADMIN_READ,
     // Rows carry read("user:<therapist user>"): a therapist sees only offers made to them.
@@ -235,7 +237,7 @@ export const tables: TableSpec[] = [
     ],
   },
   {
-    id: "messages",
+    id: TABLES.messages,
     name: "Chat messages",
     permissions: ADMIN_READ,
     rowSecurity: true,
@@ -259,7 +261,7 @@ export const tables: TableSpec[] = [
     ],
   },
   {
-    id: "commissions",
+    id: TABLES.commissions,
     name: "Commission records",
     permissions: ADMIN_READ,
     rowSecurity: true,
@@ -286,7 +288,7 @@ export const tables: TableSpec[] = [
     ],
   },
   {
-    id: "discount_codes",
+    id: TABLES.discountCodes,
     name: "Discount codes",
     permissions: ADMIN_READ,
     rowSecurity: false,
@@ -308,7 +310,7 @@ export const tables: TableSpec[] = [
   {
     // One row per booking transition, $id = <bookingId>-v<fromVersion>: the lock that lets exactly one of two writers
     // starting from the same version commit (a duplicate $id fails the whole transaction), and the audit trail.
-    id: "booking_transitions",
+    id: TABLES.bookingTransitions,
     name: "Booking transitions",
     permissions: ADMIN_READ,
     rowSecurity: false,
@@ -326,7 +328,7 @@ export const tables: TableSpec[] = [
   {
     // The same lock for a therapist: $id = <therapistId>-h<holdVersion>, written whenever a booking takes, releases or
     // offers the therapist, so one therapist cannot be given two bookings (or two offers) by concurrent writers.
-    id: "therapist_holds",
+    id: TABLES.therapistHolds,
     name: "Therapist holds",
     permissions: ADMIN_READ,
     rowSecurity: false,
@@ -344,7 +346,7 @@ export const tables: TableSpec[] = [
     // one. Two creates that read the same last sequence collide, so the "one booking under way, at most three
     // scheduled" check (booking-core booking-limits) is always made on the customer's bookings as they are. Nothing
     // is released: the check reads the bookings themselves, so a booking that ends frees the customer by itself.
-    id: "customer_holds",
+    id: TABLES.customerHolds,
     name: "Customer booking locks",
     permissions: ADMIN_READ,
     rowSecurity: false,
@@ -359,7 +361,7 @@ export const tables: TableSpec[] = [
   {
     // A customer's rating of a completed booking: $id = bookingId, so a booking is rated once (a second create is a
     // duplicate $id). Rows carry read("user:<customer>") and read("user:<therapist user>").
-    id: "ratings",
+    id: TABLES.ratings,
     name: "Ratings",
     permissions: ADMIN_READ,
     rowSecurity: true,
@@ -386,7 +388,7 @@ export const tables: TableSpec[] = [
     ],
   },
   {
-    id: "rate_limits",
+    id: TABLES.rateLimits,
     name: "Rate limit state",
     permissions: [],
     rowSecurity: false,
@@ -402,7 +404,7 @@ export const tables: TableSpec[] = [
 
 export const buckets: BucketSpec[] = [
   {
-    id: "therapist-photos",
+    id: BUCKETS.therapistPhotos,
     name: "Therapist and spa photos",
     permissions: ['read("any")'],
     fileSecurity: false,
@@ -410,7 +412,7 @@ export const buckets: BucketSpec[] = [
     allowedFileExtensions: ["jpg", "jpeg", "png", "webp", "svg"],
   },
   {
-    id: "chat-images",
+    id: BUCKETS.chatImages,
     name: "Chat images",
     permissions: ADMIN_READ,
     fileSecurity: true,
@@ -418,7 +420,7 @@ export const buckets: BucketSpec[] = [
     allowedFileExtensions: ["jpg", "jpeg", "png", "webp", "heic"],
   },
   {
-    id: "payment-proofs",
+    id: BUCKETS.paymentProofs,
     name: "Commission payment proofs",
     permissions: ADMIN_READ,
     fileSecurity: true,

@@ -1,6 +1,7 @@
 // A fresh, in-memory local Appwrite server with the real schema and demo seed, for one test file.
 import { randomBytes } from "node:crypto";
 import { startServer, type RunningServer } from "@tenang/appwrite-local";
+import { DEFAULT_DATABASE_ID } from "@tenang/booking-core/resource-ids";
 import { createAdminClients } from "@tenang/db/clients";
 import { applySchema } from "@tenang/db/apply-schema";
 import { buckets, tables } from "@tenang/db/schema";
@@ -22,7 +23,7 @@ export interface LocalStack {
 
 export async function startLocalStack(opts: { seed?: boolean } = {}): Promise<LocalStack> {
   const projectId = "tenang";
-  const databaseId = "tenang";
+  const databaseId = DEFAULT_DATABASE_ID;
   const apiKey = `e2e-key-${randomBytes(16).toString("hex")}`;
   // As in `pnpm dev`: Appwrite's abuse limits on (API-key calls, which is all the apps make, are exempt) and 30-day
   // sessions, so e2e runs see the limits a browser-held credential would meet.

@@ -11,6 +11,7 @@
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
 import { startNextApp, type AppName, type RunningApp } from "@tenang/testing/next-app";
 import { png } from "@tenang/testing/images";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { DEMO_LOGINS } from "@tenang/db/seed/demo-data";
 import { ID, Permission, Query, Role, type Models } from "node-appwrite";
 import { cookieFrom, rawRequest, type RawRequest, type RawResponse } from "./http";
@@ -76,8 +77,8 @@ export async function startSecurityWorld(opts: WorldOptions = {}): Promise<Secur
       await stack.close();
     },
   };
-  for (const therapist of await world.rows("therapists", [Query.equal("isOnline", true)])) {
-    await world.updateRow("therapists", therapist.$id, { isOnline: false });
+  for (const therapist of await world.rows(TABLES.therapists, [Query.equal("isOnline", true)])) {
+    await world.updateRow(TABLES.therapists, therapist.$id, { isOnline: false });
   }
   return world;
 }
@@ -145,7 +146,7 @@ export async function createTherapistLogin(world: SecurityWorld, therapistId: st
     name: therapistId,
   });
   await users.updateLabels({ userId: user.$id, labels: ["therapist"] });
-  await world.updateRow("therapists", therapistId, { userId: user.$id }, [Permission.read(Role.user(user.$id))]);
+  await world.updateRow(TABLES.therapists, therapistId, { userId: user.$id }, [Permission.read(Role.user(user.$id))]);
   return { ...login, userId: user.$id };
 }
 
@@ -172,7 +173,7 @@ export const CUSTOMER_DETAILS = {
 
 /** A Book-now at the therapist's doorstep through POST /api/bookings; returns the booking id. */
 export async function bookNow(world: SecurityWorld, guest: Actor, therapistId: string, whatsapp: string) {
-  const therapist = await world.row("therapists", therapistId);
+  const therapist = await world.row(TABLES.therapists, therapistId);
   const res = await call(world, "customer", "POST", "/api/bookings", {
     as: guest,
     headers: { "idempotency-key": idempotencyKey() },

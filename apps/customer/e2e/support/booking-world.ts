@@ -3,6 +3,7 @@
 // booking-server context for acting as the therapist, and Chromium. Helpers decide who is online, so dispatch is
 // deterministic, and wait on the database by polling, never by sleeping a fixed time.
 import { isDomainError } from "@tenang/booking-core/errors";
+import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
 import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
 import { launchBrowser, PHONE_VIEWPORT } from "@tenang/testing/browser";
@@ -57,7 +58,11 @@ export async function newGuest(world: BookingWorld): Promise<{ context: BrowserC
   return { context, page };
 }
 
-export async function rows(world: BookingWorld, tableId: string, queries: string[] = []): Promise<Models.DefaultRow[]> {
+export async function rows(
+  world: BookingWorld,
+  tableId: TableId,
+  queries: string[] = [],
+): Promise<Models.DefaultRow[]> {
   const { rows: found } = await world.stack.admin.tablesDB.listRows({
     databaseId: world.stack.databaseId,
     tableId,
@@ -66,7 +71,7 @@ export async function rows(world: BookingWorld, tableId: string, queries: string
   return found;
 }
 
-export async function row(world: BookingWorld, tableId: string, rowId: string): Promise<Models.DefaultRow> {
+export async function row(world: BookingWorld, tableId: TableId, rowId: string): Promise<Models.DefaultRow> {
   return world.stack.admin.tablesDB.getRow({ databaseId: world.stack.databaseId, tableId, rowId });
 }
 
@@ -75,12 +80,12 @@ export async function row(world: BookingWorld, tableId: string, rowId: string): 
  * therapist-01, -08, -15, -22 and -29 (every 7th), all within a couple of km of the area's centre.
  */
 export async function onlyOnline(world: BookingWorld, therapistIds: readonly string[]): Promise<void> {
-  for (const therapist of await rows(world, "therapists")) {
+  for (const therapist of await rows(world, TABLES.therapists)) {
     const online = therapistIds.includes(therapist.$id);
     if (therapist.isOnline === online && (!online || therapist.isBusy === false)) continue;
     await world.stack.admin.tablesDB.updateRow({
       databaseId: world.stack.databaseId,
-      tableId: "therapists",
+      tableId: TABLES.therapists,
       rowId: therapist.$id,
       data: online ? { isOnline: true, isBusy: false, missedOffersInRow: 0 } : { isOnline: false },
     });
@@ -105,7 +110,7 @@ export async function waitFor<T>(
 export function pendingOffer(world: BookingWorld, bookingId: string, attempt?: number) {
   return waitFor(
     async () =>
-      (await rows(world, "offers", [Query.equal("bookingId", bookingId), Query.equal("status", "pending")])).find(
+      (await rows(world, TABLES.offers, [Query.equal("bookingId", bookingId), Query.equal("status", "pending")])).find(
         (offer) => attempt === undefined || offer.attempt === attempt,
       ),
     { what: `a pending offer for ${bookingId}${attempt ? ` (attempt ${attempt})` : ""}` },

@@ -1,5 +1,6 @@
 "use client";
 
+import { rowsChannel, TABLES } from "@tenang/booking-core/resource-ids";
 import { createSdkRealtime, type RealtimeLike } from "@tenang/chat-client/realtime";
 import type { RealtimeToken } from "@tenang/chat-client/chat-api";
 import { useEffect, useRef } from "react";
@@ -74,7 +75,7 @@ export function useBookingRealtime(bookingId: string, enabled: boolean, onChange
       });
       try {
         await connection.subscribe(
-          [`tablesdb.${token.databaseId}.tables.booking_updates.rows.${bookingId}`],
+          [rowsChannel(token.databaseId, TABLES.bookingUpdates, bookingId)],
           () => {
             if (!stopped) onChangeRef.current();
           },

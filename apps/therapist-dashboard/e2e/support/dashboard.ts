@@ -3,6 +3,7 @@
 // sweeper do. Every therapist starts offline, so whoever a test puts online is the only one dispatch can pick.
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
 import { createBooking } from "@tenang/booking-server/bookings/create-booking";
+import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { createBookingInputSchema } from "@tenang/booking-core/schemas/booking";
 import { launchBrowser, PHONE_VIEWPORT } from "@tenang/testing/browser";
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
@@ -24,9 +25,9 @@ export interface World {
   ctx: BookingServerContext;
   /** The same engine with its clock moved forward, for deadlines (the sweeper "later"). */
   ctxAt(offsetMs: number): BookingServerContext;
-  row(tableId: string, rowId: string): Promise<Models.DefaultRow>;
-  rows(tableId: string, queries: string[]): Promise<Models.DefaultRow[]>;
-  updateRow(tableId: string, rowId: string, data: Record<string, unknown>): Promise<void>;
+  row(tableId: TableId, rowId: string): Promise<Models.DefaultRow>;
+  rows(tableId: TableId, queries: string[]): Promise<Models.DefaultRow[]>;
+  updateRow(tableId: TableId, rowId: string, data: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,8 +67,8 @@ export async function startWorld(): Promise<World> {
       await stack.close();
     },
   };
-  for (const therapist of await world.rows("therapists", [Query.equal("isOnline", true)])) {
-    await world.updateRow("therapists", therapist.$id, { isOnline: false });
+  for (const therapist of await world.rows(TABLES.therapists, [Query.equal("isOnline", true)])) {
+    await world.updateRow(TABLES.therapists, therapist.$id, { isOnline: false });
   }
   return world;
 }
@@ -118,7 +119,7 @@ function newIdempotencyKey(): string {
 
 /** A "Book now" for 60 minutes at the demo therapist's doorstep, created the way the customer app creates it. */
 export async function bookNow(world: World, customerId: string, overrides: Record<string, unknown> = {}) {
-  const demo = await world.row("therapists", DEMO_THERAPIST_ID);
+  const demo = await world.row(TABLES.therapists, DEMO_THERAPIST_ID);
   const input = createBookingInputSchema.parse({
     source: "bookNow",
     kind: "immediate",

@@ -4,12 +4,10 @@ import "server-only";
 // with a type a browser would run.
 import { DomainError } from "@tenang/booking-core/errors";
 import { PAYMENT_PROOF_TYPES } from "@tenang/booking-core/upload-file";
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { isNotFound } from "../appwrite/appwrite-errors";
 import { requireCommission } from "../commissions/commission-repository";
 import type { BookingServerContext } from "../context";
-
-/** packages/db's private bucket for commission payment proofs. */
-export const PAYMENT_PROOFS_BUCKET = "payment-proofs";
 
 /** What a proof may be: a photo or a PDF of the bank transfer (what the upload's check accepts). */
 export const PROOF_CONTENT_TYPES = PAYMENT_PROOF_TYPES;
@@ -31,9 +29,9 @@ export async function readCommissionProof(ctx: BookingServerContext, commissionI
   const fileId = record.proofFileId;
   if (fileId === null) throw new DomainError("not_found", "this commission has no payment proof");
   try {
-    const file = await ctx.storage.getFile({ bucketId: PAYMENT_PROOFS_BUCKET, fileId });
+    const file = await ctx.storage.getFile({ bucketId: BUCKETS.paymentProofs, fileId });
     if (!isProofType(file.mimeType)) throw new DomainError("not_found", `proof ${fileId} is ${file.mimeType}`);
-    const bytes = await ctx.storage.getFileView({ bucketId: PAYMENT_PROOFS_BUCKET, fileId });
+    const bytes = await ctx.storage.getFileView({ bucketId: BUCKETS.paymentProofs, fileId });
     return { bytes, contentType: file.mimeType, fileName: file.name };
   } catch (error) {
     if (isNotFound(error)) throw new DomainError("not_found", `proof file ${fileId} is missing`);

@@ -9,7 +9,7 @@ import { bookingFromRow } from "../bookings/booking-repository";
 import { commissionFromRow } from "../commissions/commission-repository";
 import type { BookingServerContext } from "../context";
 import { listRows, listRowsWhereIn } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export const commissionQueueGroups = ["awaiting_confirmation", "overdue", "due", "paid"] as const;
 export type CommissionQueueGroup = (typeof commissionQueueGroups)[number];

@@ -6,7 +6,7 @@ import { Query } from "node-appwrite";
 import { listBookings } from "../bookings/booking-repository";
 import type { BookingServerContext } from "../context";
 import { listRowsWhereIn } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export interface AdminBookingView {
   id: string;

@@ -31,7 +31,8 @@ import {
   messagePermissions,
   offerPermissions,
 } from "../shared/permissions";
-import { bookingTransitionId, TABLES, therapistHoldId } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
+import { bookingTransitionId, therapistHoldId } from "../tables";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { type StoredBooking, bookingRowData, requireBooking } from "./booking-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";

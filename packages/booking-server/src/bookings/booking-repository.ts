@@ -9,7 +9,7 @@ import { type Booking, bookingSchema, bookingStatuses } from "@tenang/booking-co
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows, listRowsWhereIn } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 /** A booking as read, with what the engine needs beside the domain object. */
 export interface StoredBooking {

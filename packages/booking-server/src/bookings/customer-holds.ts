@@ -12,7 +12,8 @@ import { Query } from "node-appwrite";
 import type { WriteSet } from "../appwrite/write-set";
 import type { BookingServerContext } from "../context";
 import { listRows } from "../shared/rows";
-import { customerHoldId, TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
+import { customerHoldId } from "../tables";
 
 export interface CustomerHold {
   customerId: string;

@@ -6,9 +6,9 @@ import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
 import { type DiscountCode, discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { findPlace } from "../places/place-repository";
 import { listRows } from "../shared/rows";
-import { TABLES } from "../tables";
 import { type TherapistSnapshot, findTherapist } from "../therapists/therapist-repository";
 
 export interface LoadedProvider {

@@ -9,7 +9,7 @@ import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
 import { stageTherapistHolds } from "../bookings/booking-engine";
 import type { BookingServerContext } from "../context";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { commissionRowData, listCommissionsOfTherapist, requireCommission } from "./commission-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";

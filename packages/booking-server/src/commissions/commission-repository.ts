@@ -5,7 +5,7 @@ import { type CommissionRecord, commissionRecordSchema } from "@tenang/booking-c
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export function commissionFromRow(row: Row): CommissionRecord {
   return commissionRecordSchema.parse({ ...row, id: row.$id, createdAt: row.$createdAt, updatedAt: row.$updatedAt });

@@ -1,13 +1,13 @@
 // What counts as a chat image is booking-core's checkUpload (upload-file.test.ts: the bytes decide); here, that the
 // chat's rules fit the chat-images bucket's own, and how a refusal reads.
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { buckets } from "@tenang/db/schema";
 import { describe, expect, it } from "vitest";
 import { CHAT_IMAGE_EXTENSIONS, MAX_CHAT_IMAGE_BYTES, checkChatImageFile } from "./chat-image-file";
-import { CHAT_IMAGES_BUCKET } from "./chat-image-repository";
 
 describe("the chat-images bucket (packages/db)", () => {
   it("accepts every extension stored files get, and at least the size the chat allows", () => {
-    const bucket = buckets.find((b) => b.id === CHAT_IMAGES_BUCKET);
+    const bucket = buckets.find((b) => b.id === BUCKETS.chatImages);
     expect(bucket).toBeDefined();
     for (const extension of Object.values(CHAT_IMAGE_EXTENSIONS)) {
       expect(bucket!.allowedFileExtensions).toContain(extension);

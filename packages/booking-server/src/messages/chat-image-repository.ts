@@ -12,11 +12,9 @@ import { InputFile } from "node-appwrite/file";
 import { isNotFound } from "../appwrite/appwrite-errors";
 import type { BookingServerContext } from "../context";
 import { listRows } from "../shared/rows";
-import { TABLES } from "../tables";
+import { BUCKETS, TABLES } from "@tenang/booking-core/resource-ids";
 import { CHAT_IMAGE_EXTENSIONS, type ChatImageType, isChatImageType } from "./chat-image-file";
 import { type StoredMessage, messageFromRow } from "./message-repository";
-
-export const CHAT_IMAGES_BUCKET = "chat-images";
 
 /** The stored name: the booking it belongs to, then the extension of what the bytes are (not what the device said). */
 export function chatImageFileName(bookingId: string, baseName: string, type: ChatImageType): string {
@@ -38,7 +36,7 @@ export async function storeChatImageFile(
 ): Promise<Models.File> {
   const name = chatImageFileName(file.bookingId, file.baseName, file.type);
   return ctx.storage.createFile({
-    bucketId: CHAT_IMAGES_BUCKET,
+    bucketId: BUCKETS.chatImages,
     fileId: file.fileId,
     file: InputFile.fromBuffer(file.bytes, name),
     permissions: file.permissions,
@@ -48,7 +46,7 @@ export async function storeChatImageFile(
 /** Removes a file nothing refers to (a lost race, a failed insert). Best effort: a leftover is only wasted space. */
 export async function deleteChatImageFile(ctx: BookingServerContext, fileId: string): Promise<void> {
   try {
-    await ctx.storage.deleteFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+    await ctx.storage.deleteFile({ bucketId: BUCKETS.chatImages, fileId });
   } catch (error) {
     if (!isNotFound(error)) console.warn(`[chat-images] could not delete orphan file ${fileId}`, error);
   }
@@ -62,7 +60,7 @@ export async function setChatImageReaders(
 ): Promise<void> {
   for (const fileId of fileIds) {
     try {
-      await ctx.storage.updateFile({ bucketId: CHAT_IMAGES_BUCKET, fileId, permissions });
+      await ctx.storage.updateFile({ bucketId: BUCKETS.chatImages, fileId, permissions });
     } catch (error) {
       if (!isNotFound(error)) throw error;
     }
@@ -82,7 +80,7 @@ export async function findChatImageFileOf(
   fileId: string,
 ): Promise<Models.File | null> {
   try {
-    const file = await ctx.storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+    const file = await ctx.storage.getFile({ bucketId: BUCKETS.chatImages, fileId });
     return isFileOfBooking(file, bookingId) ? file : null;
   } catch (error) {
     if (isNotFound(error)) return null;
@@ -102,7 +100,7 @@ export async function readChatImageFile(
   try {
     const file = await findChatImageFileOf(ctx, bookingId, fileId);
     if (!file || !isChatImageType(file.mimeType)) return null;
-    const bytes = await ctx.storage.getFileView({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+    const bytes = await ctx.storage.getFileView({ bucketId: BUCKETS.chatImages, fileId });
     return { bytes, contentType: file.mimeType, size: file.sizeOriginal };
   } catch (error) {
     if (isNotFound(error)) return null;

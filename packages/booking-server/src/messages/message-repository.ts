@@ -6,7 +6,7 @@ import type { SystemMessage } from "@tenang/booking-core/system-messages";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export type StoredMessage = Message & { sequence: number };
 

@@ -12,7 +12,7 @@ import { requireBooking } from "../bookings/booking-repository";
 import type { BookingServerContext } from "../context";
 import { messagePermissions } from "../shared/permissions";
 import { type RateLimitGrant, stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { findTherapist } from "../therapists/therapist-repository";
 import { type ChatViewer, assertMayReadChat } from "./chat-access";
 import { findChatImageFileOf } from "./chat-image-repository";

@@ -1,6 +1,7 @@
 // Photos in the booking chat against the local server: stored readable by exactly the chat's people, read back only
 // by them, refused by their bytes (not their names), and stored once per clientMessageId even when a retry races
 // the original upload.
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { png } from "@tenang/testing/images";
 import { AppwriteException, Client, Query, Storage, type Models } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,6 @@ import type { BookingServerContext } from "../context";
 import { type Engine, TABLES, bookingInput, newCustomerId, newKey, startEngine } from "../../test/support/engine";
 import { createSessionUser, linkTherapistUser, type SessionUser } from "../../test/support/fixtures";
 import { confirmedBooking } from "../../test/support/flows";
-import { CHAT_IMAGES_BUCKET } from "./chat-image-repository";
 import { MAX_CHAT_IMAGE_BYTES } from "./chat-image-file";
 import { getChatImage } from "./get-chat-image";
 import { sendMessage } from "./send-message";
@@ -41,14 +41,14 @@ afterAll(() => engine.close());
 
 async function filesNamed(name: string): Promise<Models.File[]> {
   const { files } = await engine.ctx.storage.listFiles({
-    bucketId: CHAT_IMAGES_BUCKET,
+    bucketId: BUCKETS.chatImages,
     queries: [Query.equal("name", name), Query.limit(100)],
   });
   return files;
 }
 
 async function fileCount(): Promise<number> {
-  return (await engine.ctx.storage.listFiles({ bucketId: CHAT_IMAGES_BUCKET, queries: [Query.limit(1)] })).total;
+  return (await engine.ctx.storage.listFiles({ bucketId: BUCKETS.chatImages, queries: [Query.limit(1)] })).total;
 }
 
 /** Reads a file with a user's own session: what Appwrite itself lets that user see. */
@@ -59,7 +59,7 @@ async function readAsUser(user: SessionUser, fileId: string): Promise<number> {
     .setProject(engine.stack.projectId)
     .setSession(session.secret);
   try {
-    await new Storage(client).getFileView({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+    await new Storage(client).getFileView({ bucketId: BUCKETS.chatImages, fileId });
     return 200;
   } catch (error) {
     return error instanceof AppwriteException ? error.code : 0;
@@ -88,7 +88,7 @@ describe("uploadChatImage + getChatImage", () => {
     const fileId = message.imageFileId;
 
     // Stored under the name of what the bytes are, readable by the two people of the chat and nobody else.
-    const file = await engine.ctx.storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId });
+    const file = await engine.ctx.storage.getFile({ bucketId: BUCKETS.chatImages, fileId });
     expect(file).toMatchObject({
       name: `${bookingId}/photo-msg-0001.png`,
       mimeType: "image/png",
@@ -266,7 +266,7 @@ describe("uploadChatImage + getChatImage", () => {
     expect(stored).toHaveLength(1);
     const loserFile = stored[0]!;
     expect(answer.kind === "image" && answer.imageFileId).not.toBe(loserFile);
-    await expect(engine.ctx.storage.getFile({ bucketId: CHAT_IMAGES_BUCKET, fileId: loserFile })).rejects.toMatchObject(
+    await expect(engine.ctx.storage.getFile({ bucketId: BUCKETS.chatImages, fileId: loserFile })).rejects.toMatchObject(
       {
         code: 404,
       },

@@ -6,7 +6,7 @@ import { Query } from "node-appwrite";
 import { bookingFromRow } from "../bookings/booking-repository";
 import type { BookingServerContext } from "../context";
 import { listRowsWhereIn } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { requireTherapistSnapshot } from "../therapists/therapist-repository";
 import { type TherapistOfferView, therapistOfferViewFor } from "../views";
 import { listPendingOfferRows } from "./offer-repository";

@@ -4,7 +4,7 @@ import { type Offer, offerSchema } from "@tenang/booking-core/schemas/offer";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export function offerFromRow(row: Row): Offer {
   return offerSchema.parse({ ...row, id: row.$id, createdAt: row.$createdAt });

@@ -7,7 +7,7 @@ import { type Place, placeSchema } from "@tenang/booking-core/schemas/place";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 /**
  * The schema's column defaults (packages/db: openingHoursStart "09:00", openingHoursEnd "21:00"). A row without them

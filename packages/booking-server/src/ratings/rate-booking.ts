@@ -15,7 +15,7 @@ import { findBooking } from "../bookings/booking-repository";
 import { customerViewFor } from "../bookings/customer-view";
 import type { BookingServerContext } from "../context";
 import { ratingPermissions } from "../shared/permissions";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import type { CustomerBookingView } from "../views";
 import { findRating, loadRatedProvider, ratingRowData } from "./rating-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";

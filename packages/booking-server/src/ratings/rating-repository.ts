@@ -7,7 +7,7 @@ import { type Rating, ratingSchema } from "@tenang/booking-core/schemas/rating";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRowsWhereIn } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export function ratingFromRow(row: Row): Rating {
   return ratingSchema.parse({ ...row, bookingId: row.$id });

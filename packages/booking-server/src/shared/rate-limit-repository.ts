@@ -19,7 +19,7 @@ import {
 import { isConflict, isLimitExceeded, isNotFound } from "../appwrite/appwrite-errors";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import type { WriteSet } from "../appwrite/write-set";
 import { getRowOrNull } from "./rows";
 

@@ -10,7 +10,7 @@ import { type Therapist, therapistSchema } from "@tenang/booking-core/schemas/th
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows } from "../shared/rows";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export interface TherapistSnapshot {
   therapist: Therapist;

@@ -6,7 +6,7 @@ import type { Locale } from "@tenang/booking-core/locale";
 import type { TherapistProfileInput } from "@tenang/booking-core/schemas/therapist";
 import { isConflict } from "../appwrite/appwrite-errors";
 import type { BookingServerContext } from "../context";
-import { TABLES } from "../tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { isWhatsappUsedByAnother } from "./therapist-repository";
 
 /**

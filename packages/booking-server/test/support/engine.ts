@@ -3,7 +3,7 @@ import { type CreateBookingInput, createBookingInputSchema } from "@tenang/booki
 import { type LocalStack, startLocalStack } from "@tenang/testing/local-stack";
 import { Client, type Models, Query, TablesDB } from "node-appwrite";
 import { type BookingServerContext, createBookingServerContext } from "../../src/context";
-import { TABLES } from "../../src/tables";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export interface TestClock {
   (): Date;

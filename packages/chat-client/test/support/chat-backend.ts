@@ -12,6 +12,7 @@ import { tables } from "@tenang/db/schema";
 import { Account, AppwriteException, Client, ID, Permission, Query, Role, TablesDB, Users } from "node-appwrite";
 import { DomainError, httpStatusFor, isDomainError } from "@tenang/booking-core/errors";
 import { IDEMPOTENCY_HEADER } from "@tenang/booking-core/idempotency";
+import { DEFAULT_DATABASE_ID, TABLES } from "@tenang/booking-core/resource-ids";
 import { parseWith } from "@tenang/booking-core/validation";
 import { sendMessageInputSchema, type SenderType } from "@tenang/booking-core/schemas/chat";
 import { messageFromRow, type ServerMessage } from "../../src/chat-message";
@@ -20,7 +21,7 @@ import type { ChatApi } from "../../src/chat-api";
 
 export const PROJECT_ID = "chat-client-test";
 const API_KEY = "chat-client-test-key";
-export const DATABASE_ID = "tenang";
+export const DATABASE_ID = DEFAULT_DATABASE_ID;
 
 export interface Participant {
   userId: string;
@@ -80,7 +81,7 @@ export async function startChatBackend(): Promise<ChatBackend> {
   const admin = new Client().setEndpoint(server.url).setProject(PROJECT_ID).setKey(API_KEY);
   const db = new TablesDB(admin);
   const users = new Users(admin);
-  const messagesTable = tables.find((t) => t.id === "messages");
+  const messagesTable = tables.find((t) => t.id === TABLES.messages);
   if (!messagesTable) throw new Error("@tenang/db has no messages table");
   await applySchema(
     { tablesDB: db, storage: undefined as never, databaseId: DATABASE_ID },
@@ -123,7 +124,7 @@ export async function startChatBackend(): Promise<ChatBackend> {
     const queries = [Query.equal("bookingId", bookingId), Query.limit(limit + 1)];
     if (after) queries.push(Query.orderAsc("$sequence"), Query.cursorAfter(after));
     else queries.push(Query.orderDesc("$sequence"), ...(before ? [Query.cursorAfter(before)] : []));
-    const { rows } = await db.listRows({ databaseId: DATABASE_ID, tableId: "messages", queries, total: false });
+    const { rows } = await db.listRows({ databaseId: DATABASE_ID, tableId: TABLES.messages, queries, total: false });
     const hasMore = rows.length > limit;
     const page = rows
       .slice(0, limit)
@@ -163,7 +164,7 @@ export async function startChatBackend(): Promise<ChatBackend> {
     try {
       const row = await db.createRow({
         databaseId: DATABASE_ID,
-        tableId: "messages",
+        tableId: TABLES.messages,
         rowId: ID.unique(),
         data,
         permissions,
@@ -174,7 +175,7 @@ export async function startChatBackend(): Promise<ChatBackend> {
       // The unique index (bookingId, clientMessageId) refused a repeat: answer with the stored message.
       const { rows } = await db.listRows({
         databaseId: DATABASE_ID,
-        tableId: "messages",
+        tableId: TABLES.messages,
         queries: [
           Query.equal("bookingId", bookingId),
           Query.equal("clientMessageId", input.clientMessageId),
@@ -192,7 +193,7 @@ export async function startChatBackend(): Promise<ChatBackend> {
     const limit = Math.min(100, Math.max(1, Number(url.searchParams.get("limit") ?? 50)));
     const { rows } = await db.listRows({
       databaseId: DATABASE_ID,
-      tableId: "messages",
+      tableId: TABLES.messages,
       queries: [
         Query.equal("bookingId", bookingId),
         Query.search("text", q),
@@ -287,7 +288,7 @@ export async function startChatBackend(): Promise<ChatBackend> {
     async stored(bookingId) {
       const { rows } = await db.listRows({
         databaseId: DATABASE_ID,
-        tableId: "messages",
+        tableId: TABLES.messages,
         queries: [Query.equal("bookingId", bookingId), Query.orderAsc("$sequence"), Query.limit(5000)],
       });
       return rows.map((row) => messageFromRow(row)).filter((m): m is ServerMessage => m !== null);

@@ -4,6 +4,7 @@
 // next change, but ended bookings never change again, so this moves every old row once: the signal row is written
 // with exactly the readers the booking row had, then the booking row's reads are removed. Idempotent (rows already
 // without user reads are skipped) and safe to stop halfway (the next run finishes it).
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { type Models, Query, type TablesDB } from "node-appwrite";
 
 interface Targets {
@@ -20,7 +21,7 @@ export async function moveBookingReadsToSignals({ tablesDB, databaseId }: Target
   for (;;) {
     const page: Models.RowList<Models.DefaultRow> = await tablesDB.listRows<Models.DefaultRow>({
       databaseId,
-      tableId: "bookings",
+      tableId: TABLES.bookings,
       queries: [Query.orderAsc("$id"), Query.limit(PAGE), ...(after ? [Query.cursorAfter(after)] : [])],
       total: false,
     });
@@ -29,7 +30,7 @@ export async function moveBookingReadsToSignals({ tablesDB, databaseId }: Target
       if (row.$permissions.length === 0) continue;
       await tablesDB.upsertRow({
         databaseId,
-        tableId: "booking_updates",
+        tableId: TABLES.bookingUpdates,
         rowId: row.$id,
         data: {
           bookingId: row.$id,
@@ -39,7 +40,7 @@ export async function moveBookingReadsToSignals({ tablesDB, databaseId }: Target
         },
         permissions: row.$permissions.filter((p) => p.startsWith("read(")),
       });
-      await tablesDB.updateRow({ databaseId, tableId: "bookings", rowId: row.$id, permissions: [] });
+      await tablesDB.updateRow({ databaseId, tableId: TABLES.bookings, rowId: row.$id, permissions: [] });
       moved += 1;
     }
     if (rows.length < PAGE) return moved;

@@ -3,6 +3,7 @@
 // seed finishes on the next run instead of duplicating rows.
 import { AppwriteException, Permission, Role, type Models, type Storage, type TablesDB, type Users } from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
+import { BUCKETS, TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { avatarSvg } from "./avatar.ts";
 import { DEMO_LOGINS, type DemoPastBooking, demoPastBookings, demoPlaces, demoTherapists } from "./demo-data.ts";
 
@@ -17,7 +18,7 @@ export const DEMO_THERAPIST_USER_ID = "demo-therapist";
 export const DEMO_ADMIN_USER_ID = "demo-admin";
 
 export async function isEmpty({ tablesDB, databaseId }: Targets): Promise<boolean> {
-  const { total } = await tablesDB.listRows({ databaseId, tableId: "therapists", queries: [] });
+  const { total } = await tablesDB.listRows({ databaseId, tableId: TABLES.therapists, queries: [] });
   return total === 0;
 }
 
@@ -41,7 +42,7 @@ export async function seedDemo(
     const lastBookingAt = i === 0 ? (past.at(-1)?.completedAt ?? null) : null;
     await createRowIfMissing(
       t,
-      "therapists",
+      TABLES.therapists,
       id,
       {
         ...data,
@@ -61,7 +62,7 @@ export async function seedDemo(
   for (const [i, p] of places.entries()) {
     await ensureFile(storage, p.photoFileId, `${p.id}.svg`, avatarSvg(p.name, i + 3));
     const { id, ...data } = p;
-    await createRowIfMissing(t, "places", id, { ...data, ratingSum: ratingSumOf(p) });
+    await createRowIfMissing(t, TABLES.places, id, { ...data, ratingSum: ratingSumOf(p) });
   }
 
   const codes = [
@@ -69,7 +70,7 @@ export async function seedDemo(
     { id: "welcome50k", code: "WELCOME50K", kind: "fixed", value: 50_000, minSpend: 300_000, usageLimit: 500, perCustomerLimit: 1 },
   ];
   for (const { id, ...code } of codes) {
-    await createRowIfMissing(t, "discount_codes", id, { ...code, usedCount: 0, active: true });
+    await createRowIfMissing(t, TABLES.discountCodes, id, { ...code, usedCount: 0, active: true });
   }
   for (const session of past) await createPastBookingIfMissing(t, session, DEMO_THERAPIST_USER_ID);
   return { therapists: therapists.length, places: places.length, pastBookings: past.length };
@@ -97,14 +98,14 @@ async function createPastBookingIfMissing(
   let committed = false;
   try {
     await ignoreConflict(async () => {
-      const stage = (tableId: string, data: Record<string, unknown>, permissions: string[]) =>
+      const stage = (tableId: TableId, data: Record<string, unknown>, permissions: string[]) =>
         tablesDB.createRow({ databaseId, tableId, rowId: session.id, data, permissions, transactionId });
       // Appwrite keeps $createdAt/$updatedAt itself, except that an API key may set them: the booking was made then.
       // The booking row is staff-only (it holds the customer's contact details); its change signal is what the
       // customer and the therapist may read (booking-server's permissions.ts).
-      await stage("bookings", { ...session.booking, $createdAt: session.createdAt, $updatedAt: session.completedAt }, []);
+      await stage(TABLES.bookings, { ...session.booking, $createdAt: session.createdAt, $updatedAt: session.completedAt }, []);
       await stage(
-        "booking_updates",
+        TABLES.bookingUpdates,
         {
           bookingId: session.id,
           status: session.booking.status,
@@ -115,12 +116,12 @@ async function createPastBookingIfMissing(
       );
       // The commission record is made at confirmation (earnings count it on that day, not on the seed's day).
       await stage(
-        "commissions",
+        TABLES.commissions,
         { ...session.commission, $createdAt: session.booking.confirmedAt, $updatedAt: session.commission.paidAt },
         [Permission.read(Role.user(therapistUserId))],
       );
       await stage(
-        "ratings",
+        TABLES.ratings,
         { ...session.rating, $createdAt: session.rating.createdAt, $updatedAt: session.rating.createdAt },
         customerAndTherapist,
       );
@@ -134,7 +135,7 @@ async function createPastBookingIfMissing(
 
 async function createRowIfMissing(
   { tablesDB, databaseId }: Targets,
-  tableId: string,
+  tableId: TableId,
   rowId: string,
   data: Record<string, unknown>,
   permissions: string[] = [],
@@ -154,7 +155,7 @@ async function ensureUser(
 
 async function ensureFile(storage: Storage, fileId: string, name: string, svg: string) {
   await ignoreConflict(() =>
-    storage.createFile({ bucketId: "therapist-photos", fileId, file: InputFile.fromBuffer(Buffer.from(svg), name) }),
+    storage.createFile({ bucketId: BUCKETS.therapistPhotos, fileId, file: InputFile.fromBuffer(Buffer.from(svg), name) }),
   );
 }
 

@@ -1,12 +1,11 @@
 import "server-only";
+import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { Query } from "node-appwrite";
 import { createAdminTablesDB } from "@/server/appwrite/admin-client";
-import { TABLE_IDS, databaseId } from "@/server/appwrite/resource-ids";
+import { databaseId } from "@/server/appwrite/resource-ids";
 
 // Row counts for the operations overview. Appwrite counts matching rows for us (`total`); limit(1) keeps the
 // payload to one row whatever the table size.
-
-type TableId = (typeof TABLE_IDS)[keyof typeof TABLE_IDS];
 
 async function countRows(tableId: TableId, queries: string[] = []): Promise<number> {
   const { total } = await createAdminTablesDB().listRows({
@@ -18,7 +17,7 @@ async function countRows(tableId: TableId, queries: string[] = []): Promise<numb
   return total;
 }
 
-export const countTherapists = () => countRows(TABLE_IDS.therapists);
-export const countOnlineTherapists = () => countRows(TABLE_IDS.therapists, [Query.equal("isOnline", true)]);
-export const countPlaces = () => countRows(TABLE_IDS.places);
-export const countBookings = () => countRows(TABLE_IDS.bookings);
+export const countTherapists = () => countRows(TABLES.therapists);
+export const countOnlineTherapists = () => countRows(TABLES.therapists, [Query.equal("isOnline", true)]);
+export const countPlaces = () => countRows(TABLES.places);
+export const countBookings = () => countRows(TABLES.bookings);

@@ -9,6 +9,7 @@
 //
 // The SDK reconnects by itself with the same JWT, which fails once the JWT expires; so each connection here is its
 // own Client + Realtime, replaced before the JWT runs out and after any close, with backoff.
+import { rowsChannel, TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { Client, Realtime } from "appwrite";
 import { useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api-client";
@@ -29,14 +30,14 @@ const RECONNECT_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000];
 const REFRESH_MARGIN_MS = 60_000;
 
 /** The table each kind of event comes from: a booking's change is heard on its signal row. */
-const TABLE_IDS: Record<LiveTable, string> = {
-  offers: "offers",
-  bookings: "booking_updates",
-  therapists: "therapists",
-  commissions: "commissions",
+const SOURCE_TABLES: Record<LiveTable, TableId> = {
+  offers: TABLES.offers,
+  bookings: TABLES.bookingUpdates,
+  therapists: TABLES.therapists,
+  commissions: TABLES.commissions,
 };
 
-const channelOf = (databaseId: string, table: LiveTable) => `tablesdb.${databaseId}.tables.${TABLE_IDS[table]}.rows`;
+const channelOf = (databaseId: string, table: LiveTable) => rowsChannel(databaseId, SOURCE_TABLES[table]);
 
 function tableOf(channels: readonly string[], databaseId: string): LiveTable | null {
   for (const table of LIVE_TABLES) {

@@ -1,18 +1,9 @@
 import "server-only";
 import { env } from "@/env";
 
-// Table and bucket ids as created by packages/db. The database id comes from the environment so one Appwrite project
-// can hold several databases (e.g. a test one).
+// The database id comes from the environment so one Appwrite project can hold several databases (e.g. a test one).
+// Table and bucket ids are @tenang/booking-core/resource-ids.
 export const databaseId = (): string => env.APPWRITE_DATABASE_ID;
-
-export const TABLE_IDS = {
-  therapists: "therapists",
-} as const;
-
-export const BUCKET_IDS = {
-  therapistPhotos: "therapist-photos",
-  paymentProofs: "payment-proofs",
-} as const;
 
 const APPWRITE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,35}$/;
 

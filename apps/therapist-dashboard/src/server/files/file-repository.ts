@@ -1,9 +1,9 @@
 import "server-only";
+import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { readPhoto, type PhotoWidth, type StoredPhoto } from "@tenang/app-server/storage/photo-file";
 import { AppwriteException, ID, Permission, Role } from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
 import { createAdminStorage } from "@/server/appwrite/admin-client";
-import { BUCKET_IDS } from "@/server/appwrite/resource-ids";
 
 // The only file that talks to Appwrite Storage in this app: profile photos (public bucket) and commission payment
 // proofs (private: readable by operations through the bucket's label:admin, and by the uploader).
@@ -12,7 +12,7 @@ export type { StoredPhoto };
 
 /** A profile photo (a WebP preview when a width is given), or null when missing. */
 export function findProfilePhoto(fileId: string, width: PhotoWidth | null): Promise<StoredPhoto | null> {
-  return readPhoto(createAdminStorage(), BUCKET_IDS.therapistPhotos, fileId, width);
+  return readPhoto(createAdminStorage(), BUCKETS.therapistPhotos, fileId, width);
 }
 
 /** A file that passed the upload check (uploads/read-upload.ts), named for what its bytes are. */
@@ -23,7 +23,7 @@ export interface Upload {
 
 export async function storeProfilePhoto(upload: Upload): Promise<string> {
   const file = await createAdminStorage().createFile({
-    bucketId: BUCKET_IDS.therapistPhotos,
+    bucketId: BUCKETS.therapistPhotos,
     fileId: ID.unique(),
     file: InputFile.fromBuffer(upload.bytes, upload.name),
   });
@@ -32,7 +32,7 @@ export async function storeProfilePhoto(upload: Upload): Promise<string> {
 
 export async function deleteProfilePhoto(fileId: string): Promise<void> {
   try {
-    await createAdminStorage().deleteFile({ bucketId: BUCKET_IDS.therapistPhotos, fileId });
+    await createAdminStorage().deleteFile({ bucketId: BUCKETS.therapistPhotos, fileId });
   } catch (error) {
     if (error instanceof AppwriteException && error.code === 404) return;
     throw error;
@@ -42,7 +42,7 @@ export async function deleteProfilePhoto(fileId: string): Promise<void> {
 /** A transfer proof, readable by its uploader (and operations through the bucket permission). */
 export async function storePaymentProof(upload: Upload, uploaderUserId: string): Promise<string> {
   const file = await createAdminStorage().createFile({
-    bucketId: BUCKET_IDS.paymentProofs,
+    bucketId: BUCKETS.paymentProofs,
     fileId: ID.unique(),
     file: InputFile.fromBuffer(upload.bytes, upload.name),
     permissions: [Permission.read(Role.user(uploaderUserId))],
