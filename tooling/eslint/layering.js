@@ -20,6 +20,7 @@ export const layers = {
   "@tenang/admin-dashboard": apps,
   "@tenang/e2e": ["booking-core", "booking-server", "db", "testing"],
   "@tenang/security": ["booking-core", "booking-server", "db", "testing"],
+  "@tenang/bench": ["appwrite-local"],
 };
 
 // Tests run against a fresh local server, so they may also use the test kit and the schema/seed to set one up.
