@@ -1,6 +1,7 @@
 import base from "@tenang/eslint-config/base";
 
-// Configuration is passed in (createBookingServerContext); nothing in src/ reads the environment.
+// Configuration is passed in (createBookingServerContext); nothing in src/ reads the environment. Which packages
+// it may import (and that the test kit is for tests only) is the shared table in tooling/eslint/layering.js.
 export default [
   ...base,
   {
@@ -9,21 +10,6 @@ export default [
       "no-restricted-globals": [
         "error",
         { name: "process", message: "booking-server takes its configuration as arguments." },
-      ],
-    },
-  },
-  {
-    // Colocated tests run against the local server and may use the test kit; the code that ships may not.
-    files: ["src/**/*.ts"],
-    ignores: ["**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@tenang/appwrite-local", "@tenang/testing", "@tenang/testing/*"], message: "test-only." },
-          ],
-        },
       ],
     },
   },

@@ -95,8 +95,9 @@ export function LoginForm({ texts, schema, action, identifier, onSignedIn }: Log
   }
 
   return (
-    // method="post" keeps the password out of the URL even if the form were ever submitted natively.
-    <form method="post" noValidate onSubmit={onSubmit} className="flex flex-col gap-4" data-testid="login-form">
+    // method="post" keeps the password out of the URL even if the form were ever submitted natively. onSubmit
+    // turns every failure into a message, so its promise never rejects.
+    <form method="post" noValidate onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-4" data-testid="login-form">
       {formError && (
         <Alert tone="error" data-testid="login-error">
           {formError}

@@ -1,5 +1,6 @@
-// What this app's route handlers answer, as plain JSON. Server mappers (src/server/**/to-dto.ts) build these from
-// booking-server views; client components read only these, so no Appwrite field or server type reaches the browser.
+// What this app's route handlers answer, as plain JSON. Server mappers (bookings/booking-dto.ts, offers/offer-dto.ts,
+// and toMeDto, toProfileDto, toCommissionDto under src/server/) build these from booking-server views; client
+// components read only these, so no Appwrite field or server type reaches the browser.
 import type { BookingKind, BookingStatus } from "@tenang/booking-core/schemas/booking";
 import type { CommissionStatus } from "@tenang/booking-core/schemas/commission";
 import type { Area, Gender, Language, MassageType, WorkingHours } from "@tenang/booking-core/schemas/common";

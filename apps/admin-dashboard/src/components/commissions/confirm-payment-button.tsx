@@ -42,7 +42,8 @@ export function ConfirmPaymentButton({ commissionId }: { commissionId: string })
   }
 
   return (
-    <Button onClick={confirm} disabled={pending} data-testid="confirm-payment">
+    // confirm() shows every failure as a notice, so its promise never rejects.
+    <Button onClick={() => void confirm()} disabled={pending} data-testid="confirm-payment">
       {pending ? m.commissions.confirming : m.commissions.confirm}
     </Button>
   );

@@ -388,7 +388,8 @@ function RatingForm({
 
   return (
     <form
-      onSubmit={submit}
+      // submit() shows every failure under the form, so its promise never rejects.
+      onSubmit={(event) => void submit(event)}
       noValidate
       className="flex flex-col gap-3 border-t border-sand-100 pt-3"
       aria-labelledby={`${id}-heading`}

@@ -195,8 +195,9 @@ function BookingChat({
 
   const path = (suffix: string) => `/api/bookings/${encodeURIComponent(booking.id)}/${suffix}`;
 
+  // The buttons' handlers: run() settles every failure into actionError, so nothing is left to await.
   const cancel = () =>
-    run("cancel", async () => {
+    void run("cancel", async () => {
       const wasPending = booking.status === "searching" || booking.status === "therapist_found";
       const response = await apiFetch<CustomerBookingResponse>(path("cancel"), {
         method: "POST",
@@ -208,7 +209,7 @@ function BookingChat({
     });
 
   const decide = (decision: "accept" | "find_another") =>
-    run(decision, async () => {
+    void run(decision, async () => {
       replace(
         await apiFetch<CustomerBookingResponse>(path("decision"), {
           method: "POST",
@@ -220,7 +221,7 @@ function BookingChat({
   // One key per tap on "Try again": a double tap or a retried request still makes one new booking.
   const retryKey = useRef<string | null>(null);
   const retry = () =>
-    run("retry", async () => {
+    void run("retry", async () => {
       retryKey.current ??= createIdempotencyKey();
       const response = await apiFetch<CustomerBookingResponse>("/api/bookings", {
         method: "POST",

@@ -388,7 +388,8 @@ export function ServiceConfirmation({
   return (
     <form
       ref={formRef}
-      onSubmit={submit}
+      // submit() shows every failure in the form, so its promise never rejects.
+      onSubmit={(event) => void submit(event)}
       noValidate
       aria-labelledby="service-title"
       className="flex flex-1 flex-col gap-4"

@@ -1,0 +1,3 @@
+import base from "@tenang/eslint-config/base";
+
+export default base;
