@@ -6,15 +6,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import madge from "madge";
 
-/** Cycles known and being removed; each entry says why and when it goes. Key: package name, value: cycle paths. */
-const allowed = {
-  // issue 10 §4: money.ts is being split (rupiah, discount, commission), which removes these three.
-  "@tenang/booking-core": [
-    "schemas/commission.ts > schemas/common.ts > money.ts",
-    "money.ts > schemas/discount-code.ts",
-    "schemas/common.ts > money.ts > schemas/discount-code.ts",
-  ],
-};
+/**
+ * Cycles known and being removed; each entry says why and when it goes. Key: package name, value: cycle paths.
+ * Empty since booking-core's money.ts was split (issue 10 §4).
+ */
+const allowed = {};
 
 const name = JSON.parse(readFileSync("package.json", "utf8")).name;
 if (!existsSync("src")) process.exit(0);

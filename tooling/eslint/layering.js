@@ -14,7 +14,7 @@ export const layers = {
   "@tenang/app-server": ["booking-core"],
   "@tenang/db": ["booking-core"],
   "@tenang/appwrite-local": [],
-  "@tenang/testing": ["appwrite-local", "db"],
+  "@tenang/testing": ["appwrite-local", "booking-core", "db"],
   "@tenang/customer": apps,
   "@tenang/therapist-dashboard": apps,
   "@tenang/admin-dashboard": apps,
