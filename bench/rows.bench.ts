@@ -44,7 +44,13 @@ async function fillAndMeasure(server: Awaited<ReturnType<typeof spawnLocalServer
   await db.createVarcharColumn({ databaseId: "bench", tableId: "rows", key: "area", size: 16, required: true });
   await db.createIntegerColumn({ databaseId: "bench", tableId: "rows", key: "n", required: true });
   await db.createVarcharColumn({ databaseId: "bench", tableId: "rows", key: "name", size: 64, required: true });
-  await db.createIndex({ databaseId: "bench", tableId: "rows", key: "idx_area", type: TablesDBIndexType.Key, columns: ["area"] });
+  await db.createIndex({
+    databaseId: "bench",
+    tableId: "rows",
+    key: "idx_area",
+    type: TablesDBIndexType.Key,
+    columns: ["area"],
+  });
 
   let made = 0;
   const createRates: number[] = [];
@@ -59,7 +65,10 @@ async function fillAndMeasure(server: Awaited<ReturnType<typeof spawnLocalServer
 
   // Fill the rest in bulk (API-key bulk create; Appwrite takes at most 100 rows a request) so the list benchmark runs at full size.
   while (made < TOTAL_ROWS) {
-    const batch = Array.from({ length: Math.min(100, TOTAL_ROWS - made) }, () => ({ $id: ID.unique(), ...row(made++) }));
+    const batch = Array.from({ length: Math.min(100, TOTAL_ROWS - made) }, () => ({
+      $id: ID.unique(),
+      ...row(made++),
+    }));
     await db.createRows({ databaseId: "bench", tableId: "rows", rows: batch as unknown as Models.Row[] });
   }
 
@@ -81,9 +90,13 @@ function benchBaseline(dataDir: string) {
   const db = new Database(path.join(dataDir, "baseline.sqlite"));
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
-  db.exec("CREATE TABLE rows (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE, area TEXT, n INTEGER, name TEXT, createdAt TEXT, updatedAt TEXT, perms TEXT)");
+  db.exec(
+    "CREATE TABLE rows (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE, area TEXT, n INTEGER, name TEXT, createdAt TEXT, updatedAt TEXT, perms TEXT)",
+  );
   db.exec("CREATE INDEX idx_area ON rows(area)");
-  const insert = db.prepare("INSERT INTO rows (id, area, n, name, createdAt, updatedAt, perms) VALUES (?, ?, ?, ?, ?, ?, '[]')");
+  const insert = db.prepare(
+    "INSERT INTO rows (id, area, n, name, createdAt, updatedAt, perms) VALUES (?, ?, ?, ?, ?, ?, '[]')",
+  );
   let made = 0;
   const createRates: number[] = [];
   for (let run = 0; run < CREATE_RUNS; run++) {

@@ -65,7 +65,10 @@ function runToEnd(name, command, args) {
 function portInUse(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once("error", () => resolve(false));
   });
 }
@@ -87,12 +90,20 @@ async function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   for (const child of children) {
-    try { process.kill(-child.pid, "SIGTERM"); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
   }
   const deadline = Date.now() + 5000;
   while (children.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   for (const child of children) {
-    try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
   }
   process.exit(code);
 }
@@ -126,16 +137,27 @@ async function main() {
   for (const app of APPS) if (await portInUse(app.port)) busy.push(app.port);
   if (useLocalServer && (await portInUse(localPort))) busy.push(localPort);
   if (busy.length > 0) {
-    console.error(`Port(s) ${busy.join(", ")} already in use. Stop whatever is running there (another pnpm dev?) and try again.`);
+    console.error(
+      `Port(s) ${busy.join(", ")} already in use. Stop whatever is running there (another pnpm dev?) and try again.`,
+    );
     process.exit(1);
   }
 
   if (useLocalServer) {
     run("appwrite", "node", [
       "packages/appwrite-local/bin/appwrite-local.js",
-      "--port", String(localPort), "--data", ".data/appwrite", "--project", env.APPWRITE_PROJECT_ID, "--api-key", "local-dev-key",
+      "--port",
+      String(localPort),
+      "--data",
+      ".data/appwrite",
+      "--project",
+      env.APPWRITE_PROJECT_ID,
+      "--api-key",
+      "local-dev-key",
       // Appwrite Cloud's abuse limits (the apps call with the API key, which is exempt) and a 30-day session length.
-      "--rate-limits", "--session-duration", String(30 * 24 * 3600),
+      "--rate-limits",
+      "--session-duration",
+      String(30 * 24 * 3600),
     ]);
     await waitForHttp(`http://127.0.0.1:${localPort}/v1/`, 30_000);
   }

@@ -8,7 +8,13 @@ const nextConfig: NextConfig = {
   distDir: process.env.TENANG_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  transpilePackages: ["@tenang/ui", "@tenang/app-server", "@tenang/booking-core", "@tenang/booking-server", "@tenang/chat-client"],
+  transpilePackages: [
+    "@tenang/ui",
+    "@tenang/app-server",
+    "@tenang/booking-core",
+    "@tenang/booking-server",
+    "@tenang/chat-client",
+  ],
 };
 
 export default nextConfig;

@@ -5,7 +5,10 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../packages/appwrite-local/bin/appwrite-local.js");
+const bin = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../packages/appwrite-local/bin/appwrite-local.js",
+);
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,7 +26,10 @@ export async function waitForPort(port: number, timeoutMs = 30_000): Promise<voi
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {
       const sock = net.connect({ port, host: "127.0.0.1" });
-      sock.once("connect", () => { sock.destroy(); resolve(true); });
+      sock.once("connect", () => {
+        sock.destroy();
+        resolve(true);
+      });
       sock.once("error", () => resolve(false));
     });
     if (ok) return;
@@ -45,9 +51,13 @@ export async function spawnLocalServer(opts: { dataDir?: string }): Promise<Spaw
   const projectId = "bench";
   const apiKey = "bench-key";
   const storage = opts.dataDir ? ["--data", opts.dataDir] : ["--memory"];
-  const child = spawn(process.execPath, [bin, "--port", String(port), ...storage, "--project", projectId, "--api-key", apiKey, "--log", "silent"], {
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [bin, "--port", String(port), ...storage, "--project", projectId, "--api-key", apiKey, "--log", "silent"],
+    {
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
   await waitForPort(port);
   return {
     endpoint: `http://127.0.0.1:${port}/v1`,

@@ -6,7 +6,9 @@ import tseslint from "typescript-eslint";
 import { layering } from "./layering.js";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/.next/**", "**/.next-*/**", "**/coverage/**", "**/node_modules/**", "**/next-env.d.ts"] },
+  {
+    ignores: ["**/dist/**", "**/.next/**", "**/.next-*/**", "**/coverage/**", "**/node_modules/**", "**/next-env.d.ts"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

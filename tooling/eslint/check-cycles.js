@@ -24,7 +24,9 @@ const known = new Set(allowed[name] ?? []);
 const found = graph.circular().map((cycle) => cycle.join(" > "));
 const unexpected = found.filter((cycle) => !known.has(cycle));
 for (const stale of [...known].filter((cycle) => !found.includes(cycle))) {
-  console.warn(`check-cycles: ${name}: allowed cycle no longer found, remove it from tooling/eslint/check-cycles.js: ${stale}`);
+  console.warn(
+    `check-cycles: ${name}: allowed cycle no longer found, remove it from tooling/eslint/check-cycles.js: ${stale}`,
+  );
 }
 if (unexpected.length > 0) {
   console.error(`check-cycles: ${name} has ${unexpected.length} import cycle(s) in src/:`);

@@ -47,7 +47,8 @@ export function layering(dir) {
   const name = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name;
   if (name === "@tenang/eslint-config") return [];
   const allowed = layers[name];
-  if (!allowed) throw new Error(`${name} is not in tooling/eslint/layering.js: add it with the packages it may import.`);
+  if (!allowed)
+    throw new Error(`${name} is not in tooling/eslint/layering.js: add it with the packages it may import.`);
   const inTests = [...new Set([...allowed, ...testKit])].filter((dep) => `@tenang/${dep}` !== name).sort();
   return [
     {

@@ -6,7 +6,11 @@ import { SESSION_COOKIE, SESSION_LIFETIME, sessionStamps } from "@/server/auth/a
 
 export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next();
-  renewActivityOnPageLoad(request, response, { cookieName: SESSION_COOKIE, lifetime: SESSION_LIFETIME, stamps: sessionStamps });
+  renewActivityOnPageLoad(request, response, {
+    cookieName: SESSION_COOKIE,
+    lifetime: SESSION_LIFETIME,
+    stamps: sessionStamps,
+  });
   return response;
 }
 

@@ -29,7 +29,9 @@ describe("the body ceiling", () => {
     expect(declaresTooLargeBody(req({ "content-length": "2097152", "content-type": "application/json" }))).toBe(true);
     const upload = "multipart/form-data; boundary=x";
     expect(declaresTooLargeBody(req({ "content-length": "2097152", "content-type": upload }))).toBe(false);
-    expect(declaresTooLargeBody(req({ "content-length": String(11 * 1024 * 1024), "content-type": upload }))).toBe(true);
+    expect(declaresTooLargeBody(req({ "content-length": String(11 * 1024 * 1024), "content-type": upload }))).toBe(
+      true,
+    );
     expect(declaresTooLargeBody(req({ "transfer-encoding": "chunked" }))).toBe(false);
     expect(declaresTooLargeBody(req({ "content-length": "0" }, "GET"))).toBe(false);
   });

@@ -7,7 +7,14 @@
 // operator says proxies of theirs wrote them (TRUSTED_PROXY_HOPS).
 
 /** Headers only a proxy of ours may set; from anyone else they are lies, so they are dropped. */
-const PROXY_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+const PROXY_HEADERS = [
+  "x-forwarded-for",
+  "x-real-ip",
+  "forwarded",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+];
 
 /**
  * TRUSTED_PROXY_HOPS: how many proxies of ours stand in front of this server, each appending the address it saw to
@@ -18,7 +25,8 @@ const PROXY_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-forwarded
  */
 export function parseTrustedProxyHops(raw) {
   if (raw === undefined || raw.trim() === "") return 0;
-  if (!/^\d{1,2}$/.test(raw.trim())) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number 0–99, not ${JSON.stringify(raw)}`);
+  if (!/^\d{1,2}$/.test(raw.trim()))
+    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number 0–99, not ${JSON.stringify(raw)}`);
   return Number(raw.trim());
 }
 

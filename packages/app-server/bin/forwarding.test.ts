@@ -65,7 +65,8 @@ describe("parseTrustedProxyHops", () => {
     expect(parseTrustedProxyHops(undefined)).toBe(0);
     expect(parseTrustedProxyHops(" ")).toBe(0);
     expect(parseTrustedProxyHops("2")).toBe(2);
-    for (const bad of ["-1", "1.5", "yes", "100"]) expect(() => parseTrustedProxyHops(bad)).toThrow(/TRUSTED_PROXY_HOPS/);
+    for (const bad of ["-1", "1.5", "yes", "100"])
+      expect(() => parseTrustedProxyHops(bad)).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });
 

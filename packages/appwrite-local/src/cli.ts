@@ -34,10 +34,15 @@ const server = await startServer({
   logLevel,
   rateLimits: values["rate-limits"],
   sessionDurationSeconds: values["session-duration"] === undefined ? undefined : Number(values["session-duration"]),
-  allowedOrigins: values["allowed-origins"].split(",").map((o) => o.trim()).filter(Boolean),
+  allowedOrigins: values["allowed-origins"]
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean),
 });
 if (logLevel !== "silent") {
-  console.log(`[appwrite-local] listening on ${server.url} (project ${server.config.projectId}, ${server.config.memory ? "in memory" : `data in ${server.config.dataDir}`})`);
+  console.log(
+    `[appwrite-local] listening on ${server.url} (project ${server.config.projectId}, ${server.config.memory ? "in memory" : `data in ${server.config.dataDir}`})`,
+  );
 }
 
 let stopping = false;

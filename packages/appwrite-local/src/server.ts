@@ -35,10 +35,27 @@ export interface RunningServer {
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 const ALLOWED_HEADERS = [
-  "content-type", "content-range", "accept", "origin", "cookie", "x-requested-with", "x-fallback-cookies",
-  "x-appwrite-project", "x-appwrite-key", "x-appwrite-session", "x-appwrite-jwt", "x-appwrite-locale",
-  "x-appwrite-response-format", "x-appwrite-id", "x-appwrite-timestamp", "x-sdk-name", "x-sdk-platform",
-  "x-sdk-language", "x-sdk-version", "x-forwarded-user-agent", "x-appwrite-dev-key",
+  "content-type",
+  "content-range",
+  "accept",
+  "origin",
+  "cookie",
+  "x-requested-with",
+  "x-fallback-cookies",
+  "x-appwrite-project",
+  "x-appwrite-key",
+  "x-appwrite-session",
+  "x-appwrite-jwt",
+  "x-appwrite-locale",
+  "x-appwrite-response-format",
+  "x-appwrite-id",
+  "x-appwrite-timestamp",
+  "x-sdk-name",
+  "x-sdk-platform",
+  "x-sdk-language",
+  "x-sdk-version",
+  "x-forwarded-user-agent",
+  "x-appwrite-dev-key",
 ].join(", ");
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -62,7 +79,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     origins: new OriginPolicy(config.allowedOrigins),
     db,
     bus: new EventBus(),
-    resolvePrincipal: () => { throw new Error("resolver not ready"); },
+    resolvePrincipal: () => {
+      throw new Error("resolver not ready");
+    },
     onClose: [],
   };
   const resolveUser = registerAccount(router, app);
@@ -125,7 +144,10 @@ async function handle(
   res.setHeader("Vary", "Origin");
   res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
   res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-  res.setHeader("Access-Control-Expose-Headers", "X-Fallback-Cookies, X-Appwrite-Session, Content-Range, Content-Disposition");
+  res.setHeader(
+    "Access-Control-Expose-Headers",
+    "X-Fallback-Cookies, X-Appwrite-Session, Content-Range, Content-Disposition",
+  );
 
   const url = new URL(req.url ?? "/", "http://localhost");
   const method = (req.method ?? "GET").toUpperCase();
@@ -140,14 +162,16 @@ async function handle(
     if (!match) throw errors.routeNotFound();
     // Appwrite's application-level CSRF check: a request from a browser page (it has an Origin) must come from a
     // known origin unless it carries the API key, which no browser page holds.
-    if (origin !== "" && !originAllowed && !headerString(req.headers["x-appwrite-key"])) throw app.origins.error(origin);
+    if (origin !== "" && !originAllowed && !headerString(req.headers["x-appwrite-key"]))
+      throw app.origins.error(origin);
 
     // Header names become keys of req.headers; refuse the ones that name prototype machinery like any other key.
     // (rawHeaders: Node drops a `__proto__` header from req.headers, and we want to refuse it, not miss it.)
     for (let i = 0; i < req.rawHeaders.length; i += 2) assertSafeKey("header", req.rawHeaders[i]!.toLowerCase());
     const query = parseQueryString(url.search);
     const projectId =
-      headerString(req.headers["x-appwrite-project"]) ?? (typeof query.project === "string" ? query.project : undefined);
+      headerString(req.headers["x-appwrite-project"]) ??
+      (typeof query.project === "string" ? query.project : undefined);
     if (projectId !== app.config.projectId) throw errors.projectNotFound(projectId ?? "");
 
     const rawBody = await readBody(req);
@@ -193,7 +217,10 @@ async function handle(
     for (const [k, v] of Object.entries({ ...ctx.response.headers, ...result.headers })) res.setHeader(k, v);
     if (ctx.response.cookies.length > 0) res.setHeader("Set-Cookie", ctx.response.cookies);
     if (result.raw) {
-      res.writeHead(status, { "Content-Type": result.contentType ?? "application/octet-stream", "Content-Length": result.raw.length });
+      res.writeHead(status, {
+        "Content-Type": result.contentType ?? "application/octet-stream",
+        "Content-Length": result.raw.length,
+      });
       res.end(result.raw);
     } else if (status === 204 || result.body === undefined) {
       res.writeHead(status).end();

@@ -14,7 +14,10 @@ describe("account.createJWT", () => {
     const u = await t.signUp();
     const { jwt } = await new Account(u.client).createJWT();
     expect(jwt.split(".")).toHaveLength(3);
-    const claims = JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as Record<string, number | string>;
+    const claims = JSON.parse(Buffer.from(jwt.split(".")[1]!, "base64url").toString()) as Record<
+      string,
+      number | string
+    >;
     expect(claims).toMatchObject({ userId: u.userId, sessionId: u.sessionId });
     expect(Number(claims.exp) - Math.floor(Date.now() / 1000)).toBeGreaterThan(890);
     expect(Number(claims.exp) - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(900);
@@ -55,7 +58,9 @@ describe("account.createJWT", () => {
     const u = await t.signUp();
     const { jwt } = await new Account(u.client).createJWT();
     const [h, p] = jwt.split(".") as [string, string, string];
-    const forgedPayload = Buffer.from(JSON.stringify({ userId: "someone-else", sessionId: u.sessionId, exp: 9999999999 })).toString("base64url");
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ userId: "someone-else", sessionId: u.sessionId, exp: 9999999999 }),
+    ).toString("base64url");
     for (const bad of ["not-a-jwt", `${h}.${forgedPayload}.${jwt.split(".")[2]}`, `${h}.${p}.AAAA`]) {
       const err = await expectAppwriteError(() => new Account(t.withJwt(bad)).get());
       expect(err).toMatchObject({ code: 401, type: "user_jwt_invalid" });
@@ -83,10 +88,14 @@ describe("users.createJWT", () => {
 
     const second = await users.createSession({ userId: u.userId });
     const pinned = await users.createJWT({ userId: u.userId, sessionId: u.sessionId, duration: 120 });
-    const pinnedClaims = JSON.parse(Buffer.from(pinned.jwt.split(".")[1]!, "base64url").toString()) as { sessionId: string };
+    const pinnedClaims = JSON.parse(Buffer.from(pinned.jwt.split(".")[1]!, "base64url").toString()) as {
+      sessionId: string;
+    };
     expect(pinnedClaims.sessionId).toBe(u.sessionId);
     const recent = await users.createJWT({ userId: u.userId });
-    expect((JSON.parse(Buffer.from(recent.jwt.split(".")[1]!, "base64url").toString()) as { sessionId: string }).sessionId).toBe(second.$id);
+    expect(
+      (JSON.parse(Buffer.from(recent.jwt.split(".")[1]!, "base64url").toString()) as { sessionId: string }).sessionId,
+    ).toBe(second.$id);
   });
 
   it("returns 404 user_not_found for an unknown user", async () => {

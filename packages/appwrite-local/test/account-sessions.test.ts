@@ -14,7 +14,12 @@ afterAll(() => t.close());
 
 describe("account.create", () => {
   it("creates an account with the Account model and a lowercased email", async () => {
-    const user = await new Account(t.guest()).create({ userId: ID.unique(), email: "Mixed.Case@Example.COM", password: "password-123", name: "Ann" });
+    const user = await new Account(t.guest()).create({
+      userId: ID.unique(),
+      email: "Mixed.Case@Example.COM",
+      password: "password-123",
+      name: "Ann",
+    });
     expect(user).toMatchObject({
       email: "mixed.case@example.com",
       name: "Ann",
@@ -28,25 +33,35 @@ describe("account.create", () => {
     });
     expect(user.$id).toMatch(/^[0-9a-f]{20}$/);
     expect(user.registration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$/);
-    expect(user.targets).toEqual([expect.objectContaining({ providerType: "email", identifier: "mixed.case@example.com", userId: user.$id })]);
+    expect(user.targets).toEqual([
+      expect.objectContaining({ providerType: "email", identifier: "mixed.case@example.com", userId: user.$id }),
+    ]);
     expect(user).not.toHaveProperty("password");
   });
 
   it("rejects a duplicate email (any case) and a duplicate ID with 409 user_already_exists", async () => {
     const account = new Account(t.guest());
     await account.create({ userId: "dup-user", email: "dup@example.com", password: "password-123" });
-    const byEmail = await expectAppwriteError(() => account.create({ userId: ID.unique(), email: "DUP@example.com", password: "password-123" }));
+    const byEmail = await expectAppwriteError(() =>
+      account.create({ userId: ID.unique(), email: "DUP@example.com", password: "password-123" }),
+    );
     expect(byEmail).toMatchObject({ code: 409, type: "user_already_exists" });
-    const byId = await expectAppwriteError(() => account.create({ userId: "dup-user", email: "other@example.com", password: "password-123" }));
+    const byId = await expectAppwriteError(() =>
+      account.create({ userId: "dup-user", email: "other@example.com", password: "password-123" }),
+    );
     expect(byId).toMatchObject({ code: 409, type: "user_already_exists" });
   });
 
   it("validates the password and email", async () => {
     const account = new Account(t.guest());
-    const short = await expectAppwriteError(() => account.create({ userId: ID.unique(), email: "short@example.com", password: "1234567" }));
+    const short = await expectAppwriteError(() =>
+      account.create({ userId: ID.unique(), email: "short@example.com", password: "1234567" }),
+    );
     expect(short).toMatchObject({ code: 400, type: "general_argument_invalid" });
     expect(short.message).toContain("`password`");
-    const email = await expectAppwriteError(() => account.create({ userId: ID.unique(), email: "not-an-email", password: "password-123" }));
+    const email = await expectAppwriteError(() =>
+      account.create({ userId: ID.unique(), email: "not-an-email", password: "password-123" }),
+    );
     expect(email).toMatchObject({ code: 400, type: "general_argument_invalid" });
   });
 });
@@ -56,8 +71,17 @@ describe("sessions", () => {
     const email = "signin@example.com";
     await new Account(t.guest()).create({ userId: ID.unique(), email, password: "password-123" });
 
-    const asGuest = await new Account(t.guest()).createEmailPasswordSession({ email: "SignIn@example.com", password: "password-123" });
-    expect(asGuest).toMatchObject({ provider: "email", providerUid: email, current: true, factors: ["password"], secret: "" });
+    const asGuest = await new Account(t.guest()).createEmailPasswordSession({
+      email: "SignIn@example.com",
+      password: "password-123",
+    });
+    expect(asGuest).toMatchObject({
+      provider: "email",
+      providerUid: email,
+      current: true,
+      factors: ["password"],
+      secret: "",
+    });
 
     const asKey = await new Account(t.admin()).createEmailPasswordSession({ email, password: "password-123" });
     const decoded = JSON.parse(Buffer.from(asKey.secret, "base64").toString("utf8")) as Record<string, unknown>;
@@ -71,8 +95,13 @@ describe("sessions", () => {
 
   it("rejects wrong credentials with 401 user_invalid_credentials", async () => {
     const u = await t.signUp();
-    for (const [email, password] of [[u.email, "wrong-password"], ["nobody@example.com", "password-123"]] as const) {
-      const err = await expectAppwriteError(() => new Account(t.guest()).createEmailPasswordSession({ email, password }));
+    for (const [email, password] of [
+      [u.email, "wrong-password"],
+      ["nobody@example.com", "password-123"],
+    ] as const) {
+      const err = await expectAppwriteError(() =>
+        new Account(t.guest()).createEmailPasswordSession({ email, password }),
+      );
       expect(err).toMatchObject({ code: 401, type: "user_invalid_credentials" });
     }
   });
@@ -88,7 +117,9 @@ describe("sessions", () => {
     const u = await t.signUp();
     const err = await expectAppwriteError(() => new Account(u.client).createAnonymousSession());
     expect(err).toMatchObject({ code: 401, type: "user_session_already_exists" });
-    const again = await expectAppwriteError(() => new Account(u.client).createEmailPasswordSession({ email: u.email, password: u.password }));
+    const again = await expectAppwriteError(() =>
+      new Account(u.client).createEmailPasswordSession({ email: u.email, password: u.password }),
+    );
     expect(again.type).toBe("user_session_already_exists");
     const admin = new Account(t.admin());
     await admin.createEmailPasswordSession({ email: u.email, password: u.password });
@@ -97,7 +128,11 @@ describe("sessions", () => {
 
   it("gives guests 401 general_unauthorized_scope on account routes", async () => {
     const err = await expectAppwriteError(() => new Account(t.guest()).get());
-    expect(err).toEqual({ code: 401, type: "general_unauthorized_scope", message: 'User (role: guests) missing scopes (["account"])' });
+    expect(err).toEqual({
+      code: 401,
+      type: "general_unauthorized_scope",
+      message: 'User (role: guests) missing scopes (["account"])',
+    });
     const list = await expectAppwriteError(() => new Account(t.guest()).listSessions());
     expect(list.type).toBe("general_unauthorized_scope");
   });
@@ -161,7 +196,9 @@ describe("sessions", () => {
   it("updates the password, checking the old one", async () => {
     const u = await t.signUp();
     const account = new Account(u.client);
-    const wrong = await expectAppwriteError(() => account.updatePassword({ password: "new-password-1", oldPassword: "nope-nope" }));
+    const wrong = await expectAppwriteError(() =>
+      account.updatePassword({ password: "new-password-1", oldPassword: "nope-nope" }),
+    );
     expect(wrong).toMatchObject({ code: 401, type: "user_invalid_credentials" });
     await account.updatePassword({ password: "new-password-1", oldPassword: u.password });
     await new Account(t.admin()).createEmailPasswordSession({ email: u.email, password: "new-password-1" });

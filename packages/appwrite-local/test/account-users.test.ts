@@ -14,8 +14,20 @@ afterAll(() => t.close());
 
 describe("users", () => {
   it("creates users with email, phone, password and name", async () => {
-    const user = await users.create({ userId: "therapist-1", email: "T1@Example.com", phone: "+6281234567890", password: "password-123", name: "Dr. One" });
-    expect(user).toMatchObject({ $id: "therapist-1", email: "t1@example.com", phone: "+6281234567890", name: "Dr. One", hash: "scrypt" });
+    const user = await users.create({
+      userId: "therapist-1",
+      email: "T1@Example.com",
+      phone: "+6281234567890",
+      password: "password-123",
+      name: "Dr. One",
+    });
+    expect(user).toMatchObject({
+      $id: "therapist-1",
+      email: "t1@example.com",
+      phone: "+6281234567890",
+      name: "Dr. One",
+      hash: "scrypt",
+    });
     expect(user.password).toMatch(/^scrypt\$/);
     expect(user.password).not.toContain("password-123");
     expect(user.targets.map((x) => x.providerType).sort()).toEqual(["email", "sms"]);
@@ -30,7 +42,11 @@ describe("users", () => {
   });
 
   it("lists with queries, search, limit/offset and total", async () => {
-    for (const [id, name] of [["list-a", "Alpha Person"], ["list-b", "Beta Person"], ["list-c", "Gamma Someone"]] as const) {
+    for (const [id, name] of [
+      ["list-a", "Alpha Person"],
+      ["list-b", "Beta Person"],
+      ["list-c", "Gamma Someone"],
+    ] as const) {
       await users.create({ userId: id, email: `${id}@list.test`, password: "password-123", name });
     }
     const byEmail = await users.list({ queries: [Query.equal("email", ["list-b@list.test"])] });
@@ -42,7 +58,9 @@ describe("users", () => {
     const byName = await users.list({ queries: [Query.search("name", "gam")] });
     expect(byName.users.map((u) => u.$id)).toEqual(["list-c"]);
 
-    const page = await users.list({ queries: [Query.startsWith("email", "list-"), Query.orderDesc("name"), Query.limit(1), Query.offset(1)] });
+    const page = await users.list({
+      queries: [Query.startsWith("email", "list-"), Query.orderDesc("name"), Query.limit(1), Query.offset(1)],
+    });
     expect(page.total).toBe(3);
     expect(page.users.map((u) => u.$id)).toEqual(["list-b"]);
     expect((await users.list({ queries: [Query.startsWith("email", "list-")], total: false })).total).toBe(0);
@@ -59,7 +77,11 @@ describe("users", () => {
   it("is API-key only: sessions and guests get 401 general_unauthorized_scope", async () => {
     const u = await t.signUp();
     const asUser = await expectAppwriteError(() => new Users(u.client).list());
-    expect(asUser).toEqual({ code: 401, type: "general_unauthorized_scope", message: `${u.email} (role: users) missing scopes (["users.read"])` });
+    expect(asUser).toEqual({
+      code: 401,
+      type: "general_unauthorized_scope",
+      message: `${u.email} (role: users) missing scopes (["users.read"])`,
+    });
     const asGuest = await expectAppwriteError(() => new Users(t.guest()).create({ userId: ID.unique() }));
     expect(asGuest).toMatchObject({ code: 401, type: "general_unauthorized_scope" });
   });
@@ -87,7 +109,9 @@ describe("users", () => {
     await users.updateStatus({ userId: u.userId, status: false });
     const err = await expectAppwriteError(() => new Account(u.client).get());
     expect(err).toMatchObject({ code: 403, type: "user_blocked" });
-    const signIn = await expectAppwriteError(() => new Account(t.guest()).createEmailPasswordSession({ email: u.email, password: u.password }));
+    const signIn = await expectAppwriteError(() =>
+      new Account(t.guest()).createEmailPasswordSession({ email: u.email, password: u.password }),
+    );
     expect(signIn.type).toBe("user_blocked");
   });
 });
@@ -106,18 +130,35 @@ describe("labels and verification become roles", () => {
 
   it("grants label:<name> and users/verified on the next request", async () => {
     const storage = new Storage(t.admin());
-    await storage.createBucket({ bucketId: "label-bucket", name: "Therapists only", permissions: [Permission.read(Role.label("therapist"))] });
-    await storage.createBucket({ bucketId: "verified-bucket", name: "Verified only", permissions: [Permission.read(Role.users("verified"))] });
-    await storage.createFile({ bucketId: "label-bucket", fileId: "f", file: InputFile.fromBuffer(Buffer.from("x"), "x.txt") });
+    await storage.createBucket({
+      bucketId: "label-bucket",
+      name: "Therapists only",
+      permissions: [Permission.read(Role.label("therapist"))],
+    });
+    await storage.createBucket({
+      bucketId: "verified-bucket",
+      name: "Verified only",
+      permissions: [Permission.read(Role.users("verified"))],
+    });
+    await storage.createFile({
+      bucketId: "label-bucket",
+      fileId: "f",
+      file: InputFile.fromBuffer(Buffer.from("x"), "x.txt"),
+    });
 
     const u = await t.signUp();
     const userStorage = new Storage(u.client);
-    expect(await expectAppwriteError(() => userStorage.listFiles({ bucketId: "label-bucket" }))).toMatchObject({ code: 401, type: "user_unauthorized" });
+    expect(await expectAppwriteError(() => userStorage.listFiles({ bucketId: "label-bucket" }))).toMatchObject({
+      code: 401,
+      type: "user_unauthorized",
+    });
     await users.updateLabels({ userId: u.userId, labels: ["therapist"] });
     expect((await userStorage.listFiles({ bucketId: "label-bucket" })).total).toBe(1);
 
     expect((await expectAppwriteError(() => userStorage.listFiles({ bucketId: "verified-bucket" }))).code).toBe(401);
-    expect((await users.updateEmailVerification({ userId: u.userId, emailVerification: true })).emailVerification).toBe(true);
+    expect((await users.updateEmailVerification({ userId: u.userId, emailVerification: true })).emailVerification).toBe(
+      true,
+    );
     expect((await userStorage.listFiles({ bucketId: "verified-bucket" })).total).toBe(0);
 
     const phoneOnly = await t.signUp();

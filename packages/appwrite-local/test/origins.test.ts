@@ -11,7 +11,13 @@ const projectId = "orig";
 const apiKey = "orig-key";
 
 beforeAll(async () => {
-  server = await startServer({ memory: true, port: 0, projectId, apiKey, allowedOrigins: ["https://app.tenang.example", "*.preview.example"] });
+  server = await startServer({
+    memory: true,
+    port: 0,
+    projectId,
+    apiKey,
+    allowedOrigins: ["https://app.tenang.example", "*.preview.example"],
+  });
 });
 afterAll(() => server.close());
 
@@ -20,12 +26,18 @@ function call(origin: string | null, init: { method?: string; key?: boolean; pat
   if (origin !== null) headers.origin = origin;
   if (init.key) headers["x-appwrite-key"] = apiKey;
   const method = init.method ?? "POST";
-  return fetch(`${server.url}${init.path ?? "/account/sessions/anonymous"}`, { method, headers, body: method === "POST" ? "{}" : undefined });
+  return fetch(`${server.url}${init.path ?? "/account/sessions/anonymous"}`, {
+    method,
+    headers,
+    body: method === "POST" ? "{}" : undefined,
+  });
 }
 
 function realtime(origin: string): Promise<{ first: Record<string, unknown>; closeCode: number | null }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url.replace("http", "ws")}/realtime?project=${projectId}`, { headers: { origin } });
+    const ws = new WebSocket(`${server.url.replace("http", "ws")}/realtime?project=${projectId}`, {
+      headers: { origin },
+    });
     let first: Record<string, unknown> | null = null;
     ws.on("message", (data) => {
       first ??= JSON.parse(String(data)) as Record<string, unknown>;
@@ -40,7 +52,13 @@ function realtime(origin: string): Promise<{ first: Record<string, unknown>; clo
 
 describe("allowed origins", () => {
   it("allows localhost, 127.0.0.1 and [::1] on any port, with credentials", async () => {
-    for (const origin of ["http://localhost:3000", "http://localhost:3111", "http://127.0.0.1:5173", "http://[::1]:3000", "https://localhost"]) {
+    for (const origin of [
+      "http://localhost:3000",
+      "http://localhost:3111",
+      "http://127.0.0.1:5173",
+      "http://[::1]:3000",
+      "https://localhost",
+    ]) {
       const res = await call(origin);
       expect(res.status, origin).toBe(201);
       expect(res.headers.get("access-control-allow-origin"), origin).toBe(origin);
@@ -49,7 +67,11 @@ describe("allowed origins", () => {
   });
 
   it("allows configured hosts (exact, or a *. wildcard), on any port and scheme", async () => {
-    for (const origin of ["https://app.tenang.example", "http://app.tenang.example:8443", "https://pr-12.preview.example"]) {
+    for (const origin of [
+      "https://app.tenang.example",
+      "http://app.tenang.example:8443",
+      "https://pr-12.preview.example",
+    ]) {
       const res = await call(origin);
       expect(res.status, origin).toBe(201);
       expect(res.headers.get("access-control-allow-origin")).toBe(origin);
@@ -63,7 +85,13 @@ describe("allowed origins", () => {
 
 describe("other origins", () => {
   it("refuses client requests with 403 general_unknown_origin and no CORS allowance", async () => {
-    for (const origin of ["https://evil.example", "http://localhost.evil.example", "https://tenang.example", "null", "file://"]) {
+    for (const origin of [
+      "https://evil.example",
+      "http://localhost.evil.example",
+      "https://tenang.example",
+      "null",
+      "file://",
+    ]) {
       const res = await call(origin);
       expect(res.status, origin).toBe(403);
       expect(((await res.json()) as { type: string }).type).toBe("general_unknown_origin");
@@ -73,10 +101,16 @@ describe("other origins", () => {
   });
 
   it("gives a preflight no allowance either", async () => {
-    const res = await fetch(`${server.url}/account`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    const res = await fetch(`${server.url}/account`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
     expect(res.headers.get("access-control-allow-credentials")).toBeNull();
-    const ok = await fetch(`${server.url}/account`, { method: "OPTIONS", headers: { origin: "http://localhost:3000", "access-control-request-method": "GET" } });
+    const ok = await fetch(`${server.url}/account`, {
+      method: "OPTIONS",
+      headers: { origin: "http://localhost:3000", "access-control-request-method": "GET" },
+    });
     expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
   });
 

@@ -12,9 +12,20 @@ beforeAll(async () => {
   t = await startTestServer();
   const db = new TablesDB(t.admin());
   await db.create({ databaseId: "db", name: "db" });
-  await db.createTable({ databaseId: "db", tableId: "notes", name: "notes", permissions: [Permission.read(Role.any()), Permission.create(Role.any())] });
+  await db.createTable({
+    databaseId: "db",
+    tableId: "notes",
+    name: "notes",
+    permissions: [Permission.read(Role.any()), Permission.create(Role.any())],
+  });
   await db.createStringColumn({ databaseId: "db", tableId: "notes", key: "text", size: 200, required: false });
-  await db.createIndex({ databaseId: "db", tableId: "notes", key: "text_ft", type: "fulltext" as never, columns: ["text"] });
+  await db.createIndex({
+    databaseId: "db",
+    tableId: "notes",
+    key: "text_ft",
+    type: "fulltext" as never,
+    columns: ["text"],
+  });
 });
 afterAll(() => t.close());
 
@@ -73,7 +84,9 @@ describe("prototype pollution (finding 1)", () => {
 
   it("refuses constructor[prototype] and nested __proto__ in a query string", async () => {
     await expect400(await raw("/account?constructor[prototype][polluted]=yes"));
-    await expect400(await raw("/users?queries[0][__proto__][polluted]=yes", { headers: { "x-appwrite-key": API_KEY } }));
+    await expect400(
+      await raw("/users?queries[0][__proto__][polluted]=yes", { headers: { "x-appwrite-key": API_KEY } }),
+    );
     await expectServerUnharmed();
   });
 
@@ -98,7 +111,11 @@ describe("prototype pollution (finding 1)", () => {
   it("refuses a multipart field named __proto__ or constructor", async () => {
     const bucket = "up";
     const { Storage } = await import("node-appwrite");
-    await new Storage(t.admin()).createBucket({ bucketId: bucket, name: bucket, permissions: [Permission.create(Role.any())] });
+    await new Storage(t.admin()).createBucket({
+      bucketId: bucket,
+      name: bucket,
+      permissions: [Permission.create(Role.any())],
+    });
     for (const name of ["__proto__", "constructor", "__proto__[]"]) {
       const form = new FormData();
       form.append("fileId", "unique()");
@@ -117,7 +134,11 @@ describe("prototype pollution (finding 1)", () => {
 
   it("refuses a header named __proto__ and __proto__ in the fallback-cookies JSON header", async () => {
     // fetch drops a header named __proto__, so this one goes over a raw socket.
-    expect(await rawHttpStatus(`GET /v1/account HTTP/1.1\r\nHost: x\r\nX-Appwrite-Project: ${PROJECT_ID}\r\n__proto__: x\r\nConnection: close\r\n\r\n`)).toBe(400);
+    expect(
+      await rawHttpStatus(
+        `GET /v1/account HTTP/1.1\r\nHost: x\r\nX-Appwrite-Project: ${PROJECT_ID}\r\n__proto__: x\r\nConnection: close\r\n\r\n`,
+      ),
+    ).toBe(400);
     await expect400(await raw("/account", { headers: { "x-fallback-cookies": '{"__proto__":{"polluted":"yes"}}' } }));
     await expectServerUnharmed();
   });
@@ -133,7 +154,9 @@ describe("prototype pollution (finding 1)", () => {
   });
 
   it("ignores lookup-table names that exist on Object.prototype (no 500)", async () => {
-    const users = await expectAppwriteError(() => new Users(t.admin()).list({ queries: [Query.equal("constructor", "x")] }));
+    const users = await expectAppwriteError(() =>
+      new Users(t.admin()).list({ queries: [Query.equal("constructor", "x")] }),
+    );
     expect(users).toMatchObject({ code: 400, type: "general_query_invalid" });
     const col = await raw("/tablesdb/db/tables/notes/columns/constructor", {
       method: "POST",
@@ -143,7 +166,11 @@ describe("prototype pollution (finding 1)", () => {
     expect(col.status).toBeLessThan(500);
     const { Storage } = await import("node-appwrite");
     const bucket = "ext";
-    await new Storage(t.admin()).createBucket({ bucketId: bucket, name: bucket, permissions: [Permission.create(Role.any()), Permission.read(Role.any())] });
+    await new Storage(t.admin()).createBucket({
+      bucketId: bucket,
+      name: bucket,
+      permissions: [Permission.create(Role.any()), Permission.read(Role.any())],
+    });
     const form = new FormData();
     form.append("fileId", "unique()");
     form.append("file", new Blob(["hello"]), "a.constructor");
@@ -195,7 +222,9 @@ describe("bad encodings (finding 2)", () => {
       const err = await expectAppwriteError(() => db.listRows({ databaseId: "db", tableId: "notes", queries: [q] }));
       expect(err, q).toMatchObject({ code: 400, type: "general_query_invalid" });
     }
-    const users = await expectAppwriteError(() => new Users(t.admin()).list({ queries: [Query.search("name", "a\u0000b")] }));
+    const users = await expectAppwriteError(() =>
+      new Users(t.admin()).list({ queries: [Query.search("name", "a\u0000b")] }),
+    );
     expect(users).toMatchObject({ code: 400, type: "general_query_invalid" });
   });
 });

@@ -20,7 +20,10 @@ describe("rate limits", () => {
     for (let i = 0; i < 50; i++) await guest().createAnonymousSession();
     const err = await guest()
       .createAnonymousSession()
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(AppwriteException);
     expect((err as AppwriteException).code).toBe(429);
     expect((err as AppwriteException).type).toBe("general_rate_limit_exceeded");
@@ -55,12 +58,24 @@ describe("rate limits", () => {
 });
 
 /** A raw request from a chosen loopback address (Linux routes all of 127/8 to lo), so a test can be "another IP". */
-function from(localAddress: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+function from(
+  localAddress: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
   const url = new URL(`${server.url}${path}`);
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", localAddress, headers: { "x-appwrite-project": projectId, "content-type": "application/json", ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        localAddress,
+        headers: { "x-appwrite-project": projectId, "content-type": "application/json", ...headers },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
@@ -78,16 +93,34 @@ describe("password sign-in limits", () => {
   const password = "right-password-1";
   const signUp = async () => {
     const email = `rl-${ID.unique()}@example.com`;
-    await new Account(new Client().setEndpoint(server.url).setProject(projectId).setKey(apiKey)).create({ userId: ID.unique(), email, password });
+    await new Account(new Client().setEndpoint(server.url).setProject(projectId).setKey(apiKey)).create({
+      userId: ID.unique(),
+      email,
+      password,
+    });
     return email;
   };
 
   it("allows 10 attempts an hour per email and IP, then 429 even with the right password or a spoofed X-Forwarded-For", async () => {
     const email = await signUp();
     for (let i = 0; i < 10; i++) {
-      expect((await from("127.0.0.1", "/account/sessions/email", { email, password: "wrong-password" }, { "x-forwarded-for": `10.0.0.${i}` })).status).toBe(401);
+      expect(
+        (
+          await from(
+            "127.0.0.1",
+            "/account/sessions/email",
+            { email, password: "wrong-password" },
+            { "x-forwarded-for": `10.0.0.${i}` },
+          )
+        ).status,
+      ).toBe(401);
     }
-    const limited = await from("127.0.0.1", "/account/sessions/email", { email, password }, { "x-forwarded-for": "10.9.9.9", "x-real-ip": "10.9.9.9" });
+    const limited = await from(
+      "127.0.0.1",
+      "/account/sessions/email",
+      { email, password },
+      { "x-forwarded-for": "10.9.9.9", "x-real-ip": "10.9.9.9" },
+    );
     expect(limited.status).toBe(429);
     expect(limited.headers["x-ratelimit-limit"]).toBe("10");
     // The real owner, elsewhere, still gets in; so does another account from the attacker's address.
@@ -97,32 +130,58 @@ describe("password sign-in limits", () => {
 
   it("counts concurrent attempts exactly: 30 at once give 10 checked and 20 refused", async () => {
     const email = await signUp();
-    const results = await Promise.all(Array.from({ length: 30 }, () => from("127.0.0.5", "/account/sessions/email", { email, password: "wrong-password" })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        from("127.0.0.5", "/account/sessions/email", { email, password: "wrong-password" }),
+      ),
+    );
     expect(results.filter((r) => r.status === 401)).toHaveLength(10);
     expect(results.filter((r) => r.status === 429)).toHaveLength(20);
   });
 
   it("resets the count for the pair on a successful sign-in", async () => {
     const email = await signUp();
-    for (let i = 0; i < 9; i++) expect((await from("127.0.0.3", "/account/sessions/email", { email, password: "wrong-password" })).status).toBe(401);
+    for (let i = 0; i < 9; i++)
+      expect((await from("127.0.0.3", "/account/sessions/email", { email, password: "wrong-password" })).status).toBe(
+        401,
+      );
     expect((await from("127.0.0.3", "/account/sessions/email", { email, password })).status).toBe(201);
-    for (let i = 0; i < 10; i++) expect((await from("127.0.0.3", "/account/sessions/email", { email, password: "wrong-password" })).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await from("127.0.0.3", "/account/sessions/email", { email, password: "wrong-password" })).status).toBe(
+        401,
+      );
     expect((await from("127.0.0.3", "/account/sessions/email", { email, password })).status).toBe(429);
   });
 
   it("limits account creation to 10 an hour per IP", async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await from("127.0.0.4", "/account", { userId: "unique()", email: `c${i}-${ID.unique()}@example.com`, password })).status).toBe(201);
+      expect(
+        (
+          await from("127.0.0.4", "/account", {
+            userId: "unique()",
+            email: `c${i}-${ID.unique()}@example.com`,
+            password,
+          })
+        ).status,
+      ).toBe(201);
     }
-    expect((await from("127.0.0.4", "/account", { userId: "unique()", email: `c-${ID.unique()}@example.com`, password })).status).toBe(429);
+    expect(
+      (await from("127.0.0.4", "/account", { userId: "unique()", email: `c-${ID.unique()}@example.com`, password }))
+        .status,
+    ).toBe(429);
   });
 
   it("limits JWT creation to 120 a minute per user", async () => {
     const email = await signUp();
-    const session = await new Account(new Client().setEndpoint(server.url).setProject(projectId).setKey(apiKey)).createEmailPasswordSession({ email, password });
+    const session = await new Account(
+      new Client().setEndpoint(server.url).setProject(projectId).setKey(apiKey),
+    ).createEmailPasswordSession({ email, password });
     const user = new Account(new Client().setEndpoint(server.url).setProject(projectId).setSession(session.secret));
     for (let i = 0; i < 120; i++) await user.createJWT();
-    const err = await user.createJWT().then(() => null, (e: unknown) => e);
+    const err = await user.createJWT().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err as AppwriteException).code).toBe(429);
   });
 });

@@ -40,7 +40,10 @@ describe("connection", () => {
 
   it("closes with 1008 for an unknown project", async () => {
     const s = await connect("project=someone-else");
-    expect(await s.next("error")).toEqual({ type: "error", data: { code: 1008, message: "Missing or unknown project ID" } });
+    expect(await s.next("error")).toEqual({
+      type: "error",
+      data: { code: 1008, message: "Missing or unknown project ID" },
+    });
     await new Promise((r) => s.ws.once("close", r));
     expect(s.closeCode).toBe(1008);
   });
@@ -72,11 +75,25 @@ describe("messages", () => {
 
   it("subscribes with client IDs (upsert), assigns IDs when missing, and unsubscribes", async () => {
     const { s } = await connected();
-    s.send({ type: "subscribe", data: [{ subscriptionId: "sub-a", channels: ["a"] }, { channels: ["b"], queries: ['{"method":"equal","attribute":"x","values":[1]}'] }] });
-    const res = (await s.next("response")).data as { to: string; success: boolean; subscriptions: Array<{ subscriptionId: string; channels: string[]; queries: string[] }> };
+    s.send({
+      type: "subscribe",
+      data: [
+        { subscriptionId: "sub-a", channels: ["a"] },
+        { channels: ["b"], queries: ['{"method":"equal","attribute":"x","values":[1]}'] },
+      ],
+    });
+    const res = (await s.next("response")).data as {
+      to: string;
+      success: boolean;
+      subscriptions: Array<{ subscriptionId: string; channels: string[]; queries: string[] }>;
+    };
     expect(res.to).toBe("subscribe");
     expect(res.success).toBe(true);
-    expect(res.subscriptions[0]).toEqual({ subscriptionId: "sub-a", channels: ["a"], queries: ['{"method":"select","values":["*"]}'] });
+    expect(res.subscriptions[0]).toEqual({
+      subscriptionId: "sub-a",
+      channels: ["a"],
+      queries: ['{"method":"select","values":["*"]}'],
+    });
     expect(res.subscriptions[1]!.subscriptionId).toMatch(/^[0-9a-f]{20}$/);
     expect(res.subscriptions[1]!.queries).toEqual(['{"method":"equal","attribute":"x","values":[1]}']);
 
@@ -91,7 +108,10 @@ describe("messages", () => {
     expect((await s.next("response")).data).toEqual({
       to: "unsubscribe",
       success: true,
-      subscriptions: [{ subscriptionId: "sub-a", removed: true }, { subscriptionId: "never", removed: false }],
+      subscriptions: [
+        { subscriptionId: "sub-a", removed: true },
+        { subscriptionId: "never", removed: false },
+      ],
     });
     publish(t, { channels: ["c"], roles: ["any"], payload: { on: "c again" } });
     await sleep(100);
@@ -100,7 +120,13 @@ describe("messages", () => {
 
   it("lists every matching subscription of a connection on one event", async () => {
     const { s } = await connected();
-    s.send({ type: "subscribe", data: [{ subscriptionId: "one", channels: ["rows"] }, { subscriptionId: "two", channels: ["rows.create", "rows"] }] });
+    s.send({
+      type: "subscribe",
+      data: [
+        { subscriptionId: "one", channels: ["rows"] },
+        { subscriptionId: "two", channels: ["rows.create", "rows"] },
+      ],
+    });
     await s.next("response");
     publish(t, { channels: ["rows", "rows.create"], roles: ["any"] });
     const event = await s.next("event");
@@ -116,7 +142,9 @@ describe("messages", () => {
     await s.next("response");
     publish(t, { channels: ["rows"], roles: [`user:${u.userId}`], payload: { n: 1 } });
     s.send({ type: "authentication", data: { session: u.secret } });
-    expect(await s.next("response")).toMatchObject({ data: { to: "authentication", success: true, user: { $id: u.userId } } });
+    expect(await s.next("response")).toMatchObject({
+      data: { to: "authentication", success: true, user: { $id: u.userId } },
+    });
     publish(t, { channels: ["rows"], roles: [`user:${u.userId}`], payload: { n: 2 } });
     expect(await s.next("event")).toMatchObject({ data: { payload: { n: 2 } } });
   });
@@ -133,7 +161,10 @@ describe("messages", () => {
       [{ type: "subscribe", data: [{ subscriptionId: "x" }] }, "items: channels is not present in payload."],
       [{ type: "subscribe", data: [{ channels: "rows" }] }, "items: channels is not a valid array."],
       [{ type: "subscribe", data: [{ channels: [1] }] }, "items: channels must contain only strings."],
-      [{ type: "subscribe", data: [{ subscriptionId: "-bad", channels: [] }] }, "items: subscriptionId is not a valid id."],
+      [
+        { type: "subscribe", data: [{ subscriptionId: "-bad", channels: [] }] },
+        "items: subscriptionId is not a valid id.",
+      ],
       [{ type: "unsubscribe", data: [{}] }, "items: Each unsubscribe payload must include a non-empty subscriptionId."],
       [{ type: "authentication", data: {} }, "Payload is not valid. Session is required"],
       [{ type: "authentication", data: { session: "bm90IGEgc2Vzc2lvbg==" } }, "Session is not valid."],
@@ -149,7 +180,10 @@ describe("messages", () => {
 
   it("rejects queries realtime does not support", async () => {
     const { s } = await connected();
-    s.send({ type: "subscribe", data: [{ channels: ["rows"], queries: ['{"method":"search","attribute":"a","values":["x"]}'] }] });
+    s.send({
+      type: "subscribe",
+      data: [{ channels: ["rows"], queries: ['{"method":"search","attribute":"a","values":["x"]}'] }],
+    });
     const err = (await s.next("error")).data as { code: number; message: string };
     expect(err.code).toBe(1003);
     expect(err.message).toBe(
@@ -166,13 +200,25 @@ describe("messages", () => {
     const q = JSON.stringify({
       method: "or",
       values: [
-        { method: "and", values: [{ method: "equal", attribute: "kind", values: ["a"] }, { method: "lessThanEqual", attribute: "n", values: [2] }] },
+        {
+          method: "and",
+          values: [
+            { method: "equal", attribute: "kind", values: ["a"] },
+            { method: "lessThanEqual", attribute: "n", values: [2] },
+          ],
+        },
         { method: "isNull", attribute: "deletedAt" },
       ],
     });
     s.send({ type: "subscribe", data: [{ subscriptionId: "q", channels: ["rows"], queries: [q] }] });
     await s.next("response");
-    for (const payload of [{ id: 1, kind: "a", n: 2 }, { id: 2, kind: "a", n: 3 }, { id: 3, deletedAt: null }, { id: 4 }, { id: 5, kind: "b", n: 1 }]) {
+    for (const payload of [
+      { id: 1, kind: "a", n: 2 },
+      { id: 2, kind: "a", n: 3 },
+      { id: 3, deletedAt: null },
+      { id: 4 },
+      { id: 5, kind: "b", n: 1 },
+    ]) {
       publish(t, { channels: ["rows"], roles: ["any"], payload });
     }
     const ids = [];
@@ -187,7 +233,8 @@ describe("fan-out", () => {
   it("delivers one write to many connections once each, and only to those allowed", async () => {
     const count = 200;
     const all = await Promise.all(Array.from({ length: count }, () => connected()));
-    for (const [i, { s }] of all.entries()) s.send({ type: "subscribe", data: [{ subscriptionId: `s${i}`, channels: ["rows"] }] });
+    for (const [i, { s }] of all.entries())
+      s.send({ type: "subscribe", data: [{ subscriptionId: `s${i}`, channels: ["rows"] }] });
     await Promise.all(all.map(({ s }) => s.next("response")));
 
     publish(t, { channels: ["rows", "rows.create"], roles: ["any"], payload: { to: "all" } });

@@ -4,7 +4,13 @@
 // gone authenticates nothing, over REST or realtime.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Account, Users } from "node-appwrite";
-import { PROJECT_ID, expectAppwriteError, startTestServer, type SignedUpUser, type TestServer } from "./support/server.ts";
+import {
+  PROJECT_ID,
+  expectAppwriteError,
+  startTestServer,
+  type SignedUpUser,
+  type TestServer,
+} from "./support/server.ts";
 import { publish, rawSocket, sleep, waitFor, type RawSocket } from "./support/realtime.ts";
 
 let t: TestServer;
@@ -31,7 +37,9 @@ async function stillReceives(socket: RawSocket, user: SignedUpUser): Promise<boo
   const marker = Math.random().toString(36).slice(2);
   publish(t, { channels: ["rows"], roles: [`user:${user.userId}`], payload: { marker } });
   await sleep(100);
-  return socket.messages.some((m) => m.type === "event" && (m.data as { payload: { marker?: string } }).payload.marker === marker);
+  return socket.messages.some(
+    (m) => m.type === "event" && (m.data as { payload: { marker?: string } }).payload.marker === marker,
+  );
 }
 
 async function jwtSocket(user: SignedUpUser) {

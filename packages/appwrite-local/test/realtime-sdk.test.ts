@@ -57,7 +57,9 @@ describe("delivery", () => {
     publish(t, { channels: ["rows"], roles: [`user:${alice.userId}`], payload: { to: "alice" } });
     publish(t, { channels: ["rows"], roles: ["users"], payload: { to: "users" } });
     publish(t, { channels: ["rows"], roles: ["guests"], payload: { to: "guests" } });
-    await waitFor(() => a.listener.received.length === 2 && b.listener.received.length === 1 && g.listener.received.length === 1);
+    await waitFor(
+      () => a.listener.received.length === 2 && b.listener.received.length === 1 && g.listener.received.length === 1,
+    );
     await sleep(50);
     expect(a.listener.received.map((e) => e.payload.to)).toEqual(["alice", "users"]);
     expect(b.listener.received.map((e) => e.payload.to)).toEqual(["users"]);
@@ -65,7 +67,11 @@ describe("delivery", () => {
   });
 
   it("filters by subscription queries", async () => {
-    const { listener } = await listenAs({}, ["rows"], [Query.equal("status", "open"), Query.greaterThan("priority", 2)]);
+    const { listener } = await listenAs(
+      {},
+      ["rows"],
+      [Query.equal("status", "open"), Query.greaterThan("priority", 2)],
+    );
     const payloads = [
       { id: 1, status: "open", priority: 3 },
       { id: 2, status: "closed", priority: 5 },
@@ -121,24 +127,43 @@ describe("delivery", () => {
 describe("events from this server's own writes", () => {
   it("publishes file events with bucket/file read roles (fileSecurity)", async () => {
     const admin = new Storage(t.admin());
-    await admin.createBucket({ bucketId: "rt-files", name: "RT", fileSecurity: true, permissions: [Permission.create(Role.users())] });
+    await admin.createBucket({
+      bucketId: "rt-files",
+      name: "RT",
+      fileSecurity: true,
+      permissions: [Permission.create(Role.users())],
+    });
     const owner = await t.signUp();
     const other = await t.signUp();
     const mine = await listenAs({ session: owner.secret }, ["buckets.rt-files.files"]);
     const theirs = await listenAs({ session: other.secret }, ["buckets.rt-files.files"]);
 
-    const file = await new Storage(owner.client).createFile({ bucketId: "rt-files", fileId: ID.unique(), file: InputFile.fromPlainText("hi", "hi.txt") });
+    const file = await new Storage(owner.client).createFile({
+      bucketId: "rt-files",
+      fileId: ID.unique(),
+      file: InputFile.fromPlainText("hi", "hi.txt"),
+    });
     await waitFor(() => mine.listener.received.length === 1);
     const event = mine.listener.received[0]!;
     expect(event.events[0]).toBe(`buckets.rt-files.files.${file.$id}.create`);
     expect(event.events).toContain("buckets.*.files.*");
     expect(event.channels).toEqual(
-      expect.arrayContaining(["files", "buckets.rt-files.files", `buckets.rt-files.files.${file.$id}`, "files.create", `buckets.rt-files.files.${file.$id}.create`]),
+      expect.arrayContaining([
+        "files",
+        "buckets.rt-files.files",
+        `buckets.rt-files.files.${file.$id}`,
+        "files.create",
+        `buckets.rt-files.files.${file.$id}.create`,
+      ]),
     );
     expect(event.payload).toMatchObject({ $id: file.$id, bucketId: "rt-files", name: "hi.txt" });
 
     // Once the owner shares the file, the other user receives its update.
-    await new Storage(owner.client).updateFile({ bucketId: "rt-files", fileId: file.$id, permissions: [Permission.read(Role.users())] });
+    await new Storage(owner.client).updateFile({
+      bucketId: "rt-files",
+      fileId: file.$id,
+      permissions: [Permission.read(Role.users())],
+    });
     await waitFor(() => theirs.listener.received.length === 1);
     expect(theirs.listener.received[0]!.events[0]).toBe(`buckets.rt-files.files.${file.$id}.update`);
   });

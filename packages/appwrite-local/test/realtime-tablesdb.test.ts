@@ -10,7 +10,13 @@ beforeAll(async () => {
   t = await startTestServer();
   const db = new TablesDB(t.admin());
   await db.create({ databaseId: "app", name: "App" });
-  await db.createTable({ databaseId: "app", tableId: "notes", name: "Notes", rowSecurity: true, permissions: [Permission.create(Role.users())] });
+  await db.createTable({
+    databaseId: "app",
+    tableId: "notes",
+    name: "Notes",
+    rowSecurity: true,
+    permissions: [Permission.create(Role.users())],
+  });
   await db.createStringColumn({ databaseId: "app", tableId: "notes", key: "text", size: 100, required: false });
   await db.createIntegerColumn({ databaseId: "app", tableId: "notes", key: "priority", required: false });
   for (const key of ["text", "priority"]) {
@@ -29,12 +35,27 @@ describe("row events", () => {
     const other = await t.signUp();
     const channel = "tablesdb.app.tables.notes.rows";
     const mine = await listenReady(t, new Realtime(webClient(t, { session: owner.secret })), [channel]);
-    const urgent = await listenReady(t, new Realtime(webClient(t, { session: owner.secret })), [channel], [Query.greaterThan("priority", 5)]);
+    const urgent = await listenReady(
+      t,
+      new Realtime(webClient(t, { session: owner.secret })),
+      [channel],
+      [Query.greaterThan("priority", 5)],
+    );
     const theirs = await listenReady(t, new Realtime(webClient(t, { session: other.secret })), [channel]);
     try {
       const rows = new TablesDB(owner.client);
-      const row = await rows.createRow({ databaseId: "app", tableId: "notes", rowId: ID.unique(), data: { text: "hi", priority: 9 } });
-      await rows.createRow({ databaseId: "app", tableId: "notes", rowId: ID.unique(), data: { text: "later", priority: 1 } });
+      const row = await rows.createRow({
+        databaseId: "app",
+        tableId: "notes",
+        rowId: ID.unique(),
+        data: { text: "hi", priority: 9 },
+      });
+      await rows.createRow({
+        databaseId: "app",
+        tableId: "notes",
+        rowId: ID.unique(),
+        data: { text: "later", priority: 1 },
+      });
       await waitFor(() => mine.received.length === 2 && urgent.received.length === 1);
       await sleep(100);
       expect(theirs.received).toHaveLength(0);
@@ -45,7 +66,13 @@ describe("row events", () => {
       expect(event.channels).toContain(`tablesdb.app.tables.notes.rows.${row.$id}.create`);
 
       // Shared with all users: now the other user hears about its updates.
-      await rows.updateRow({ databaseId: "app", tableId: "notes", rowId: row.$id, data: { text: "shared" }, permissions: [Permission.read(Role.users()), Permission.update(Role.user(owner.userId))] });
+      await rows.updateRow({
+        databaseId: "app",
+        tableId: "notes",
+        rowId: row.$id,
+        data: { text: "shared" },
+        permissions: [Permission.read(Role.users()), Permission.update(Role.user(owner.userId))],
+      });
       await waitFor(() => theirs.received.length === 1);
       expect(theirs.received[0]!.payload).toMatchObject({ $id: row.$id, text: "shared" });
     } finally {

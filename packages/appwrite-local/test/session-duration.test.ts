@@ -37,7 +37,10 @@ describe("session duration", () => {
     vi.setSystemTime(t0);
     const email = `d${Date.now()}@example.com`;
     await new Account(client().setKey(apiKey)).create({ userId: ID.unique(), email, password: "password-123" });
-    const session = await new Account(client().setKey(apiKey)).createEmailPasswordSession({ email, password: "password-123" });
+    const session = await new Account(client().setKey(apiKey)).createEmailPasswordSession({
+      email,
+      password: "password-123",
+    });
     expect(expiresIn(session.expire, t0)).toBe(30 * DAY);
     const anonymous = await new Account(client()).createAnonymousSession();
     expect(expiresIn(anonymous.expire, t0)).toBe(30 * DAY);

@@ -58,7 +58,9 @@ describe("buckets", () => {
     expect(dup).toMatchObject({ code: 409, type: "storage_bucket_already_exists" });
     const missing = await expectAppwriteError(() => storage.getBucket({ bucketId: "no-bucket" }));
     expect(missing).toMatchObject({ code: 404, type: "storage_bucket_not_found" });
-    const badPerm = await expectAppwriteError(() => storage.createBucket({ bucketId: "bad-perm", name: "x", permissions: ['read("nobody here")'] }));
+    const badPerm = await expectAppwriteError(() =>
+      storage.createBucket({ bucketId: "bad-perm", name: "x", permissions: ['read("nobody here")'] }),
+    );
     expect(badPerm).toMatchObject({ code: 400, type: "general_argument_invalid" });
   });
 
@@ -66,10 +68,16 @@ describe("buckets", () => {
     await storage.createBucket({ bucketId: "list-one", name: "Receipts", fileSecurity: true });
     await storage.createBucket({ bucketId: "list-two", name: "Photos" });
     expect((await storage.listBuckets({ search: "receipts" })).buckets.map((b) => b.$id)).toEqual(["list-one"]);
-    const secured = await storage.listBuckets({ queries: [Query.equal("fileSecurity", [true]), Query.startsWith("$id", "list-")] });
+    const secured = await storage.listBuckets({
+      queries: [Query.equal("fileSecurity", [true]), Query.startsWith("$id", "list-")],
+    });
     expect(secured.buckets.map((b) => b.$id)).toEqual(["list-one"]);
 
-    const updated = await storage.updateBucket({ bucketId: "list-one", name: "Receipts 2", permissions: [Permission.read(Role.any())] });
+    const updated = await storage.updateBucket({
+      bucketId: "list-one",
+      name: "Receipts 2",
+      permissions: [Permission.read(Role.any())],
+    });
     expect(updated).toMatchObject({ name: "Receipts 2", fileSecurity: false, $permissions: ['read("any")'] });
     const keep = await storage.updateBucket({ bucketId: "list-one", name: "Receipts 3" });
     expect(keep.$permissions).toEqual(['read("any")']);
@@ -77,17 +85,25 @@ describe("buckets", () => {
 
   it("reports totalSize and deletes a bucket with its files", async () => {
     await storage.createBucket({ bucketId: "sized", name: "Sized" });
-    await storage.createFile({ bucketId: "sized", fileId: "a", file: InputFile.fromBuffer(Buffer.alloc(1234), "a.bin") });
+    await storage.createFile({
+      bucketId: "sized",
+      fileId: "a",
+      file: InputFile.fromBuffer(Buffer.alloc(1234), "a.bin"),
+    });
     expect((await storage.getBucket({ bucketId: "sized" })).totalSize).toBe(1234);
     await storage.deleteBucket({ bucketId: "sized" });
     expect((await expectAppwriteError(() => storage.getBucket({ bucketId: "sized" }))).code).toBe(404);
-    expect((await expectAppwriteError(() => storage.getFile({ bucketId: "sized", fileId: "a" }))).type).toBe("storage_bucket_not_found");
+    expect((await expectAppwriteError(() => storage.getFile({ bucketId: "sized", fileId: "a" }))).type).toBe(
+      "storage_bucket_not_found",
+    );
   });
 
   it("is API-key only (buckets.* scopes)", async () => {
     const u = await t.signUp();
     const err = await expectAppwriteError(() => new Storage(u.client).createBucket({ bucketId: "mine", name: "x" }));
     expect(err).toMatchObject({ code: 401, type: "general_unauthorized_scope" });
-    expect((await expectAppwriteError(() => new Storage(t.guest()).listBuckets())).type).toBe("general_unauthorized_scope");
+    expect((await expectAppwriteError(() => new Storage(t.guest()).listBuckets())).type).toBe(
+      "general_unauthorized_scope",
+    );
   });
 });

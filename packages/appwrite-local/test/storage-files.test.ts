@@ -15,7 +15,11 @@ let admin: Storage;
 beforeAll(async () => {
   t = await startTestServer();
   admin = new Storage(t.admin());
-  await admin.createBucket({ bucketId: "public", name: "Public", permissions: [Permission.read(Role.any()), Permission.create(Role.users())] });
+  await admin.createBucket({
+    bucketId: "public",
+    name: "Public",
+    permissions: [Permission.read(Role.any()), Permission.create(Role.users())],
+  });
   await admin.createBucket({
     bucketId: "private",
     name: "Private",
@@ -29,7 +33,11 @@ const md5 = (b: Buffer) => createHash("md5").update(b).digest("hex");
 
 describe("small uploads", () => {
   it("uploads, reads metadata, and round-trips bytes through view and download", async () => {
-    const file = await admin.createFile({ bucketId: "public", fileId: "logo", file: InputFile.fromBuffer(PNG, "logo.png") });
+    const file = await admin.createFile({
+      bucketId: "public",
+      fileId: "logo",
+      file: InputFile.fromBuffer(PNG, "logo.png"),
+    });
     expect(file).toMatchObject({
       $id: "logo",
       bucketId: "public",
@@ -41,13 +49,20 @@ describe("small uploads", () => {
       signature: md5(PNG),
       $permissions: [],
     });
-    expect(await admin.getFile({ bucketId: "public", fileId: "logo" })).toMatchObject({ $id: "logo", mimeType: "image/png" });
+    expect(await admin.getFile({ bucketId: "public", fileId: "logo" })).toMatchObject({
+      $id: "logo",
+      mimeType: "image/png",
+    });
     expect(Buffer.from(await admin.getFileView({ bucketId: "public", fileId: "logo" }))).toEqual(PNG);
     expect(Buffer.from(await admin.getFileDownload({ bucketId: "public", fileId: "logo" }))).toEqual(PNG);
   });
 
   it("serves the headers browsers rely on (checked with fetch; the SDK does not expose headers)", async () => {
-    await admin.createFile({ bucketId: "public", fileId: "notes", file: InputFile.fromPlainText("hello notes", "notes.txt") });
+    await admin.createFile({
+      bucketId: "public",
+      fileId: "notes",
+      file: InputFile.fromPlainText("hello notes", "notes.txt"),
+    });
     const base = `${t.url}/storage/buckets/public/files`;
     const view = await fetch(`${base}/logo/view?project=${PROJECT_ID}`);
     expect(view.headers.get("content-type")).toBe("image/png");
@@ -62,13 +77,24 @@ describe("small uploads", () => {
   });
 
   it("generates IDs for unique(), lists with search and queries, and updates name and permissions", async () => {
-    const created = await admin.createFile({ bucketId: "public", fileId: ID.unique(), file: InputFile.fromPlainText("report", "Quarterly Report.txt") });
+    const created = await admin.createFile({
+      bucketId: "public",
+      fileId: ID.unique(),
+      file: InputFile.fromPlainText("report", "Quarterly Report.txt"),
+    });
     expect(created.$id).toMatch(/^[0-9a-f]{20}$/);
-    expect((await admin.listFiles({ bucketId: "public", search: "quarterly" })).files.map((f) => f.$id)).toEqual([created.$id]);
+    expect((await admin.listFiles({ bucketId: "public", search: "quarterly" })).files.map((f) => f.$id)).toEqual([
+      created.$id,
+    ]);
     const pngs = await admin.listFiles({ bucketId: "public", queries: [Query.equal("mimeType", ["image/png"])] });
     expect(pngs.files.map((f) => f.$id)).toEqual(["logo"]);
 
-    const updated = await admin.updateFile({ bucketId: "public", fileId: created.$id, name: "renamed.txt", permissions: [Permission.read(Role.users())] });
+    const updated = await admin.updateFile({
+      bucketId: "public",
+      fileId: created.$id,
+      name: "renamed.txt",
+      permissions: [Permission.read(Role.users())],
+    });
     expect(updated).toMatchObject({ name: "renamed.txt", $permissions: ['read("users")'] });
     await admin.deleteFile({ bucketId: "public", fileId: created.$id });
     const gone = await expectAppwriteError(() => admin.getFile({ bucketId: "public", fileId: created.$id }));
@@ -76,16 +102,31 @@ describe("small uploads", () => {
   });
 
   it("answers upload errors with Appwrite's types", async () => {
-    await admin.createBucket({ bucketId: "strict", name: "Strict", maximumFileSize: 10, allowedFileExtensions: ["jpg", "png"] });
-    const dup = await expectAppwriteError(() => admin.createFile({ bucketId: "public", fileId: "logo", file: InputFile.fromBuffer(PNG, "logo.png") }));
+    await admin.createBucket({
+      bucketId: "strict",
+      name: "Strict",
+      maximumFileSize: 10,
+      allowedFileExtensions: ["jpg", "png"],
+    });
+    const dup = await expectAppwriteError(() =>
+      admin.createFile({ bucketId: "public", fileId: "logo", file: InputFile.fromBuffer(PNG, "logo.png") }),
+    );
     expect(dup).toMatchObject({ code: 409, type: "storage_file_already_exists" });
-    const ext = await expectAppwriteError(() => admin.createFile({ bucketId: "strict", fileId: ID.unique(), file: InputFile.fromPlainText("x", "x.txt") }));
+    const ext = await expectAppwriteError(() =>
+      admin.createFile({ bucketId: "strict", fileId: ID.unique(), file: InputFile.fromPlainText("x", "x.txt") }),
+    );
     expect(ext).toMatchObject({ code: 400, type: "storage_file_type_unsupported" });
-    const size = await expectAppwriteError(() => admin.createFile({ bucketId: "strict", fileId: ID.unique(), file: InputFile.fromBuffer(PNG, "big.png") }));
+    const size = await expectAppwriteError(() =>
+      admin.createFile({ bucketId: "strict", fileId: ID.unique(), file: InputFile.fromBuffer(PNG, "big.png") }),
+    );
     expect(size).toMatchObject({ code: 400, type: "storage_invalid_file_size" });
-    const bucket = await expectAppwriteError(() => admin.createFile({ bucketId: "nope", fileId: ID.unique(), file: InputFile.fromBuffer(PNG, "a.png") }));
+    const bucket = await expectAppwriteError(() =>
+      admin.createFile({ bucketId: "nope", fileId: ID.unique(), file: InputFile.fromBuffer(PNG, "a.png") }),
+    );
     expect(bucket).toMatchObject({ code: 404, type: "storage_bucket_not_found" });
-    const badId = await expectAppwriteError(() => admin.createFile({ bucketId: "public", fileId: "-bad", file: InputFile.fromBuffer(PNG, "a.png") }));
+    const badId = await expectAppwriteError(() =>
+      admin.createFile({ bucketId: "public", fileId: "-bad", file: InputFile.fromBuffer(PNG, "a.png") }),
+    );
     expect(badId).toMatchObject({ code: 400, type: "general_argument_invalid" });
   });
 });
@@ -131,9 +172,19 @@ describe("chunked uploads", () => {
 describe("permissions", () => {
   it("lets users create in buckets that grant it, owning their files by default", async () => {
     const u = await t.signUp();
-    const file = await new Storage(u.client).createFile({ bucketId: "private", fileId: ID.unique(), file: InputFile.fromPlainText("mine", "mine.txt") });
-    expect(file.$permissions).toEqual([`read("user:${u.userId}")`, `update("user:${u.userId}")`, `delete("user:${u.userId}")`]);
-    expect(Buffer.from(await new Storage(u.client).getFileDownload({ bucketId: "private", fileId: file.$id })).toString()).toBe("mine");
+    const file = await new Storage(u.client).createFile({
+      bucketId: "private",
+      fileId: ID.unique(),
+      file: InputFile.fromPlainText("mine", "mine.txt"),
+    });
+    expect(file.$permissions).toEqual([
+      `read("user:${u.userId}")`,
+      `update("user:${u.userId}")`,
+      `delete("user:${u.userId}")`,
+    ]);
+    expect(
+      Buffer.from(await new Storage(u.client).getFileDownload({ bucketId: "private", fileId: file.$id })).toString(),
+    ).toBe("mine");
   });
 
   it("hides other users' files under fileSecurity (404 / filtered lists) and refuses their writes (401)", async () => {
@@ -141,21 +192,39 @@ describe("permissions", () => {
     const stranger = await t.signUp();
     const mine = new Storage(owner.client);
     const theirs = new Storage(stranger.client);
-    const file = await mine.createFile({ bucketId: "private", fileId: ID.unique(), file: InputFile.fromPlainText("secret", "s.txt") });
+    const file = await mine.createFile({
+      bucketId: "private",
+      fileId: ID.unique(),
+      file: InputFile.fromPlainText("secret", "s.txt"),
+    });
 
-    expect(await expectAppwriteError(() => theirs.getFile({ bucketId: "private", fileId: file.$id }))).toMatchObject({ code: 404, type: "storage_file_not_found" });
-    expect((await expectAppwriteError(() => theirs.getFileView({ bucketId: "private", fileId: file.$id }))).code).toBe(404);
+    expect(await expectAppwriteError(() => theirs.getFile({ bucketId: "private", fileId: file.$id }))).toMatchObject({
+      code: 404,
+      type: "storage_file_not_found",
+    });
+    expect((await expectAppwriteError(() => theirs.getFileView({ bucketId: "private", fileId: file.$id }))).code).toBe(
+      404,
+    );
     expect((await theirs.listFiles({ bucketId: "private" })).files.map((f) => f.$id)).not.toContain(file.$id);
     expect((await mine.listFiles({ bucketId: "private" })).files.map((f) => f.$id)).toContain(file.$id);
-    expect(await expectAppwriteError(() => theirs.updateFile({ bucketId: "private", fileId: file.$id, name: "pwned" }))).toMatchObject({ code: 401, type: "user_unauthorized" });
-    expect(await expectAppwriteError(() => theirs.deleteFile({ bucketId: "private", fileId: file.$id }))).toMatchObject({ code: 401, type: "user_unauthorized" });
+    expect(
+      await expectAppwriteError(() => theirs.updateFile({ bucketId: "private", fileId: file.$id, name: "pwned" })),
+    ).toMatchObject({ code: 401, type: "user_unauthorized" });
+    expect(await expectAppwriteError(() => theirs.deleteFile({ bucketId: "private", fileId: file.$id }))).toMatchObject(
+      { code: 401, type: "user_unauthorized" },
+    );
     await mine.deleteFile({ bucketId: "private", fileId: file.$id });
   });
 
   it("refuses granting roles the caller does not hold", async () => {
     const u = await t.signUp();
     const err = await expectAppwriteError(() =>
-      new Storage(u.client).createFile({ bucketId: "private", fileId: ID.unique(), file: InputFile.fromPlainText("x", "x.txt"), permissions: [Permission.read(Role.user("someone-else"))] }),
+      new Storage(u.client).createFile({
+        bucketId: "private",
+        fileId: ID.unique(),
+        file: InputFile.fromPlainText("x", "x.txt"),
+        permissions: [Permission.read(Role.user("someone-else"))],
+      }),
     );
     expect(err).toMatchObject({ code: 401, type: "user_unauthorized" });
     expect(err.message).toContain("Permissions must be one of");
@@ -164,19 +233,31 @@ describe("permissions", () => {
   it("applies bucket-level permissions without fileSecurity", async () => {
     const guest = new Storage(t.guest());
     expect((await guest.getFile({ bucketId: "public", fileId: "logo" })).$id).toBe("logo");
-    const create = await expectAppwriteError(() => guest.createFile({ bucketId: "public", fileId: ID.unique(), file: InputFile.fromPlainText("x", "x.txt") }));
+    const create = await expectAppwriteError(() =>
+      guest.createFile({ bucketId: "public", fileId: ID.unique(), file: InputFile.fromPlainText("x", "x.txt") }),
+    );
     expect(create).toMatchObject({ code: 401, type: "user_unauthorized" });
     const del = await expectAppwriteError(() => guest.deleteFile({ bucketId: "public", fileId: "logo" }));
     expect(del).toMatchObject({ code: 401, type: "user_unauthorized" });
     await admin.createBucket({ bucketId: "no-read", name: "No read" });
     await admin.createFile({ bucketId: "no-read", fileId: "f", file: InputFile.fromPlainText("x", "x.txt") });
-    expect(await expectAppwriteError(() => guest.getFile({ bucketId: "no-read", fileId: "f" }))).toMatchObject({ code: 401, type: "user_unauthorized" });
+    expect(await expectAppwriteError(() => guest.getFile({ bucketId: "no-read", fileId: "f" }))).toMatchObject({
+      code: 401,
+      type: "user_unauthorized",
+    });
   });
 
   it("hides disabled buckets from everyone but API keys", async () => {
-    await admin.createBucket({ bucketId: "off", name: "Off", enabled: false, permissions: [Permission.read(Role.any())] });
+    await admin.createBucket({
+      bucketId: "off",
+      name: "Off",
+      enabled: false,
+      permissions: [Permission.read(Role.any())],
+    });
     await admin.createFile({ bucketId: "off", fileId: "f", file: InputFile.fromPlainText("x", "x.txt") });
-    expect(await expectAppwriteError(() => new Storage(t.guest()).getFile({ bucketId: "off", fileId: "f" }))).toMatchObject({ code: 404, type: "storage_bucket_not_found" });
+    expect(
+      await expectAppwriteError(() => new Storage(t.guest()).getFile({ bucketId: "off", fileId: "f" })),
+    ).toMatchObject({ code: 404, type: "storage_bucket_not_found" });
     expect((await admin.getFile({ bucketId: "off", fileId: "f" })).$id).toBe("f");
   });
 });

@@ -28,7 +28,15 @@ describe("columns", () => {
       await db.createTextColumn({ databaseId: D, tableId: T, key: "tx", required: false }),
       await db.createMediumtextColumn({ databaseId: D, tableId: T, key: "mt", required: false }),
       await db.createLongtextColumn({ databaseId: D, tableId: T, key: "lt", required: false }),
-      await db.createIntegerColumn({ databaseId: D, tableId: T, key: "i", required: false, min: 1, max: 100, xdefault: 5 }),
+      await db.createIntegerColumn({
+        databaseId: D,
+        tableId: T,
+        key: "i",
+        required: false,
+        min: 1,
+        max: 100,
+        xdefault: 5,
+      }),
       await db.createBigIntColumn({ databaseId: D, tableId: T, key: "bi", required: false }),
       await db.createFloatColumn({ databaseId: D, tableId: T, key: "f", required: false, min: 0, max: 1.5 }),
       await db.createBooleanColumn({ databaseId: D, tableId: T, key: "b", required: false, xdefault: false }),
@@ -57,8 +65,15 @@ describe("columns", () => {
     expect(byKey.ip).toMatchObject({ type: "string", format: "ip" });
     expect(byKey.u).toMatchObject({ type: "string", format: "url" });
     expect(byKey.arr).toMatchObject({ type: "string", array: true });
-    expect(await db.getColumn({ databaseId: D, tableId: T, key: "en" })).toMatchObject({ key: "en", status: "available" });
-    expect((await db.listColumns({ databaseId: D, tableId: T, queries: [Query.equal("type", "integer")] })).columns.map((c) => c.key)).toEqual(["i"]);
+    expect(await db.getColumn({ databaseId: D, tableId: T, key: "en" })).toMatchObject({
+      key: "en",
+      status: "available",
+    });
+    expect(
+      (await db.listColumns({ databaseId: D, tableId: T, queries: [Query.equal("type", "integer")] })).columns.map(
+        (c) => c.key,
+      ),
+    ).toEqual(["i"]);
 
     const row = await db.createRow({ databaseId: D, tableId: T, rowId: "r1", data: { v: "x" } });
     expect(row).toMatchObject({ s: "dflt", v: "x", i: 5, b: false, bi: null, arr: null, dt: null });
@@ -66,15 +81,69 @@ describe("columns", () => {
 
   it("rejects invalid definitions", async () => {
     const cases: Array<[() => Promise<unknown>, number, string]> = [
-      [() => db.createStringColumn({ databaseId: D, tableId: T, key: "s", size: 5, required: false }), 409, "column_already_exists"],
-      [() => db.createVarcharColumn({ databaseId: D, tableId: T, key: "req", size: 5, required: true, xdefault: "x" }), 400, "column_default_unsupported"],
-      [() => db.createIntegerColumn({ databaseId: D, tableId: T, key: "arrd", required: false, array: true, xdefault: 1 }), 400, "column_default_unsupported"],
-      [() => db.createIntegerColumn({ databaseId: D, tableId: T, key: "mm", required: false, min: 5, max: 1 }), 400, "column_value_invalid"],
-      [() => db.createIntegerColumn({ databaseId: D, tableId: T, key: "rng", required: false, min: 1, max: 3, xdefault: 9 }), 400, "column_value_invalid"],
-      [() => db.createEnumColumn({ databaseId: D, tableId: T, key: "en2", elements: ["a"], required: false, xdefault: "z" }), 400, "column_value_invalid"],
-      [() => db.createVarcharColumn({ databaseId: D, tableId: T, key: "big", size: 20000, required: false }), 400, "general_argument_invalid"],
-      [() => db.createBooleanColumn({ databaseId: D, tableId: T, key: "$bad", required: false }), 400, "general_argument_invalid"],
-      [() => db.createBooleanColumn({ databaseId: D, tableId: "missing", key: "b", required: false }), 404, "table_not_found"],
+      [
+        () => db.createStringColumn({ databaseId: D, tableId: T, key: "s", size: 5, required: false }),
+        409,
+        "column_already_exists",
+      ],
+      [
+        () => db.createVarcharColumn({ databaseId: D, tableId: T, key: "req", size: 5, required: true, xdefault: "x" }),
+        400,
+        "column_default_unsupported",
+      ],
+      [
+        () =>
+          db.createIntegerColumn({ databaseId: D, tableId: T, key: "arrd", required: false, array: true, xdefault: 1 }),
+        400,
+        "column_default_unsupported",
+      ],
+      [
+        () => db.createIntegerColumn({ databaseId: D, tableId: T, key: "mm", required: false, min: 5, max: 1 }),
+        400,
+        "column_value_invalid",
+      ],
+      [
+        () =>
+          db.createIntegerColumn({
+            databaseId: D,
+            tableId: T,
+            key: "rng",
+            required: false,
+            min: 1,
+            max: 3,
+            xdefault: 9,
+          }),
+        400,
+        "column_value_invalid",
+      ],
+      [
+        () =>
+          db.createEnumColumn({
+            databaseId: D,
+            tableId: T,
+            key: "en2",
+            elements: ["a"],
+            required: false,
+            xdefault: "z",
+          }),
+        400,
+        "column_value_invalid",
+      ],
+      [
+        () => db.createVarcharColumn({ databaseId: D, tableId: T, key: "big", size: 20000, required: false }),
+        400,
+        "general_argument_invalid",
+      ],
+      [
+        () => db.createBooleanColumn({ databaseId: D, tableId: T, key: "$bad", required: false }),
+        400,
+        "general_argument_invalid",
+      ],
+      [
+        () => db.createBooleanColumn({ databaseId: D, tableId: "missing", key: "b", required: false }),
+        404,
+        "table_not_found",
+      ],
       [() => db.getColumn({ databaseId: D, tableId: T, key: "nope" }), 404, "column_not_found"],
     ];
     for (const [call, code, type] of cases) expect(await appwriteError(call)).toMatchObject({ code, type });
@@ -91,7 +160,11 @@ describe("columns", () => {
     const fresh = await db.createRow({ databaseId: D, tableId: "grow", rowId: "new", data: { name: "new", count: 1 } });
     expect(fresh).toMatchObject({ count: 1, flag: true });
     // The required column must now be supplied when the old row is updated.
-    expect(await appwriteError(() => db.updateRow({ databaseId: D, tableId: "grow", rowId: "old", data: { name: "older" } }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        db.updateRow({ databaseId: D, tableId: "grow", rowId: "old", data: { name: "older" } }),
+      ),
+    ).toMatchObject({
       code: 400,
       type: "row_invalid_structure",
       message: 'Invalid document structure: Missing required attribute "count"',
@@ -104,17 +177,48 @@ describe("columns", () => {
     await db.createIndex({ databaseId: D, tableId: "upd", key: "ft", type: "fulltext" as never, columns: ["title"] });
     await db.createRow({ databaseId: D, tableId: "upd", rowId: "r", data: { title: "a long title here" } });
 
-    expect(await appwriteError(() => db.updateVarcharColumn({ databaseId: D, tableId: "upd", key: "title", required: false, xdefault: null as never, size: 5 }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        db.updateVarcharColumn({
+          databaseId: D,
+          tableId: "upd",
+          key: "title",
+          required: false,
+          xdefault: null as never,
+          size: 5,
+        }),
+      ),
+    ).toMatchObject({
       code: 400,
       type: "column_invalid_resize",
     });
-    const renamed = await db.updateVarcharColumn({ databaseId: D, tableId: "upd", key: "title", required: false, xdefault: "untitled", size: 60, newKey: "heading" });
+    const renamed = await db.updateVarcharColumn({
+      databaseId: D,
+      tableId: "upd",
+      key: "title",
+      required: false,
+      xdefault: "untitled",
+      size: 60,
+      newKey: "heading",
+    });
     expect(renamed).toMatchObject({ key: "heading", size: 60, default: "untitled" });
-    expect(await db.getRow({ databaseId: D, tableId: "upd", rowId: "r" })).toMatchObject({ heading: "a long title here" });
+    expect(await db.getRow({ databaseId: D, tableId: "upd", rowId: "r" })).toMatchObject({
+      heading: "a long title here",
+    });
     expect((await db.listIndexes({ databaseId: D, tableId: "upd" })).indexes[0]?.columns).toEqual(["heading"]);
     const found = await db.listRows({ databaseId: D, tableId: "upd", queries: [Query.search("heading", "title")] });
     expect(found.total).toBe(1);
-    expect(await appwriteError(() => db.updateIntegerColumn({ databaseId: D, tableId: "upd", key: "heading", required: false, xdefault: null as never }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        db.updateIntegerColumn({
+          databaseId: D,
+          tableId: "upd",
+          key: "heading",
+          required: false,
+          xdefault: null as never,
+        }),
+      ),
+    ).toMatchObject({
       code: 400,
       type: "column_type_invalid",
     });
@@ -124,7 +228,9 @@ describe("columns", () => {
     expect((await db.listIndexes({ databaseId: D, tableId: "upd" })).total).toBe(0);
     const row = await db.getRow({ databaseId: D, tableId: "upd", rowId: "r" });
     expect(row).not.toHaveProperty("heading");
-    expect(await appwriteError(() => db.deleteColumn({ databaseId: D, tableId: "upd", key: "heading" }))).toMatchObject({ code: 404, type: "column_not_found" });
+    expect(await appwriteError(() => db.deleteColumn({ databaseId: D, tableId: "upd", key: "heading" }))).toMatchObject(
+      { code: 404, type: "column_not_found" },
+    );
   });
 });
 
@@ -138,13 +244,35 @@ describe("indexes", () => {
   });
 
   it("create (202 processing), get, list, delete", async () => {
-    const created = await db.createIndex({ databaseId: D, tableId: T, key: "by_code", type: "key" as never, columns: ["code", "n"], orders: ["asc", "desc"] as never });
-    expect(created).toMatchObject({ key: "by_code", type: "key", status: "processing", columns: ["code", "n"], orders: ["asc", "desc"] });
+    const created = await db.createIndex({
+      databaseId: D,
+      tableId: T,
+      key: "by_code",
+      type: "key" as never,
+      columns: ["code", "n"],
+      orders: ["asc", "desc"] as never,
+    });
+    expect(created).toMatchObject({
+      key: "by_code",
+      type: "key",
+      status: "processing",
+      columns: ["code", "n"],
+      orders: ["asc", "desc"],
+    });
     expect(await db.getIndex({ databaseId: D, tableId: T, key: "by_code" })).toMatchObject({ status: "available" });
-    await db.createIndex({ databaseId: D, tableId: T, key: "by_created", type: "key" as never, columns: ["$createdAt"] });
+    await db.createIndex({
+      databaseId: D,
+      tableId: T,
+      key: "by_created",
+      type: "key" as never,
+      columns: ["$createdAt"],
+    });
     expect((await db.listIndexes({ databaseId: D, tableId: T })).total).toBe(2);
     await db.deleteIndex({ databaseId: D, tableId: T, key: "by_created" });
-    expect(await appwriteError(() => db.getIndex({ databaseId: D, tableId: T, key: "by_created" }))).toMatchObject({ code: 404, type: "column_index_not_found" });
+    expect(await appwriteError(() => db.getIndex({ databaseId: D, tableId: T, key: "by_created" }))).toMatchObject({
+      code: 404,
+      type: "column_index_not_found",
+    });
   });
 
   it("unique indexes: enforced, and a build over duplicates fails", async () => {
@@ -154,11 +282,15 @@ describe("indexes", () => {
     const failed = await db.getIndex({ databaseId: D, tableId: T, key: "u_code" });
     expect(failed.status).toBe("failed");
     await db.createIndex({ databaseId: D, tableId: T, key: "u_n", type: "unique" as never, columns: ["n"] });
-    expect(await appwriteError(() => db.createRow({ databaseId: D, tableId: T, rowId: "c", data: { n: 1 } }))).toMatchObject({
+    expect(
+      await appwriteError(() => db.createRow({ databaseId: D, tableId: T, rowId: "c", data: { n: 1 } })),
+    ).toMatchObject({
       code: 409,
       type: "row_unique_constraint_violation",
     });
-    expect(await appwriteError(() => db.updateRow({ databaseId: D, tableId: T, rowId: "b", data: { n: 1 } }))).toMatchObject({
+    expect(
+      await appwriteError(() => db.updateRow({ databaseId: D, tableId: T, rowId: "b", data: { n: 1 } })),
+    ).toMatchObject({
       code: 409,
       type: "row_unique_constraint_violation",
     });
@@ -166,11 +298,31 @@ describe("indexes", () => {
 
   it("rejects bad index definitions", async () => {
     const cases: Array<[() => Promise<unknown>, number, string]> = [
-      [() => db.createIndex({ databaseId: D, tableId: T, key: "u_n", type: "key" as never, columns: ["n"] }), 409, "column_index_already_exists"],
-      [() => db.createIndex({ databaseId: D, tableId: T, key: "x1", type: "key" as never, columns: ["missing"] }), 400, "column_unknown"],
-      [() => db.createIndex({ databaseId: D, tableId: T, key: "x2", type: "key" as never, columns: ["tags"] }), 400, "index_invalid"],
-      [() => db.createIndex({ databaseId: D, tableId: T, key: "x3", type: "fulltext" as never, columns: ["n"] }), 400, "column_index_invalid"],
-      [() => db.createIndex({ databaseId: D, tableId: T, key: "x4", type: "bogus" as never, columns: ["n"] }), 400, "general_argument_invalid"],
+      [
+        () => db.createIndex({ databaseId: D, tableId: T, key: "u_n", type: "key" as never, columns: ["n"] }),
+        409,
+        "column_index_already_exists",
+      ],
+      [
+        () => db.createIndex({ databaseId: D, tableId: T, key: "x1", type: "key" as never, columns: ["missing"] }),
+        400,
+        "column_unknown",
+      ],
+      [
+        () => db.createIndex({ databaseId: D, tableId: T, key: "x2", type: "key" as never, columns: ["tags"] }),
+        400,
+        "index_invalid",
+      ],
+      [
+        () => db.createIndex({ databaseId: D, tableId: T, key: "x3", type: "fulltext" as never, columns: ["n"] }),
+        400,
+        "column_index_invalid",
+      ],
+      [
+        () => db.createIndex({ databaseId: D, tableId: T, key: "x4", type: "bogus" as never, columns: ["n"] }),
+        400,
+        "general_argument_invalid",
+      ],
     ];
     for (const [call, code, type] of cases) expect(await appwriteError(call)).toMatchObject({ code, type });
   });

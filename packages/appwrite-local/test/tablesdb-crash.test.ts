@@ -34,7 +34,19 @@ function freePort(): Promise<number> {
 async function launch(port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ["bin/appwrite-local.js", "--port", String(port), "--data", dataDir, "--project", PROJECT, "--api-key", KEY, "--log", "silent"],
+    [
+      "bin/appwrite-local.js",
+      "--port",
+      String(port),
+      "--data",
+      dataDir,
+      "--project",
+      PROJECT,
+      "--api-key",
+      KEY,
+      "--log",
+      "silent",
+    ],
     { cwd: PACKAGE_DIR, stdio: "ignore" },
   );
   children.push(child);
@@ -42,7 +54,9 @@ async function launch(port: number): Promise<ChildProcess> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early with ${child.exitCode}`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/v1/tablesdb`, { headers: { "x-appwrite-project": PROJECT, "x-appwrite-key": KEY } });
+      const res = await fetch(`http://127.0.0.1:${port}/v1/tablesdb`, {
+        headers: { "x-appwrite-project": PROJECT, "x-appwrite-key": KEY },
+      });
       if (res.ok) return child;
     } catch {
       // not listening yet
@@ -53,10 +67,13 @@ async function launch(port: number): Promise<ChildProcess> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
+  );
 }
 
-const tables = (port: number) => new TablesDB(new Client().setEndpoint(`http://127.0.0.1:${port}/v1`).setProject(PROJECT).setKey(KEY));
+const tables = (port: number) =>
+  new TablesDB(new Client().setEndpoint(`http://127.0.0.1:${port}/v1`).setProject(PROJECT).setKey(KEY));
 
 describe("crash safety", () => {
   it("keeps every acknowledged row after SIGKILL", async () => {
@@ -75,7 +92,12 @@ describe("crash safety", () => {
       while (!stop) {
         const id = ID.unique();
         try {
-          await db.createRow({ databaseId: "d", tableId: "t", rowId: id, data: { payload: `row ${id}`, n: counter++ } });
+          await db.createRow({
+            databaseId: "d",
+            tableId: "t",
+            rowId: id,
+            data: { payload: `row ${id}`, n: counter++ },
+          });
           acknowledged.push(id);
         } catch {
           return; // the server died under us
@@ -94,7 +116,11 @@ describe("crash safety", () => {
 
     const second = await launch(port);
     const after = tables(port);
-    const stored = await after.listRows({ databaseId: "d", tableId: "t", queries: [Query.limit(100_000), Query.select(["$id"])] });
+    const stored = await after.listRows({
+      databaseId: "d",
+      tableId: "t",
+      queries: [Query.limit(100_000), Query.select(["$id"])],
+    });
     const present = new Set(stored.rows.map((r) => r.$id));
     const lost = acknowledged.filter((id) => !present.has(id));
     expect(lost).toEqual([]);

@@ -26,7 +26,9 @@ describe("databases", () => {
     const list = await admin.list();
     expect(list.total).toBe(2);
     expect(list.databases.map((d) => d.$id)).toEqual(["shop", generated.$id]);
-    expect((await admin.list({ queries: [Query.equal("name", "Other")] })).databases.map((d) => d.$id)).toEqual([generated.$id]);
+    expect((await admin.list({ queries: [Query.equal("name", "Other")] })).databases.map((d) => d.$id)).toEqual([
+      generated.$id,
+    ]);
     expect((await admin.list({ search: "sho" })).total).toBe(1);
     expect((await admin.list({ queries: [Query.limit(1)] })).databases).toHaveLength(1);
     expect((await admin.list({ total: false })).total).toBe(0);
@@ -40,9 +42,18 @@ describe("databases", () => {
 
   it("rejects duplicates and bad IDs", async () => {
     await admin.create({ databaseId: "dup", name: "Dup" });
-    expect(await appwriteError(() => admin.create({ databaseId: "dup", name: "Dup" }))).toMatchObject({ code: 409, type: "database_already_exists" });
-    expect(await appwriteError(() => admin.create({ databaseId: "_bad", name: "Bad" }))).toMatchObject({ code: 400, type: "general_argument_invalid" });
-    expect(await appwriteError(() => admin.create({ databaseId: "x".repeat(37), name: "Long" }))).toMatchObject({ code: 400, type: "general_argument_invalid" });
+    expect(await appwriteError(() => admin.create({ databaseId: "dup", name: "Dup" }))).toMatchObject({
+      code: 409,
+      type: "database_already_exists",
+    });
+    expect(await appwriteError(() => admin.create({ databaseId: "_bad", name: "Bad" }))).toMatchObject({
+      code: 400,
+      type: "general_argument_invalid",
+    });
+    expect(await appwriteError(() => admin.create({ databaseId: "x".repeat(37), name: "Long" }))).toMatchObject({
+      code: 400,
+      type: "general_argument_invalid",
+    });
   });
 });
 
@@ -58,22 +69,52 @@ describe("tables", () => {
       name: "Notes",
       permissions: [Permission.read(Role.any()), Permission.write(Role.users())],
     });
-    expect(table).toMatchObject({ $id: "notes", databaseId: "app", name: "Notes", enabled: true, rowSecurity: false, columns: [], indexes: [] });
+    expect(table).toMatchObject({
+      $id: "notes",
+      databaseId: "app",
+      name: "Notes",
+      enabled: true,
+      rowSecurity: false,
+      columns: [],
+      indexes: [],
+    });
     expect(table.$permissions).toEqual(['read("any")', 'create("users")', 'update("users")', 'delete("users")']);
 
-    expect(await admin.getTable({ databaseId: "app", tableId: "notes" })).toMatchObject({ $id: "notes", name: "Notes" });
-    await admin.createTable({ databaseId: "app", tableId: ID.unique(), name: "Second", rowSecurity: true, enabled: false });
+    expect(await admin.getTable({ databaseId: "app", tableId: "notes" })).toMatchObject({
+      $id: "notes",
+      name: "Notes",
+    });
+    await admin.createTable({
+      databaseId: "app",
+      tableId: ID.unique(),
+      name: "Second",
+      rowSecurity: true,
+      enabled: false,
+    });
     const list = await admin.listTables({ databaseId: "app" });
     expect(list.total).toBe(2);
-    expect((await admin.listTables({ databaseId: "app", queries: [Query.equal("rowSecurity", true)] })).tables.map((x) => x.name)).toEqual(["Second"]);
+    expect(
+      (await admin.listTables({ databaseId: "app", queries: [Query.equal("rowSecurity", true)] })).tables.map(
+        (x) => x.name,
+      ),
+    ).toEqual(["Second"]);
 
-    const updated = await admin.updateTable({ databaseId: "app", tableId: "notes", name: "Notes!", rowSecurity: true, permissions: [Permission.read(Role.users())] });
+    const updated = await admin.updateTable({
+      databaseId: "app",
+      tableId: "notes",
+      name: "Notes!",
+      rowSecurity: true,
+      permissions: [Permission.read(Role.users())],
+    });
     expect(updated).toMatchObject({ name: "Notes!", rowSecurity: true, $permissions: ['read("users")'] });
     const kept = await admin.updateTable({ databaseId: "app", tableId: "notes", name: "Notes" });
     expect(kept.$permissions).toEqual(['read("users")']);
 
     await admin.deleteTable({ databaseId: "app", tableId: "notes" });
-    expect(await appwriteError(() => admin.getTable({ databaseId: "app", tableId: "notes" }))).toMatchObject({ code: 404, type: "table_not_found" });
+    expect(await appwriteError(() => admin.getTable({ databaseId: "app", tableId: "notes" }))).toMatchObject({
+      code: 404,
+      type: "table_not_found",
+    });
   });
 
   it("creates columns and indexes inline", async () => {
@@ -89,11 +130,25 @@ describe("tables", () => {
       ],
       indexes: [{ key: "by_title", type: "unique", attributes: ["title"] }],
     });
-    expect(table.columns.map((c) => [c.key, c.type])).toEqual([["title", "varchar"], ["score", "integer"], ["ratio", "double"], ["email", "string"]]);
+    expect(table.columns.map((c) => [c.key, c.type])).toEqual([
+      ["title", "varchar"],
+      ["score", "integer"],
+      ["ratio", "double"],
+      ["email", "string"],
+    ]);
     expect(table.indexes).toMatchObject([{ key: "by_title", type: "unique", columns: ["title"], status: "available" }]);
-    const row = await admin.createRow({ databaseId: "app", tableId: "inline", rowId: "r1", data: { title: "hello", score: 3 } });
+    const row = await admin.createRow({
+      databaseId: "app",
+      tableId: "inline",
+      rowId: "r1",
+      data: { title: "hello", score: 3 },
+    });
     expect(row).toMatchObject({ title: "hello", score: 3, ratio: null, email: null });
-    expect(await appwriteError(() => admin.createRow({ databaseId: "app", tableId: "inline", rowId: "r2", data: { title: "hello" } }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        admin.createRow({ databaseId: "app", tableId: "inline", rowId: "r2", data: { title: "hello" } }),
+      ),
+    ).toMatchObject({
       code: 409,
       type: "row_unique_constraint_violation",
     });
@@ -101,9 +156,17 @@ describe("tables", () => {
 
   it("rejects a duplicate table and a missing database", async () => {
     await admin.createTable({ databaseId: "app", tableId: "once", name: "Once" });
-    expect(await appwriteError(() => admin.createTable({ databaseId: "app", tableId: "once", name: "Once" }))).toMatchObject({ code: 409, type: "table_already_exists" });
-    expect(await appwriteError(() => admin.createTable({ databaseId: "nope", tableId: "x", name: "X" }))).toMatchObject({ code: 404, type: "database_not_found" });
-    expect(await appwriteError(() => admin.createTable({ databaseId: "app", tableId: "p", name: "P", permissions: ['read("nobody")'] }))).toMatchObject({
+    expect(
+      await appwriteError(() => admin.createTable({ databaseId: "app", tableId: "once", name: "Once" })),
+    ).toMatchObject({ code: 409, type: "table_already_exists" });
+    expect(await appwriteError(() => admin.createTable({ databaseId: "nope", tableId: "x", name: "X" }))).toMatchObject(
+      { code: 404, type: "database_not_found" },
+    );
+    expect(
+      await appwriteError(() =>
+        admin.createTable({ databaseId: "app", tableId: "p", name: "P", permissions: ['read("nobody")'] }),
+      ),
+    ).toMatchObject({
       code: 400,
       type: "general_argument_invalid",
     });
@@ -123,7 +186,8 @@ describe("scopes", () => {
       () => guest.listColumns({ databaseId: "app", tableId: "inline" }),
       () => guest.createBooleanColumn({ databaseId: "app", tableId: "inline", key: "b", required: false }),
       () => guest.listIndexes({ databaseId: "app", tableId: "inline" }),
-      () => guest.createIndex({ databaseId: "app", tableId: "inline", key: "i", type: "key" as never, columns: ["title"] }),
+      () =>
+        guest.createIndex({ databaseId: "app", tableId: "inline", key: "i", type: "key" as never, columns: ["title"] }),
     ];
     for (const call of calls) {
       expect(await appwriteError(call)).toMatchObject({ code: 401, type: "general_unauthorized_scope" });
@@ -134,6 +198,9 @@ describe("scopes", () => {
 
   it("a wrong project is 404 project_not_found", async () => {
     const client = t.adminClient().setProject("other");
-    expect(await appwriteError(() => new TablesDB(client).list())).toMatchObject({ code: 404, type: "project_not_found" });
+    expect(await appwriteError(() => new TablesDB(client).list())).toMatchObject({
+      code: 404,
+      type: "project_not_found",
+    });
   });
 });

@@ -38,12 +38,16 @@ describe("increment and decrement", () => {
   });
 
   it("bounds: exceeding max or going below min is column_limit_exceeded and changes nothing", async () => {
-    expect(await appwriteError(() => db.incrementRowColumn({ ...base, rowId: "c1", column: "count", value: 4, max: 8 }))).toEqual({
+    expect(
+      await appwriteError(() => db.incrementRowColumn({ ...base, rowId: "c1", column: "count", value: 4, max: 8 })),
+    ).toEqual({
       code: 400,
       type: "column_limit_exceeded",
       message: 'tablesDB "count" has reached the maximum value of 8',
     });
-    expect(await appwriteError(() => db.decrementRowColumn({ ...base, rowId: "c1", column: "count", value: 6, min: 0 }))).toEqual({
+    expect(
+      await appwriteError(() => db.decrementRowColumn({ ...base, rowId: "c1", column: "count", value: 6, min: 0 })),
+    ).toEqual({
       code: 400,
       type: "column_limit_exceeded",
       message: 'tablesDB "count" has reached the minimum value of 0',
@@ -53,13 +57,25 @@ describe("increment and decrement", () => {
 
   it("error cases", async () => {
     const cases: Array<[() => Promise<unknown>, number, string]> = [
-      [() => db.incrementRowColumn({ ...base, rowId: "c1", column: "count", value: 0 }), 400, "general_argument_invalid"],
-      [() => db.decrementRowColumn({ ...base, rowId: "c1", column: "count", value: -1 }), 400, "general_argument_invalid"],
+      [
+        () => db.incrementRowColumn({ ...base, rowId: "c1", column: "count", value: 0 }),
+        400,
+        "general_argument_invalid",
+      ],
+      [
+        () => db.decrementRowColumn({ ...base, rowId: "c1", column: "count", value: -1 }),
+        400,
+        "general_argument_invalid",
+      ],
       [() => db.incrementRowColumn({ ...base, rowId: "c1", column: "label" }), 400, "attribute_type_invalid"],
       [() => db.incrementRowColumn({ ...base, rowId: "c1", column: "list" }), 400, "attribute_type_invalid"],
       [() => db.incrementRowColumn({ ...base, rowId: "c1", column: "nope" }), 404, "column_not_found"],
       [() => db.incrementRowColumn({ ...base, rowId: "ghost", column: "count" }), 404, "column_not_found"],
-      [() => db.incrementRowColumn({ databaseId: D, tableId: "nope", rowId: "c1", column: "count" }), 404, "table_not_found"],
+      [
+        () => db.incrementRowColumn({ databaseId: D, tableId: "nope", rowId: "c1", column: "count" }),
+        404,
+        "table_not_found",
+      ],
     ];
     for (const [call, code, type] of cases) expect(await appwriteError(call)).toMatchObject({ code, type });
     const typeError = await appwriteError(() => db.incrementRowColumn({ ...base, rowId: "c1", column: "label" }));
@@ -68,7 +84,9 @@ describe("increment and decrement", () => {
 
   it("is atomic: concurrent increments never pass max", async () => {
     await db.createRow({ ...base, rowId: "race", data: { count: 0 } });
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => db.incrementRowColumn({ ...base, rowId: "race", column: "count", max: 30 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => db.incrementRowColumn({ ...base, rowId: "race", column: "count", max: 30 })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(30);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(20);
     expect((await db.getRow({ ...base, rowId: "race" })).count).toBe(30);

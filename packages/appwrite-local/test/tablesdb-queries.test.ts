@@ -22,17 +22,66 @@ interface Item {
 }
 
 const ITEMS: Array<Partial<Item> & { $id: string }> = [
-  { $id: "i1", name: "Apple", qty: 5, price: 1.5, tags: ["fruit", "red"], nums: [1, 2], on: true, when: "2024-01-01T00:00:00.000+00:00", body: "crisp red apple pie" },
-  { $id: "i2", name: "Banana", qty: 0, price: 0.5, tags: ["fruit", "yellow"], nums: [2, 3], on: false, when: "2024-02-01T00:00:00.000+00:00", body: "ripe banana bread" },
-  { $id: "i3", name: "Cherry", qty: 12, price: 3, tags: ["fruit", "red", "small"], nums: [12], on: true, when: "2024-03-01T00:00:00.000+00:00", body: "cherry pie" },
+  {
+    $id: "i1",
+    name: "Apple",
+    qty: 5,
+    price: 1.5,
+    tags: ["fruit", "red"],
+    nums: [1, 2],
+    on: true,
+    when: "2024-01-01T00:00:00.000+00:00",
+    body: "crisp red apple pie",
+  },
+  {
+    $id: "i2",
+    name: "Banana",
+    qty: 0,
+    price: 0.5,
+    tags: ["fruit", "yellow"],
+    nums: [2, 3],
+    on: false,
+    when: "2024-02-01T00:00:00.000+00:00",
+    body: "ripe banana bread",
+  },
+  {
+    $id: "i3",
+    name: "Cherry",
+    qty: 12,
+    price: 3,
+    tags: ["fruit", "red", "small"],
+    nums: [12],
+    on: true,
+    when: "2024-03-01T00:00:00.000+00:00",
+    body: "cherry pie",
+  },
   { $id: "i4", name: "apricot", qty: null, price: 2, tags: null, nums: null, on: false, when: null, body: null },
-  { $id: "i5", name: "Broccoli", qty: 5, price: 1.5, tags: ["veg", "green"], nums: [5], on: true, when: "2024-05-01T00:00:00.000+00:00", body: "green vegetable" },
+  {
+    $id: "i5",
+    name: "Broccoli",
+    qty: 5,
+    price: 1.5,
+    tags: ["veg", "green"],
+    nums: [5],
+    on: true,
+    when: "2024-05-01T00:00:00.000+00:00",
+    body: "green vegetable",
+  },
 ];
 
 const ids = (rows: Array<{ $id: string }>) => rows.map((r) => r.$id);
 
 async function list(queries: string[]) {
-  return db.listRows<Item & { $sequence: string; $createdAt: string; $updatedAt: string; $tableId: string; $databaseId: string; $permissions: string[] }>({
+  return db.listRows<
+    Item & {
+      $sequence: string;
+      $createdAt: string;
+      $updatedAt: string;
+      $tableId: string;
+      $databaseId: string;
+      $permissions: string[];
+    }
+  >({
     databaseId: D,
     tableId: T,
     queries,
@@ -92,11 +141,19 @@ describe("filters", () => {
     ["exists", [Query.exists(["qty", "when"])], ["i1", "i2", "i3", "i5"]],
     ["notExists", [Query.notExists(["qty"])], ["i4"]],
     ["datetime lessThan", [Query.lessThan("when", "2024-02-15")], ["i1", "i2"]],
-    ["createdBefore/After arrive as $createdAt filters", [Query.createdAfter("2000-01-01T00:00:00.000+00:00"), Query.createdBefore("2999-01-01")], ["i1", "i2", "i3", "i4", "i5"]],
+    [
+      "createdBefore/After arrive as $createdAt filters",
+      [Query.createdAfter("2000-01-01T00:00:00.000+00:00"), Query.createdBefore("2999-01-01")],
+      ["i1", "i2", "i3", "i4", "i5"],
+    ],
     ["updatedBetween", [Query.updatedBetween("2000-01-01", "2999-01-01")], ["i1", "i2", "i3", "i4", "i5"]],
     ["$sequence", [Query.greaterThan("$sequence", 3)], ["i4", "i5"]],
     ["or", [Query.or([Query.equal("name", "Apple"), Query.lessThan("price", 1)])], ["i1", "i2"]],
-    ["and inside or", [Query.or([Query.and([Query.equal("on", true), Query.greaterThan("qty", 10)]), Query.isNull("qty")])], ["i3", "i4"]],
+    [
+      "and inside or",
+      [Query.or([Query.and([Query.equal("on", true), Query.greaterThan("qty", 10)]), Query.isNull("qty")])],
+      ["i3", "i4"],
+    ],
     ["several filters are ANDed", [Query.equal("on", true), Query.equal("qty", 5)], ["i1", "i5"]],
   ])("%s", async (_name, queries, expected) => {
     const result = await list(queries);
@@ -108,23 +165,78 @@ describe("filters", () => {
 describe("validation errors", () => {
   it.each([
     ["syntax", "{not json", "Invalid query: Syntax error"],
-    ["unknown method", JSON.stringify({ method: "frobnicate", attribute: "name", values: [1] }), "Invalid query method: frobnicate"],
+    [
+      "unknown method",
+      JSON.stringify({ method: "frobnicate", attribute: "name", values: [1] }),
+      "Invalid query method: frobnicate",
+    ],
     ["unknown attribute", Query.equal("nope", 1), "Invalid query: Attribute not found in schema: nope"],
-    ["equal without values", JSON.stringify({ method: "equal", attribute: "name", values: [] }), "Invalid query: Equal queries require at least one value."],
-    ["lessThan with two values", JSON.stringify({ method: "lessThan", attribute: "qty", values: [1, 2] }), "Invalid query: LessThan queries require exactly one value."],
-    ["between with one value", JSON.stringify({ method: "between", attribute: "qty", values: [1] }), "Invalid query: Between queries require exactly two values."],
-    ["or with one query", Query.or([Query.equal("name", "x")]), "Invalid query: Or queries require at least two queries"],
+    [
+      "equal without values",
+      JSON.stringify({ method: "equal", attribute: "name", values: [] }),
+      "Invalid query: Equal queries require at least one value.",
+    ],
+    [
+      "lessThan with two values",
+      JSON.stringify({ method: "lessThan", attribute: "qty", values: [1, 2] }),
+      "Invalid query: LessThan queries require exactly one value.",
+    ],
+    [
+      "between with one value",
+      JSON.stringify({ method: "between", attribute: "qty", values: [1] }),
+      "Invalid query: Between queries require exactly two values.",
+    ],
+    [
+      "or with one query",
+      Query.or([Query.equal("name", "x")]),
+      "Invalid query: Or queries require at least two queries",
+    ],
     ["wrong value type", Query.equal("qty", "five"), 'Invalid query: Query value is invalid for attribute "qty"'],
-    ["equal on an array column", Query.equal("tags", "red"), 'Invalid query: Cannot query equal on attribute "tags" because it is an array.'],
-    ["contains on an integer column", Query.contains("qty", [5]), 'Invalid query: Cannot query contains on attribute "qty" because it is not an array, string, or object.'],
-    ["search without a fulltext index", Query.search("name", "x"), 'Searching by attribute "name" requires a fulltext index.'],
-    ["limit 0", Query.limit(0), "Invalid query: Invalid limit: Value must be a valid range between 1 and 9,223,372,036,854,775,807"],
-    ["negative offset", Query.offset(-1), "Invalid query: Invalid offset: Value must be a valid range between 0 and 9,223,372,036,854,775,807"],
+    [
+      "equal on an array column",
+      Query.equal("tags", "red"),
+      'Invalid query: Cannot query equal on attribute "tags" because it is an array.',
+    ],
+    [
+      "contains on an integer column",
+      Query.contains("qty", [5]),
+      'Invalid query: Cannot query contains on attribute "qty" because it is not an array, string, or object.',
+    ],
+    [
+      "search without a fulltext index",
+      Query.search("name", "x"),
+      'Searching by attribute "name" requires a fulltext index.',
+    ],
+    [
+      "limit 0",
+      Query.limit(0),
+      "Invalid query: Invalid limit: Value must be a valid range between 1 and 9,223,372,036,854,775,807",
+    ],
+    [
+      "negative offset",
+      Query.offset(-1),
+      "Invalid query: Invalid offset: Value must be a valid range between 0 and 9,223,372,036,854,775,807",
+    ],
     ["order by unknown", Query.orderAsc("nope"), "Invalid query: Attribute not found in schema: nope"],
-    ["too many values", Query.equal("name", Array.from({ length: 501 }, (_, i) => `n${i}`)), "Invalid query: Query on attribute has greater than 500 values: name"],
-    ["elemMatch", Query.elemMatch("tags", [Query.equal("name", "x")]), "Invalid query: elemMatch is not supported by the database"],
+    [
+      "too many values",
+      Query.equal(
+        "name",
+        Array.from({ length: 501 }, (_, i) => `n${i}`),
+      ),
+      "Invalid query: Query on attribute has greater than 500 values: name",
+    ],
+    [
+      "elemMatch",
+      Query.elemMatch("tags", [Query.equal("name", "x")]),
+      "Invalid query: elemMatch is not supported by the database",
+    ],
     ["vector", Query.vectorDot("nums", [1, 2]), "Invalid query: Vector queries can only be used on vector attributes"],
-    ["spatial", Query.intersects("name", [1, 2]), 'Invalid query: Spatial query "intersects" cannot be applied on non-spatial attribute: name'],
+    [
+      "spatial",
+      Query.intersects("name", [1, 2]),
+      'Invalid query: Spatial query "intersects" cannot be applied on non-spatial attribute: name',
+    ],
   ])("%s", async (_name, query, message) => {
     expect(await appwriteError(() => list([query]))).toEqual({ code: 400, type: "general_query_invalid", message });
   });
@@ -132,7 +244,10 @@ describe("validation errors", () => {
   it("caps queries at 100 and 4096 chars", async () => {
     const many = Array.from({ length: 101 }, () => Query.equal("name", "x"));
     expect(await appwriteError(() => list(many))).toMatchObject({ code: 400, type: "general_argument_invalid" });
-    expect(await appwriteError(() => list([Query.equal("name", "x".repeat(5000))]))).toMatchObject({ code: 400, type: "general_argument_invalid" });
+    expect(await appwriteError(() => list([Query.equal("name", "x".repeat(5000))]))).toMatchObject({
+      code: 400,
+      type: "general_argument_invalid",
+    });
   });
 });
 
@@ -142,7 +257,13 @@ describe("ordering, pagination and totals", () => {
     // qty ties (i1, i5 both 5) resolve by $sequence ascending, nulls sort first ascending.
     expect(ids((await list([Query.orderAsc("qty")])).rows)).toEqual(["i4", "i2", "i1", "i5", "i3"]);
     expect(ids((await list([Query.orderDesc("qty")])).rows)).toEqual(["i3", "i1", "i5", "i2", "i4"]);
-    expect(ids((await list([Query.orderDesc("price"), Query.orderAsc("name")])).rows)).toEqual(["i3", "i4", "i1", "i5", "i2"]);
+    expect(ids((await list([Query.orderDesc("price"), Query.orderAsc("name")])).rows)).toEqual([
+      "i3",
+      "i4",
+      "i1",
+      "i5",
+      "i2",
+    ]);
     expect(ids((await list([Query.orderDesc("$sequence")])).rows)).toEqual(["i5", "i4", "i3", "i2", "i1"]);
     expect(ids((await list([Query.orderRandom()])).rows).sort()).toEqual(["i1", "i2", "i3", "i4", "i5"]);
   });
@@ -172,13 +293,29 @@ describe("ordering, pagination and totals", () => {
       type: "general_cursor_not_found",
       message: "Row 'ghost' for the 'cursor' value not found.",
     });
-    expect(await appwriteError(() => list([Query.orderAsc("qty"), Query.cursorAfter("i4")]))).toMatchObject({ code: 400, type: "database_query_order_null" });
-    expect(await appwriteError(() => list([Query.cursorAfter("_bad")]))).toMatchObject({ code: 400, type: "general_query_invalid" });
+    expect(await appwriteError(() => list([Query.orderAsc("qty"), Query.cursorAfter("i4")]))).toMatchObject({
+      code: 400,
+      type: "database_query_order_null",
+    });
+    expect(await appwriteError(() => list([Query.cursorAfter("_bad")]))).toMatchObject({
+      code: 400,
+      type: "general_query_invalid",
+    });
   });
 
   it("select on lists", async () => {
     const result = await list([Query.select(["name", "qty"]), Query.limit(1)]);
-    expect(Object.keys(result.rows[0]!).sort()).toEqual(["$createdAt", "$databaseId", "$id", "$permissions", "$sequence", "$tableId", "$updatedAt", "name", "qty"]);
+    expect(Object.keys(result.rows[0]!).sort()).toEqual([
+      "$createdAt",
+      "$databaseId",
+      "$id",
+      "$permissions",
+      "$sequence",
+      "$tableId",
+      "$updatedAt",
+      "name",
+      "qty",
+    ]);
     expect(Object.keys((await list([Query.select(["*"]), Query.limit(1)])).rows[0]!)).toContain("body");
   });
 
@@ -186,7 +323,11 @@ describe("ordering, pagination and totals", () => {
     await db.createTable({ databaseId: D, tableId: "many", name: "Many" });
     await db.createIntegerColumn({ databaseId: D, tableId: "many", key: "n", required: true });
     for (let batch = 0; batch < 51; batch++) {
-      await db.createRows({ databaseId: D, tableId: "many", rows: Array.from({ length: 100 }, (_, i) => ({ n: batch * 100 + i })) });
+      await db.createRows({
+        databaseId: D,
+        tableId: "many",
+        rows: Array.from({ length: 100 }, (_, i) => ({ n: batch * 100 + i })),
+      });
     }
     const all = await db.listRows({ databaseId: D, tableId: "many" });
     expect(all.total).toBe(5000);

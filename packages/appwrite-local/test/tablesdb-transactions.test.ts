@@ -19,7 +19,12 @@ beforeAll(async () => {
   t = await startTestServer();
   db = new TablesDB(t.adminClient());
   await db.create({ databaseId: D, name: "Tx" });
-  await db.createTable({ databaseId: D, tableId: T, name: "Accounts", permissions: [Permission.read(Role.users()), Permission.write(Role.users())] });
+  await db.createTable({
+    databaseId: D,
+    tableId: T,
+    name: "Accounts",
+    permissions: [Permission.read(Role.users()), Permission.write(Role.users())],
+  });
   await db.createVarcharColumn({ ...base, key: "owner", size: 20, required: true });
   await db.createIntegerColumn({ ...base, key: "balance", required: false });
   await db.createIndex({ ...base, key: "u_owner", type: "unique" as never, columns: ["owner"] });
@@ -38,19 +43,42 @@ describe("lifecycle", () => {
     expect(ttl).toBeLessThan(301_000);
     expect(await db.getTransaction({ transactionId: tx.$id })).toMatchObject({ $id: tx.$id, status: "pending" });
     expect((await db.listTransactions()).transactions.map((x) => x.$id)).toContain(tx.$id);
-    expect((await db.listTransactions({ queries: [Query.equal("status", "committed")] })).transactions.map((x) => x.$id)).not.toContain(tx.$id);
+    expect(
+      (await db.listTransactions({ queries: [Query.equal("status", "committed")] })).transactions.map((x) => x.$id),
+    ).not.toContain(tx.$id);
     await db.deleteTransaction({ transactionId: tx.$id });
-    expect(await appwriteError(() => db.getTransaction({ transactionId: tx.$id }))).toMatchObject({ code: 404, type: "transaction_not_found" });
-    expect(await appwriteError(() => db.createTransaction({ ttl: 59 }))).toMatchObject({ code: 400, type: "general_argument_invalid" });
-    expect(await appwriteError(() => db.createTransaction({ ttl: 3601 }))).toMatchObject({ code: 400, type: "general_argument_invalid" });
+    expect(await appwriteError(() => db.getTransaction({ transactionId: tx.$id }))).toMatchObject({
+      code: 404,
+      type: "transaction_not_found",
+    });
+    expect(await appwriteError(() => db.createTransaction({ ttl: 59 }))).toMatchObject({
+      code: 400,
+      type: "general_argument_invalid",
+    });
+    expect(await appwriteError(() => db.createTransaction({ ttl: 3601 }))).toMatchObject({
+      code: 400,
+      type: "general_argument_invalid",
+    });
   });
 });
 
 describe("staging and commit", () => {
   it("staged writes return mock rows, leave the table alone, and are visible with transactionId", async () => {
     const tx = await db.createTransaction();
-    const mock = await db.createRow({ ...base, rowId: "carol", data: { owner: "carol", balance: 10 }, transactionId: tx.$id });
-    expect(mock).toMatchObject({ $id: "carol", $sequence: "", $tableId: T, $databaseId: D, owner: "carol", balance: 10 });
+    const mock = await db.createRow({
+      ...base,
+      rowId: "carol",
+      data: { owner: "carol", balance: 10 },
+      transactionId: tx.$id,
+    });
+    expect(mock).toMatchObject({
+      $id: "carol",
+      $sequence: "",
+      $tableId: T,
+      $databaseId: D,
+      owner: "carol",
+      balance: 10,
+    });
     const updated = await db.updateRow({ ...base, rowId: "alice", data: { balance: 90 }, transactionId: tx.$id });
     expect(updated).toMatchObject({ $id: "alice", owner: "alice", balance: 90 });
     await db.incrementRowColumn({ ...base, rowId: "bob", column: "balance", value: 10, transactionId: tx.$id });
@@ -61,17 +89,27 @@ describe("staging and commit", () => {
     expect((await db.listRows(base)).rows.map((r) => r.$id)).toEqual(["alice", "bob"]);
     expect((await db.getRow({ ...base, rowId: "alice" })).balance).toBe(100);
     const seen = await db.listRows({ ...base, transactionId: tx.$id });
-    expect(seen.rows.map((r) => [r.$id, r.balance])).toEqual([["alice", 90], ["bob", 60], ["dave", null]]);
+    expect(seen.rows.map((r) => [r.$id, r.balance])).toEqual([
+      ["alice", 90],
+      ["bob", 60],
+      ["dave", null],
+    ]);
     expect(seen.total).toBe(3);
     expect((await db.getRow({ ...base, rowId: "alice", transactionId: tx.$id })).balance).toBe(90);
-    expect(await appwriteError(() => db.getRow({ ...base, rowId: "carol", transactionId: tx.$id }))).toMatchObject({ code: 404 });
+    expect(await appwriteError(() => db.getRow({ ...base, rowId: "carol", transactionId: tx.$id }))).toMatchObject({
+      code: 404,
+    });
 
     const events: RealtimeEvent[] = [];
     const off = t.server.app.bus.subscribe((e) => events.push(e));
     const committed = await db.updateTransaction({ transactionId: tx.$id, commit: true });
     off();
     expect(committed.status).toBe("committed");
-    expect((await db.listRows(base)).rows.map((r) => [r.$id, r.balance])).toEqual([["alice", 90], ["bob", 60], ["dave", null]]);
+    expect((await db.listRows(base)).rows.map((r) => [r.$id, r.balance])).toEqual([
+      ["alice", 90],
+      ["bob", 60],
+      ["dave", null],
+    ]);
     // Like Appwrite, events carry each row's state after the commit, so carol (created then deleted) has no create.
     expect(events.map((e) => e.events[0])).toEqual([
       "tablesdb.tx.tables.accounts.rows.alice.update",
@@ -79,8 +117,15 @@ describe("staging and commit", () => {
       "tablesdb.tx.tables.accounts.rows.carol.delete",
       "tablesdb.tx.tables.accounts.rows.dave.create",
     ]);
-    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({ code: 400, type: "transaction_not_ready" });
-    expect(await appwriteError(() => db.createRow({ ...base, rowId: "late", data: { owner: "late" }, transactionId: tx.$id }))).toMatchObject({
+    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({
+      code: 400,
+      type: "transaction_not_ready",
+    });
+    expect(
+      await appwriteError(() =>
+        db.createRow({ ...base, rowId: "late", data: { owner: "late" }, transactionId: tx.$id }),
+      ),
+    ).toMatchObject({
       code: 400,
       type: "transaction_not_ready",
     });
@@ -110,16 +155,28 @@ describe("staging and commit", () => {
     const rolled = await db.updateTransaction({ transactionId: tx.$id, rollback: true });
     expect(rolled.status).toBe("failed");
     expect(await appwriteError(() => db.getRow({ ...base, rowId: "ghost" }))).toMatchObject({ code: 404 });
-    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({ code: 400, type: "transaction_not_ready" });
+    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({
+      code: 400,
+      type: "transaction_not_ready",
+    });
   });
 
   it("bulk operations can be staged with the API key", async () => {
     const tx = await db.createTransaction();
-    const staged = await db.createRows({ ...base, rows: [{ $id: "g1", owner: "g1" }, { $id: "g2", owner: "g2" }], transactionId: tx.$id });
+    const staged = await db.createRows({
+      ...base,
+      rows: [
+        { $id: "g1", owner: "g1" },
+        { $id: "g2", owner: "g2" },
+      ],
+      transactionId: tx.$id,
+    });
     expect(staged.total).toBe(2);
     await db.deleteRows({ ...base, queries: [Query.equal("owner", "g1")], transactionId: tx.$id });
     await db.updateTransaction({ transactionId: tx.$id, commit: true });
-    expect((await db.listRows({ ...base, queries: [Query.startsWith("owner", "g")] })).rows.map((r) => r.$id)).toEqual(["g2"]);
+    expect((await db.listRows({ ...base, queries: [Query.startsWith("owner", "g")] })).rows.map((r) => r.$id)).toEqual([
+      "g2",
+    ]);
   });
 });
 
@@ -130,7 +187,10 @@ describe("commit failures", () => {
     await db.updateRow({ ...base, rowId: "bob", data: { balance: 0 }, transactionId: tx.$id });
     await new Promise((r) => setTimeout(r, 3));
     await db.updateRow({ ...base, rowId: "bob", data: { balance: 61 } });
-    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({ code: 409, type: "transaction_conflict" });
+    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({
+      code: 409,
+      type: "transaction_conflict",
+    });
     expect((await db.getTransaction({ transactionId: tx.$id })).status).toBe("failed");
     expect(await appwriteError(() => db.getRow({ ...base, rowId: "hank" }))).toMatchObject({ code: 404 });
     expect((await db.getRow({ ...base, rowId: "bob" })).balance).toBe(61);
@@ -139,10 +199,16 @@ describe("commit failures", () => {
   it("duplicate IDs and unique violations are conflicts", async () => {
     const tx = await db.createTransaction();
     await db.createRow({ ...base, rowId: "alice", data: { owner: "someone" }, transactionId: tx.$id });
-    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({ code: 409, type: "transaction_conflict" });
+    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id, commit: true }))).toMatchObject({
+      code: 409,
+      type: "transaction_conflict",
+    });
     const tx2 = await db.createTransaction();
     await db.createRow({ ...base, rowId: "ivy", data: { owner: "alice" }, transactionId: tx2.$id });
-    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx2.$id, commit: true }))).toMatchObject({ code: 409, type: "transaction_conflict" });
+    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx2.$id, commit: true }))).toMatchObject({
+      code: 409,
+      type: "transaction_conflict",
+    });
   });
 
   it("invalid data fails the commit with document_invalid_structure", async () => {
@@ -157,37 +223,79 @@ describe("commit failures", () => {
 
   it("staging errors: missing rows, unknown transactions, limits, expiry", async () => {
     const tx = await db.createTransaction();
-    expect(await appwriteError(() => db.updateRow({ ...base, rowId: "nobody", data: { balance: 1 }, transactionId: tx.$id }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        db.updateRow({ ...base, rowId: "nobody", data: { balance: 1 }, transactionId: tx.$id }),
+      ),
+    ).toMatchObject({
       code: 404,
       type: "row_not_found",
     });
     expect(
-      await appwriteError(() => db.createOperations({ transactionId: tx.$id, operations: [{ action: "delete", databaseId: D, tableId: T, rowId: "nobody" }] })),
+      await appwriteError(() =>
+        db.createOperations({
+          transactionId: tx.$id,
+          operations: [{ action: "delete", databaseId: D, tableId: T, rowId: "nobody" }],
+        }),
+      ),
     ).toMatchObject({ code: 404 });
-    expect(await appwriteError(() => db.createOperations({ transactionId: tx.$id, operations: [{ action: "update", databaseId: D, tableId: T }] }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        db.createOperations({ transactionId: tx.$id, operations: [{ action: "update", databaseId: D, tableId: T }] }),
+      ),
+    ).toMatchObject({
       code: 400,
       type: "general_argument_invalid",
     });
-    expect(await appwriteError(() => db.createRow({ ...base, rowId: "x", data: { owner: "x" }, transactionId: "doesnotexist" }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        db.createRow({ ...base, rowId: "x", data: { owner: "x" }, transactionId: "doesnotexist" }),
+      ),
+    ).toMatchObject({
       code: 404,
       type: "transaction_not_found",
     });
-    const ops = Array.from({ length: 101 }, (_, i) => ({ action: "create", databaseId: D, tableId: T, rowId: `bulk${i}`, data: { owner: `bulk${i}` } }));
-    expect(await appwriteError(() => db.createOperations({ transactionId: tx.$id, operations: ops }))).toMatchObject({ code: 400, type: "transaction_limit_exceeded" });
+    const ops = Array.from({ length: 101 }, (_, i) => ({
+      action: "create",
+      databaseId: D,
+      tableId: T,
+      rowId: `bulk${i}`,
+      data: { owner: `bulk${i}` },
+    }));
+    expect(await appwriteError(() => db.createOperations({ transactionId: tx.$id, operations: ops }))).toMatchObject({
+      code: 400,
+      type: "transaction_limit_exceeded",
+    });
     await db.createOperations({ transactionId: tx.$id, operations: ops.slice(0, 100) });
-    expect(await appwriteError(() => db.createRow({ ...base, rowId: "one-more", data: { owner: "m" }, transactionId: tx.$id }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        db.createRow({ ...base, rowId: "one-more", data: { owner: "m" }, transactionId: tx.$id }),
+      ),
+    ).toMatchObject({
       code: 400,
       type: "transaction_limit_exceeded",
     });
 
     const old = await db.createTransaction({ ttl: 60 });
-    t.server.app.db.prepare("UPDATE _tdb_transactions SET expires_at = ? WHERE id = ?").run("2000-01-01T00:00:00.000+00:00", old.$id);
-    expect(await appwriteError(() => db.createRow({ ...base, rowId: "late", data: { owner: "late" }, transactionId: old.$id }))).toMatchObject({
+    t.server.app.db
+      .prepare("UPDATE _tdb_transactions SET expires_at = ? WHERE id = ?")
+      .run("2000-01-01T00:00:00.000+00:00", old.$id);
+    expect(
+      await appwriteError(() =>
+        db.createRow({ ...base, rowId: "late", data: { owner: "late" }, transactionId: old.$id }),
+      ),
+    ).toMatchObject({
       code: 410,
       type: "transaction_expired",
     });
-    expect(await appwriteError(() => db.updateTransaction({ transactionId: old.$id, commit: true }))).toMatchObject({ code: 410, type: "transaction_expired" });
-    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id }))).toMatchObject({ code: 400, type: "general_bad_request" });
+    expect(await appwriteError(() => db.updateTransaction({ transactionId: old.$id, commit: true }))).toMatchObject({
+      code: 410,
+      type: "transaction_expired",
+    });
+    expect(await appwriteError(() => db.updateTransaction({ transactionId: tx.$id }))).toMatchObject({
+      code: 400,
+      type: "general_bad_request",
+    });
   });
 });
 
@@ -198,13 +306,22 @@ describe("sessions", () => {
     const aliceDb = new TablesDB(alice.client);
     const tx = await aliceDb.createTransaction();
     await aliceDb.createRow({ ...base, rowId: "by-alice", data: { owner: "by-alice" }, transactionId: tx.$id });
-    expect(await appwriteError(() => new TablesDB(bob.client).getTransaction({ transactionId: tx.$id }))).toMatchObject({ code: 404, type: "transaction_not_found" });
+    expect(await appwriteError(() => new TablesDB(bob.client).getTransaction({ transactionId: tx.$id }))).toMatchObject(
+      { code: 404, type: "transaction_not_found" },
+    );
     expect((await new TablesDB(bob.client).listTransactions()).total).toBe(0);
     await aliceDb.updateTransaction({ transactionId: tx.$id, commit: true });
     const row = await db.getRow({ ...base, rowId: "by-alice" });
     expect(row.$permissions).toContain(`read("user:${alice.userId}")`);
     const second = await aliceDb.createTransaction();
-    expect(await appwriteError(() => aliceDb.createOperations({ transactionId: second.$id, operations: [{ action: "bulkCreate", databaseId: D, tableId: T, data: [] }] }))).toMatchObject({
+    expect(
+      await appwriteError(() =>
+        aliceDb.createOperations({
+          transactionId: second.$id,
+          operations: [{ action: "bulkCreate", databaseId: D, tableId: T, data: [] }],
+        }),
+      ),
+    ).toMatchObject({
       code: 401,
       type: "user_unauthorized",
     });
@@ -223,7 +340,11 @@ describe("guests", () => {
       () => guest.getTransaction({ transactionId: tx.$id }),
       () => guest.updateTransaction({ transactionId: tx.$id, commit: true }),
       () => guest.deleteTransaction({ transactionId: tx.$id }),
-      () => guest.createOperations({ transactionId: tx.$id, operations: [{ action: "create", databaseId: D, tableId: T, rowId: "g", data: { owner: "g" } }] }),
+      () =>
+        guest.createOperations({
+          transactionId: tx.$id,
+          operations: [{ action: "create", databaseId: D, tableId: T, rowId: "g", data: { owner: "g" } }],
+        }),
     ];
     for (const call of calls) expect(await appwriteError(call)).toMatchObject({ code: 401, type: "user_unauthorized" });
     expect((await db.listTransactions()).transactions.map((x) => x.$id)).toContain(tx.$id);

@@ -31,7 +31,9 @@ export interface BookingServerOptions {
 }
 
 export function createBookingServerContext(opts: BookingServerOptions): BookingServerContext {
-  const client = (opts.client ?? new Client().setEndpoint(opts.endpoint).setProject(opts.projectId)).setKey(opts.apiKey);
+  const client = (opts.client ?? new Client().setEndpoint(opts.endpoint).setProject(opts.projectId)).setKey(
+    opts.apiKey,
+  );
   const lifecycle: LifecycleConfig =
     opts.offerWindowSeconds === undefined
       ? defaultLifecycleConfig

@@ -44,7 +44,12 @@ async function ensureDatabase({ tablesDB, databaseId }: Targets, report: ApplyRe
   }
 }
 
-async function ensureTable(t: Targets, spec: TableSpec, report: ApplyReport, opts: { pollMs?: number; timeoutMs?: number }) {
+async function ensureTable(
+  t: Targets,
+  spec: TableSpec,
+  report: ApplyReport,
+  opts: { pollMs?: number; timeoutMs?: number },
+) {
   const { tablesDB, databaseId } = t;
   let existing;
   try {
@@ -135,13 +140,16 @@ async function waitForColumns(
     const failed = pending.find((c) => c.status === "failed");
     if (failed) throw new Error(`Column ${tableId}.${failed.key} failed: ${failed.error ?? "unknown error"}`);
     if (pending.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`Columns of ${tableId} still processing: ${pending.map((c) => c.key).join(", ")}`);
+    if (Date.now() > deadline)
+      throw new Error(`Columns of ${tableId} still processing: ${pending.map((c) => c.key).join(", ")}`);
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 
 async function createIndex(tablesDB: TablesDB, databaseId: string, tableId: string, i: IndexSpec) {
-  const type = { key: TablesDBIndexType.Key, unique: TablesDBIndexType.Unique, fulltext: TablesDBIndexType.Fulltext }[i.type];
+  const type = { key: TablesDBIndexType.Key, unique: TablesDBIndexType.Unique, fulltext: TablesDBIndexType.Fulltext }[
+    i.type
+  ];
   await tablesDB.createIndex({
     databaseId,
     tableId,

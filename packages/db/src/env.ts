@@ -14,7 +14,10 @@ const envSchema = z
   .transform((env, ctx) => {
     const apiKey = env.APPWRITE_API_KEY ?? (LOOPBACK.test(env.APPWRITE_ENDPOINT) ? "local-dev-key" : undefined);
     if (!apiKey) {
-      ctx.addIssue({ code: "custom", message: "APPWRITE_API_KEY is required when APPWRITE_ENDPOINT is not a local server" });
+      ctx.addIssue({
+        code: "custom",
+        message: "APPWRITE_API_KEY is required when APPWRITE_ENDPOINT is not a local server",
+      });
       return z.NEVER;
     }
     return {

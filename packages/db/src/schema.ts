@@ -9,7 +9,14 @@
 // name them (`read("user:<id>")`), and operations staff (label `admin`) may read every table. No row a browser
 // credential can read holds a customer's contact details (bookings are staff-only; booking_updates is the signal).
 
-import { actorRoles, bookingKinds, bookingSources, bookingStatuses, cancelReasons, expiryReasons } from "@tenang/booking-core/schemas/booking";
+import {
+  actorRoles,
+  bookingKinds,
+  bookingSources,
+  bookingStatuses,
+  cancelReasons,
+  expiryReasons,
+} from "@tenang/booking-core/schemas/booking";
 import { areas, genders, languages, massageTypes, providerTypes } from "@tenang/booking-core/schemas/common";
 import { offerStatuses } from "@tenang/booking-core/schemas/offer";
 import { messageKinds, senderTypes } from "@tenang/booking-core/schemas/chat";

@@ -76,7 +76,10 @@ describe("db setup", () => {
       expect(r.whatsapp).toMatch(/^\+628\d{8,11}$/);
     }
 
-    const photo = await targets.storage.getFileView({ bucketId: "therapist-photos", fileId: rows[0]!.photoFileId as string });
+    const photo = await targets.storage.getFileView({
+      bucketId: "therapist-photos",
+      fileId: rows[0]!.photoFileId as string,
+    });
     expect(Buffer.from(photo).toString("utf8")).toContain("<svg");
 
     const admins = await targets.users.list({ queries: [Query.equal("email", DEMO_LOGINS.admin.email)] });
@@ -84,7 +87,11 @@ describe("db setup", () => {
 
     // Seeding again is harmless: nothing is duplicated.
     await seedDemo(targets);
-    const again = await targets.tablesDB.listRows({ databaseId: "tenang", tableId: "therapists", queries: [Query.limit(1)] });
+    const again = await targets.tablesDB.listRows({
+      databaseId: "tenang",
+      tableId: "therapists",
+      queries: [Query.limit(1)],
+    });
     expect(again.total).toBe(seeded.therapists);
   });
 
@@ -93,21 +100,38 @@ describe("db setup", () => {
       targets.tablesDB.listRows({ databaseId: "tenang", tableId, queries: [Query.limit(100)] }).then((r) => r.rows);
     const bookings = (await list("bookings")).filter((r) => r.therapistId === "therapist-01");
     expect(bookings).toHaveLength(3);
-    const therapist = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "therapists", rowId: "therapist-01" });
+    const therapist = await targets.tablesDB.getRow({
+      databaseId: "tenang",
+      tableId: "therapists",
+      rowId: "therapist-01",
+    });
     const ratings = await list("ratings");
     for (const row of bookings) {
       // The rows the engine reads back: valid booking-core bookings that break no invariant.
-      const booking = bookingSchema.parse({ ...row, id: row.$id, createdAt: row.$createdAt, updatedAt: row.$updatedAt });
+      const booking = bookingSchema.parse({
+        ...row,
+        id: row.$id,
+        createdAt: row.$createdAt,
+        updatedAt: row.$updatedAt,
+      });
       expect(booking.status).toBe("completed");
       expect(bookingInvariantViolations(booking)).toEqual([]);
       expect(Date.parse(booking.completedAt!)).toBeLessThan(Date.now() - 24 * 3_600_000);
       // The booking row is staff-only (it holds the customer's contact details); the therapist reads its signal.
       expect(row.$permissions).toEqual([]);
-      const signal = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "booking_updates", rowId: row.$id });
+      const signal = await targets.tablesDB.getRow({
+        databaseId: "tenang",
+        tableId: "booking_updates",
+        rowId: row.$id,
+      });
       expect(signal).toMatchObject({ bookingId: row.$id, status: "completed", version: booking.version });
       expect(signal.$permissions).toContain('read("user:demo-therapist")');
 
-      const commission = await targets.tablesDB.getRow({ databaseId: "tenang", tableId: "commissions", rowId: row.$id });
+      const commission = await targets.tablesDB.getRow({
+        databaseId: "tenang",
+        tableId: "commissions",
+        rowId: row.$id,
+      });
       const record = commissionRecordSchema.parse({
         ...commission,
         id: commission.$id,
@@ -120,14 +144,24 @@ describe("db setup", () => {
       expect(record.createdAt).toBe(booking.confirmedAt);
 
       const rating = ratingSchema.parse(ratings.find((r) => r.$id === row.$id));
-      expect(rating).toMatchObject({ bookingId: booking.id, customerId: booking.customerId, therapistId: "therapist-01" });
+      expect(rating).toMatchObject({
+        bookingId: booking.id,
+        customerId: booking.customerId,
+        therapistId: "therapist-01",
+      });
       expect(Date.parse(rating.createdAt)).toBeLessThan(Date.parse(ratingOpenUntil(booking)!));
     }
     // The three reviews are the last three counted in the therapist's totals.
     const count = therapist.ratingCount as number;
-    expect(ratings.map((r) => r.providerSequence as number).sort((a, b) => a - b)).toEqual([count - 3, count - 2, count - 1]);
+    expect(ratings.map((r) => r.providerSequence as number).sort((a, b) => a - b)).toEqual([
+      count - 3,
+      count - 2,
+      count - 1,
+    ]);
     expect(therapist.ratingSum).toBe(Math.round((therapist.rating as number) * count));
-    expect(Date.parse(String(therapist.lastBookingAt))).toBe(Math.max(...bookings.map((b) => Date.parse(String(b.completedAt)))));
+    expect(Date.parse(String(therapist.lastBookingAt))).toBe(
+      Math.max(...bookings.map((b) => Date.parse(String(b.completedAt)))),
+    );
 
     await seedDemo(targets);
     expect((await list("bookings")).filter((r) => r.therapistId === "therapist-01")).toHaveLength(3);

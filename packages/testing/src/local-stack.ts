@@ -27,7 +27,14 @@ export async function startLocalStack(opts: { seed?: boolean } = {}): Promise<Lo
   const apiKey = `e2e-key-${randomBytes(16).toString("hex")}`;
   // As in `pnpm dev`: Appwrite's abuse limits on (API-key calls, which is all the apps make, are exempt) and 30-day
   // sessions, so e2e runs see the limits a browser-held credential would meet.
-  const server = await startServer({ memory: true, port: 0, projectId, apiKey, rateLimits: true, sessionDurationSeconds: 30 * 24 * 3600 });
+  const server = await startServer({
+    memory: true,
+    port: 0,
+    projectId,
+    apiKey,
+    rateLimits: true,
+    sessionDurationSeconds: 30 * 24 * 3600,
+  });
   const env = { endpoint: server.url, projectId, apiKey, databaseId };
   const admin = createAdminClients(env);
   const targets = { ...admin, databaseId };

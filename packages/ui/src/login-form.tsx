@@ -97,7 +97,13 @@ export function LoginForm({ texts, schema, action, identifier, onSignedIn }: Log
   return (
     // method="post" keeps the password out of the URL even if the form were ever submitted natively. onSubmit
     // turns every failure into a message, so its promise never rejects.
-    <form method="post" noValidate onSubmit={(event) => void onSubmit(event)} className="flex flex-col gap-4" data-testid="login-form">
+    <form
+      method="post"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+      className="flex flex-col gap-4"
+      data-testid="login-form"
+    >
       {formError && (
         <Alert tone="error" data-testid="login-error">
           {formError}

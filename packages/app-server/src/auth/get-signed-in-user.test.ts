@@ -105,7 +105,11 @@ describe("session lifetimes", () => {
 
     // A session signed in two hours ago with no stamp (e.g. from before this rule) is idle since sign-in.
     const old = await signedInAdmin();
-    const noStamp = adminCheck(old.session.secret, cookieJar(old.session.secret), () => new Date(Date.now() + 2 * 3600_000));
+    const noStamp = adminCheck(
+      old.session.secret,
+      cookieJar(old.session.secret),
+      () => new Date(Date.now() + 2 * 3600_000),
+    );
     await expect(noStamp.requireCaller()).rejects.toMatchObject({ code: "unauthorized" });
   });
 

@@ -47,6 +47,7 @@ describe("createStampSigner", () => {
     const later = signed.replace(String(at("08:30:00").getTime()), String(at("23:00:00").getTime()));
     expect(signer.verify(later)).toBeNull();
     expect(signer.verify(createStampSigner("other").sign(stamp))).toBeNull();
-    for (const junk of [undefined, "", "a.b", "x.1.2.", "x.y.z.w", "a.b.1.2.mac"]) expect(signer.verify(junk)).toBeNull();
+    for (const junk of [undefined, "", "a.b", "x.1.2.", "x.y.z.w", "a.b.1.2.mac"])
+      expect(signer.verify(junk)).toBeNull();
   });
 });

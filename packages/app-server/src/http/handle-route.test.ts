@@ -184,7 +184,12 @@ describe("body size limits", () => {
           cancelled.push(pulled);
         },
       });
-      const request = new Request("http://localhost/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+      const request = new Request("http://localhost/x", {
+        method: "POST",
+        body,
+        headers,
+        duplex: "half",
+      } as RequestInit);
       return { request, pulled: () => pulled };
     }
     const declared = trackedPost(100, 1024, { "content-length": String(100 * 1024) });

@@ -16,10 +16,13 @@ export interface UploadCap {
 
 export async function readMultipartForm(request: Request, cap?: UploadCap): Promise<FormData> {
   // The production server refuses bodies past the largest cap before Next runs; a larger cap would never be reached.
-  if (cap && cap.maxFileBytes > MAX_UPLOAD_FILE_BYTES) throw new Error(`upload cap over ${MAX_UPLOAD_FILE_BYTES} bytes`);
+  if (cap && cap.maxFileBytes > MAX_UPLOAD_FILE_BYTES)
+    throw new Error(`upload cap over ${MAX_UPLOAD_FILE_BYTES} bytes`);
   const bytes = await readBodyBytes(
     request,
-    cap ? { maxBytes: cap.maxFileBytes + FORM_OVERHEAD_BYTES, tooLarge: cap.tooLarge } : { maxBytes: FORM_OVERHEAD_BYTES },
+    cap
+      ? { maxBytes: cap.maxFileBytes + FORM_OVERHEAD_BYTES, tooLarge: cap.tooLarge }
+      : { maxBytes: FORM_OVERHEAD_BYTES },
   );
   try {
     // Parsed from the bytes already counted, with the request's own boundary.

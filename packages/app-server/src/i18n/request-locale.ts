@@ -1,10 +1,5 @@
 import "server-only";
-import {
-  LOCALE_COOKIE,
-  localeFromAcceptLanguage,
-  parseLocaleCookie,
-  type Locale,
-} from "@tenang/booking-core/locale";
+import { LOCALE_COOKIE, localeFromAcceptLanguage, parseLocaleCookie, type Locale } from "@tenang/booking-core/locale";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 

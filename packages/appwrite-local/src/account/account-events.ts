@@ -5,8 +5,16 @@ import type { App } from "../app.ts";
 import { formatDate } from "../time.ts";
 import { generateEvents, withActionChannels } from "../realtime/event-names.ts";
 
-export function publishUserEvent(app: App, pattern: string, params: { userId: string; sessionId?: string }, payload: Record<string, unknown>): void {
-  const events = generateEvents(pattern, params.sessionId === undefined ? { userId: params.userId } : { userId: params.userId, sessionId: params.sessionId });
+export function publishUserEvent(
+  app: App,
+  pattern: string,
+  params: { userId: string; sessionId?: string },
+  payload: Record<string, unknown>,
+): void {
+  const events = generateEvents(
+    pattern,
+    params.sessionId === undefined ? { userId: params.userId } : { userId: params.userId, sessionId: params.sessionId },
+  );
   const parts = pattern.split(".");
   const topLevelAction = parts[2] === "create" || parts[2] === "update" || parts[2] === "delete" ? parts[2] : undefined;
   app.bus.publish({

@@ -50,7 +50,11 @@ export function registerAccountRoutes(router: Router, app: App): void {
     const oldPassword = typeof ctx.body.oldPassword === "string" ? ctx.body.oldPassword : "";
     // Users without a password (anonymous, phone) may set one without proving the old one.
     if (user.password && !(await verifyPassword(oldPassword, user.password))) {
-      throw new AppwriteError(401, "user_invalid_credentials", "Invalid credentials. Please check the email and password.");
+      throw new AppwriteError(
+        401,
+        "user_invalid_credentials",
+        "Invalid credentials. Please check the email and password.",
+      );
     }
     const updated = updateUser(service, user, { password: await hashPassword(password), passwordUpdate: formatDate() });
     publishUserEvent(app, "users.[userId].update.password", { userId: user.id }, accountModel(updated));

@@ -43,13 +43,21 @@ export async function createUser(service: AccountService, input: NewUser): Promi
     });
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new AppwriteError(409, "user_already_exists", "A user with the same id, email, or phone already exists in this project.");
+      throw new AppwriteError(
+        409,
+        "user_already_exists",
+        "A user with the same id, email, or phone already exists in this project.",
+      );
     }
     throw err;
   }
 }
 
 /** Applies a change to a user and bumps `$updatedAt`. */
-export function updateUser(service: AccountService, user: UserRecord, patch: Partial<Omit<UserRecord, "seq" | "id">>): UserRecord {
+export function updateUser(
+  service: AccountService,
+  user: UserRecord,
+  patch: Partial<Omit<UserRecord, "seq" | "id">>,
+): UserRecord {
   return service.users.save({ ...user, ...patch, updatedAt: formatDate() });
 }

@@ -32,7 +32,11 @@ export function currentSessionId(ctx: RequestContext): string | null {
 /** Appwrite's `session` route group: no creating a session while already signed in (API keys are exempt). */
 export function assertNoActiveSession(ctx: RequestContext): void {
   if (ctx.principal.kind === "user") {
-    throw new AppwriteError(401, "user_session_already_exists", "Creation of a session is prohibited when a session is active.");
+    throw new AppwriteError(
+      401,
+      "user_session_already_exists",
+      "Creation of a session is prohibited when a session is active.",
+    );
   }
 }
 

@@ -27,11 +27,33 @@ interface Query {
   values: unknown[];
 }
 
-const INTERNAL: Record<string, AttributeType> = { $id: "string", $createdAt: "datetime", $updatedAt: "datetime", $sequence: "integer" };
+const INTERNAL: Record<string, AttributeType> = {
+  $id: "string",
+  $createdAt: "datetime",
+  $updatedAt: "datetime",
+  $sequence: "integer",
+};
 const FILTERS = new Set([
-  "equal", "notEqual", "lessThan", "lessThanEqual", "greaterThan", "greaterThanEqual", "contains", "notContains",
-  "search", "notSearch", "startsWith", "endsWith", "notStartsWith", "notEndsWith", "isNull", "isNotNull", "between",
-  "notBetween", "and", "or",
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanEqual",
+  "greaterThan",
+  "greaterThanEqual",
+  "contains",
+  "notContains",
+  "search",
+  "notSearch",
+  "startsWith",
+  "endsWith",
+  "notStartsWith",
+  "notEndsWith",
+  "isNull",
+  "isNotNull",
+  "between",
+  "notBetween",
+  "and",
+  "or",
 ]);
 const ARRAY_OK = new Set(["contains", "notContains", "isNull", "isNotNull"]);
 const PAGING = new Set(["limit", "offset", "cursorAfter", "cursorBefore", "orderAsc", "orderDesc"]);
@@ -46,7 +68,6 @@ function parse(raw: unknown): Query {
     } catch {
       throw errors.queryInvalid("Syntax error");
     }
-
   }
   if (!obj || typeof obj !== "object" || Array.isArray(obj)) throw errors.queryInvalid("Syntax error");
   if (hasNulByte(obj)) throw errors.queryInvalid("Query values must not contain NUL bytes.");
@@ -61,7 +82,8 @@ function parse(raw: unknown): Query {
 }
 
 function validateFilter(q: Query, attrs: Record<string, AttributeType>): void {
-  if (!FILTERS.has(q.method)) throw new AppwriteError(400, "general_query_invalid", `Invalid query method: ${q.method}`);
+  if (!FILTERS.has(q.method))
+    throw new AppwriteError(400, "general_query_invalid", `Invalid query method: ${q.method}`);
   if (q.method === "and" || q.method === "or") {
     if (q.values.length < 2) throw errors.queryInvalid(`${q.method} queries require at least two queries`);
     for (const sub of q.values as Query[]) validateFilter(sub, attrs);
@@ -94,7 +116,10 @@ function compare(a: unknown, b: unknown): number {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter(Boolean);
 }
 
 function searchMatches(text: string, term: unknown): boolean {
@@ -127,9 +152,13 @@ function matches(q: Query, doc: ListDoc): boolean {
     case "notBetween":
       return value != null && !(compare(value, first) >= 0 && compare(value, q.values[1]) <= 0);
     case "contains":
-      return Array.isArray(value) ? q.values.some((v) => value.includes(v)) : typeof value === "string" && q.values.some((v) => value.includes(String(v)));
+      return Array.isArray(value)
+        ? q.values.some((v) => value.includes(v))
+        : typeof value === "string" && q.values.some((v) => value.includes(String(v)));
     case "notContains":
-      return !(Array.isArray(value) ? q.values.some((v) => value.includes(v)) : typeof value === "string" && q.values.some((v) => value.includes(String(v))));
+      return !(Array.isArray(value)
+        ? q.values.some((v) => value.includes(v))
+        : typeof value === "string" && q.values.some((v) => value.includes(String(v))));
     case "search":
       return typeof value === "string" && searchMatches(value, first);
     case "notSearch":
@@ -154,7 +183,9 @@ function matches(q: Query, doc: ListDoc): boolean {
 function intValue(q: Query, min: number): number {
   const v = q.values[0];
   if (typeof v !== "number" || !Number.isInteger(v) || v < min) {
-    throw errors.queryInvalid(`Invalid ${q.method}: Value must be a valid range between ${min.toLocaleString("en-US")} and ${Number.MAX_SAFE_INTEGER.toLocaleString("en-US")}`);
+    throw errors.queryInvalid(
+      `Invalid ${q.method}: Value must be a valid range between ${min.toLocaleString("en-US")} and ${Number.MAX_SAFE_INTEGER.toLocaleString("en-US")}`,
+    );
   }
   return v;
 }
@@ -164,7 +195,13 @@ export interface ListResult<T> {
   total: number;
 }
 
-export function runListQuery<T extends ListDoc>(docs: readonly T[], rawQueries: readonly string[], search: string, includeTotal: boolean, spec: ListSpec<T>): ListResult<T> {
+export function runListQuery<T extends ListDoc>(
+  docs: readonly T[],
+  rawQueries: readonly string[],
+  search: string,
+  includeTotal: boolean,
+  spec: ListSpec<T>,
+): ListResult<T> {
   const attrs = { ...spec.attributes, ...INTERNAL };
   const filters: Query[] = [];
   const orders: Array<{ attribute: string; dir: 1 | -1 }> = [];
@@ -189,12 +226,14 @@ export function runListQuery<T extends ListDoc>(docs: readonly T[], rawQueries: 
       case "cursorAfter":
       case "cursorBefore": {
         const id = q.values[0];
-        if (typeof id !== "string" || id === "") throw errors.queryInvalid("Invalid cursor: Cursor must contain at least one value.");
+        if (typeof id !== "string" || id === "")
+          throw errors.queryInvalid("Invalid cursor: Cursor must contain at least one value.");
         cursor = { id, after: q.method === "cursorAfter" };
         break;
       }
       default: {
-        if (q.attribute !== "" && !Object.hasOwn(attrs, q.attribute)) throw errors.queryInvalid(`Attribute not found in schema: ${q.attribute}`);
+        if (q.attribute !== "" && !Object.hasOwn(attrs, q.attribute))
+          throw errors.queryInvalid(`Attribute not found in schema: ${q.attribute}`);
         orders.push({ attribute: q.attribute || "$sequence", dir: q.method === "orderAsc" ? 1 : -1 });
       }
     }
@@ -207,7 +246,9 @@ export function runListQuery<T extends ListDoc>(docs: readonly T[], rawQueries: 
   // Appwrite appends a $sequence tie-breaker: same direction as a leading $createdAt/$updatedAt order, else ascending.
   const lead = orders[0];
   const tieDir: 1 | -1 = lead && (lead.attribute === "$createdAt" || lead.attribute === "$updatedAt") ? lead.dir : 1;
-  const order = orders.some((o) => o.attribute === "$id" || o.attribute === "$sequence") ? orders : [...orders, { attribute: "$sequence", dir: tieDir }];
+  const order = orders.some((o) => o.attribute === "$id" || o.attribute === "$sequence")
+    ? orders
+    : [...orders, { attribute: "$sequence", dir: tieDir }];
   const cmp = (a: T, b: T) => {
     for (const o of order) {
       const c = compare(a[o.attribute], b[o.attribute]);
@@ -220,7 +261,12 @@ export function runListQuery<T extends ListDoc>(docs: readonly T[], rawQueries: 
   if (cursor) {
     const { id, after } = cursor;
     const cursorDoc = docs.find((d) => d.$id === id);
-    if (!cursorDoc) throw new AppwriteError(400, "general_cursor_not_found", `${spec.label} '${id}' for the 'cursor' value not found.`);
+    if (!cursorDoc)
+      throw new AppwriteError(
+        400,
+        "general_cursor_not_found",
+        `${spec.label} '${id}' for the 'cursor' value not found.`,
+      );
     if (after) filtered = filtered.filter((d) => cmp(d, cursorDoc) > 0);
     else {
       // cursorBefore pages backwards from the cursor but returns rows in forward order.

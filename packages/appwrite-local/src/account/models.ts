@@ -20,10 +20,22 @@ function targetModel(userId: string, t: TargetRecord) {
 
 function emailMeta(email: string | null) {
   if (!email) {
-    return { emailCanonical: "", emailIsFree: null, emailIsDisposable: null, emailIsCorporate: null, emailIsCanonical: null };
+    return {
+      emailCanonical: "",
+      emailIsFree: null,
+      emailIsDisposable: null,
+      emailIsCorporate: null,
+      emailIsCanonical: null,
+    };
   }
   // Appwrite classifies emails with a provider database; the emulator only knows the canonical form.
-  return { emailCanonical: email, emailIsFree: null, emailIsDisposable: null, emailIsCorporate: null, emailIsCanonical: true };
+  return {
+    emailCanonical: email,
+    emailIsFree: null,
+    emailIsDisposable: null,
+    emailIsCorporate: null,
+    emailIsCanonical: true,
+  };
 }
 
 export function accountModel(u: UserRecord) {

@@ -34,7 +34,11 @@ export function uidParam(value: string | undefined, key: string): string {
   return value;
 }
 
-export function textParam(input: Input, key: string, opts: { max: number; min?: number; optional?: boolean }): string | undefined {
+export function textParam(
+  input: Input,
+  key: string,
+  opts: { max: number; min?: number; optional?: boolean },
+): string | undefined {
   if (!present(input, key)) {
     if (opts.optional) return undefined;
     throw missing(key);
@@ -56,7 +60,8 @@ export function emailParam(input: Input, key: string, optional = false): string 
     throw missing(key);
   }
   const v = input[key];
-  if (typeof v !== "string" || v.length > 254 || !EMAIL_RE.test(v)) throw errors.argumentInvalid(key, "Value must be a valid email address");
+  if (typeof v !== "string" || v.length > 254 || !EMAIL_RE.test(v))
+    throw errors.argumentInvalid(key, "Value must be a valid email address");
   return v;
 }
 
@@ -105,7 +110,10 @@ export function integerParam(input: Input, key: string, opts: { min: number; max
   const raw = input[key];
   const v = typeof raw === "string" && /^-?\d+$/.test(raw) ? Number(raw) : raw;
   if (typeof v !== "number" || !Number.isInteger(v) || v < opts.min || v > opts.max) {
-    throw errors.argumentInvalid(key, `Value must be a valid range between ${opts.min.toLocaleString("en-US")} and ${opts.max.toLocaleString("en-US")}`);
+    throw errors.argumentInvalid(
+      key,
+      `Value must be a valid range between ${opts.min.toLocaleString("en-US")} and ${opts.max.toLocaleString("en-US")}`,
+    );
   }
   return v;
 }
@@ -124,7 +132,12 @@ export function stringArrayParam(
   const desc = `Value must a valid array no longer than ${opts.maxItems} items and ${itemDesc}`;
   if (!Array.isArray(v) || v.length > opts.maxItems) throw errors.argumentInvalid(key, desc);
   for (const item of v) {
-    if (typeof item !== "string" || item.length < 1 || item.length > opts.maxLength || (opts.pattern && !opts.pattern.test(item))) {
+    if (
+      typeof item !== "string" ||
+      item.length < 1 ||
+      item.length > opts.maxLength ||
+      (opts.pattern && !opts.pattern.test(item))
+    ) {
       throw errors.argumentInvalid(key, desc);
     }
   }
@@ -137,7 +150,10 @@ export function queriesParam(input: Input, key = "queries"): string[] {
   if (v === undefined || v === null || v === "") return [];
   const list = Array.isArray(v) ? v : [v];
   if (list.length > 100 || list.some((q) => typeof q !== "string" || q.length > 4096)) {
-    throw errors.argumentInvalid(key, "Value must a valid array no longer than 100 items and Value must be a valid string and no longer than 4096 chars");
+    throw errors.argumentInvalid(
+      key,
+      "Value must a valid array no longer than 100 items and Value must be a valid string and no longer than 4096 chars",
+    );
   }
   return list as string[];
 }
@@ -145,7 +161,9 @@ export function queriesParam(input: Input, key = "queries"): string[] {
 export function assocParam(input: Input, key: string): Record<string, unknown> {
   if (!present(input, key)) throw missing(key);
   const v = input[key];
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw errors.argumentInvalid(key, "Value must be a valid object.");
-  if (JSON.stringify(v).length > 65535) throw errors.argumentInvalid(key, "Value must be a valid object no longer than 65535 chars.");
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    throw errors.argumentInvalid(key, "Value must be a valid object.");
+  if (JSON.stringify(v).length > 65535)
+    throw errors.argumentInvalid(key, "Value must be a valid object no longer than 65535 chars.");
   return v as Record<string, unknown>;
 }

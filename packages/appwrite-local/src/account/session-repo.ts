@@ -78,8 +78,12 @@ export class SessionRepo {
     );
     this.deleteStmt = db.prepare<[string]>("DELETE FROM _account_sessions WHERE id = ?");
     this.deleteByUserStmt = db.prepare<[string]>("DELETE FROM _account_sessions WHERE user_id = ?");
-    this.deleteExpiredStmt = db.prepare<[string, string]>("DELETE FROM _account_sessions WHERE user_id = ? AND expire <= ?");
-    this.extendStmt = db.prepare<[string, string, string]>("UPDATE _account_sessions SET expire = ?, updated_at = ? WHERE id = ?");
+    this.deleteExpiredStmt = db.prepare<[string, string]>(
+      "DELETE FROM _account_sessions WHERE user_id = ? AND expire <= ?",
+    );
+    this.extendStmt = db.prepare<[string, string, string]>(
+      "UPDATE _account_sessions SET expire = ?, updated_at = ? WHERE id = ?",
+    );
   }
 
   get(id: string): SessionRecord | null {

@@ -19,13 +19,24 @@ import { publishUserEvent } from "./account-events.ts";
 /** A valid hash of a random password: verifying against it costs as much as a real check and always fails. */
 const DUMMY_HASH = `scrypt$16384$8$1$${Buffer.alloc(16).toString("base64")}$${Buffer.alloc(64).toString("base64")}`;
 
-function signIn(ctx: RequestContext, app: App, service: AccountService, user: UserRecord, input: Omit<SessionInput, "ip" | "userAgent">) {
+function signIn(
+  ctx: RequestContext,
+  app: App,
+  service: AccountService,
+  user: UserRecord,
+  input: Omit<SessionInput, "ip" | "userAgent">,
+) {
   const { session, secret } = service.createSession(user, { ...input, ip: ctx.ip, userAgent: userAgent(ctx) });
   service.enforceSessionLimit(user.id);
   updateUser(service, user, { accessedAt: formatDate() });
   setSessionCookies(ctx, secret, session.expire);
   const body = sessionModel(session, { current: true, secret, showSecret: ctx.principal.kind === "key" });
-  publishUserEvent(app, "users.[userId].sessions.[sessionId].create", { userId: user.id, sessionId: session.id }, { ...body, secret: "" });
+  publishUserEvent(
+    app,
+    "users.[userId].sessions.[sessionId].create",
+    { userId: user.id, sessionId: session.id },
+    { ...body, secret: "" },
+  );
   return { status: 201, body };
 }
 
@@ -48,7 +59,11 @@ export function registerSessionRoutes(router: Router, app: App): void {
     // Verify even when the user is unknown, so response time does not reveal which emails exist.
     const ok = await verifyPassword(password, user?.password ?? DUMMY_HASH);
     if (!user || !user.password || !ok) {
-      throw new AppwriteError(401, "user_invalid_credentials", "Invalid credentials. Please check the email and password.");
+      throw new AppwriteError(
+        401,
+        "user_invalid_credentials",
+        "Invalid credentials. Please check the email and password.",
+      );
     }
     if (!user.status) throw new AppwriteError(403, "user_blocked", "The current user has been blocked.");
     return signIn(ctx, app, service, user, { provider: "email", providerUid: email, factors: ["password"] });
@@ -66,7 +81,9 @@ export function registerSessionRoutes(router: Router, app: App): void {
   router.get("/v1/account/sessions", (ctx) => {
     const user = requireAccountUser(ctx, service);
     const current = currentSessionId(ctx);
-    const sessions = service.sessions.listForUser(user.id).map((s) => sessionModel(s, { current: s.id === current, showSecret: false }));
+    const sessions = service.sessions
+      .listForUser(user.id)
+      .map((s) => sessionModel(s, { current: s.id === current, showSecret: false }));
     return { status: 200, body: { total: sessions.length, sessions } };
   });
 
@@ -78,7 +95,12 @@ export function registerSessionRoutes(router: Router, app: App): void {
     const mine = sessions.find((s) => s.id === current);
     if (mine) {
       clearSessionCookies(ctx);
-      publishUserEvent(app, "users.[userId].sessions.[sessionId].delete", { userId: user.id, sessionId: mine.id }, sessionModel(mine, { current: true, showSecret: false }));
+      publishUserEvent(
+        app,
+        "users.[userId].sessions.[sessionId].delete",
+        { userId: user.id, sessionId: mine.id },
+        sessionModel(mine, { current: true, showSecret: false }),
+      );
     } else if (sessions.length > 0) clearFallbackCookie(ctx);
     return { status: 204 };
   });
@@ -86,7 +108,10 @@ export function registerSessionRoutes(router: Router, app: App): void {
   router.get("/v1/account/sessions/:sessionId", (ctx) => {
     const user = requireAccountUser(ctx, service);
     const session = findSession(ctx, service, user, ctx.params.sessionId ?? "current");
-    return { status: 200, body: sessionModel(session, { current: session.id === currentSessionId(ctx), showSecret: false }) };
+    return {
+      status: 200,
+      body: sessionModel(session, { current: session.id === currentSessionId(ctx), showSecret: false }),
+    };
   });
 
   router.patch("/v1/account/sessions/:sessionId", (ctx) => {
@@ -94,7 +119,12 @@ export function registerSessionRoutes(router: Router, app: App): void {
     const session = findSession(ctx, service, user, ctx.params.sessionId ?? "current");
     const extended = service.sessions.extend(session.id, service.sessionExpiry(), formatDate());
     const body = sessionModel(extended, { current: session.id === currentSessionId(ctx), showSecret: false });
-    publishUserEvent(app, "users.[userId].sessions.[sessionId].update", { userId: user.id, sessionId: session.id }, body);
+    publishUserEvent(
+      app,
+      "users.[userId].sessions.[sessionId].update",
+      { userId: user.id, sessionId: session.id },
+      body,
+    );
     return { status: 200, body };
   });
 
@@ -104,7 +134,12 @@ export function registerSessionRoutes(router: Router, app: App): void {
     service.sessions.delete(session.id);
     const isCurrent = session.id === currentSessionId(ctx);
     if (isCurrent) clearSessionCookies(ctx);
-    publishUserEvent(app, "users.[userId].sessions.[sessionId].delete", { userId: user.id, sessionId: session.id }, sessionModel(session, { current: isCurrent, showSecret: false }));
+    publishUserEvent(
+      app,
+      "users.[userId].sessions.[sessionId].delete",
+      { userId: user.id, sessionId: session.id },
+      sessionModel(session, { current: isCurrent, showSecret: false }),
+    );
     return { status: 204 };
   });
 }

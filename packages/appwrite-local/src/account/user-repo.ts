@@ -108,9 +108,14 @@ export class UserRepo {
     this.byId = db.prepare<[string], UserRow>("SELECT * FROM _account_users WHERE id = ?");
     this.byEmail = db.prepare<[string], UserRow>("SELECT * FROM _account_users WHERE email = ?");
     this.all = db.prepare<[], UserRow>("SELECT * FROM _account_users ORDER BY seq");
-    const placeholders = COLUMNS.split(", ").map((c) => `@${c}`).join(", ");
+    const placeholders = COLUMNS.split(", ")
+      .map((c) => `@${c}`)
+      .join(", ");
     this.insertStmt = db.prepare(`INSERT INTO _account_users (${COLUMNS}) VALUES (${placeholders})`);
-    const sets = COLUMNS.split(", ").filter((c) => c !== "id").map((c) => `${c} = @${c}`).join(", ");
+    const sets = COLUMNS.split(", ")
+      .filter((c) => c !== "id")
+      .map((c) => `${c} = @${c}`)
+      .join(", ");
     this.updateStmt = db.prepare(`UPDATE _account_users SET ${sets} WHERE id = @id`);
     this.deleteStmt = db.prepare<[string]>("DELETE FROM _account_users WHERE id = ?");
   }

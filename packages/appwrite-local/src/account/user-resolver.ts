@@ -48,9 +48,15 @@ export interface ResolvedUser {
 }
 
 /** Resolves the user from a session secret and/or a JWT; throws the Appwrite errors for the JWT cases. */
-export function resolveUser(service: AccountService, secret: string | undefined, jwt: string | undefined): ResolvedUser | null {
+export function resolveUser(
+  service: AccountService,
+  secret: string | undefined,
+  jwt: string | undefined,
+): ResolvedUser | null {
   const bySession = secret ? service.authenticateSecret(secret) : null;
-  let resolved: ResolvedUser | null = bySession ? { user: bySession.user, sessionId: bySession.session.id, via: "session" } : null;
+  let resolved: ResolvedUser | null = bySession
+    ? { user: bySession.user, sessionId: bySession.session.id, via: "session" }
+    : null;
   if (jwt) {
     if (resolved) {
       throw new AppwriteError(
@@ -63,7 +69,8 @@ export function resolveUser(service: AccountService, secret: string | undefined,
       const byJwt = service.authenticateJwt(jwt);
       resolved = byJwt ? { user: byJwt.user, sessionId: byJwt.sessionId || null, via: "jwt" } : null;
     } catch (err) {
-      if (err instanceof JwtError) throw new AppwriteError(401, "user_jwt_invalid", `Failed to verify JWT. ${err.message}`);
+      if (err instanceof JwtError)
+        throw new AppwriteError(401, "user_jwt_invalid", `Failed to verify JWT. ${err.message}`);
       throw err;
     }
   }

@@ -10,16 +10,33 @@ import { createUser, updateUser } from "./create-user.ts";
 import { sessionNotFound, userAgent, userNotFound } from "./guards.ts";
 import type { UserRecord } from "./user-repo.ts";
 import {
-  assocParam, booleanParam, customIdParam, emailParam, integerParam, passwordParam, phoneParam, queriesParam,
-  stringArrayParam, textParam, uidParam,
+  assocParam,
+  booleanParam,
+  customIdParam,
+  emailParam,
+  integerParam,
+  passwordParam,
+  phoneParam,
+  queriesParam,
+  stringArrayParam,
+  textParam,
+  uidParam,
 } from "./params.ts";
 import { runListQuery, type ListDoc } from "./list-query.ts";
 import { publishUserEvent } from "./account-events.ts";
 
 const USER_QUERY_ATTRIBUTES = {
-  name: "string", email: "string", phone: "string", status: "boolean", passwordUpdate: "datetime",
-  registration: "datetime", emailVerification: "boolean", phoneVerification: "boolean", labels: "array",
-  impersonator: "boolean", accessedAt: "datetime",
+  name: "string",
+  email: "string",
+  phone: "string",
+  status: "boolean",
+  passwordUpdate: "datetime",
+  registration: "datetime",
+  emailVerification: "boolean",
+  phoneVerification: "boolean",
+  labels: "array",
+  impersonator: "boolean",
+  accessedAt: "datetime",
 } as const;
 
 interface UserDoc extends ListDoc {
@@ -28,10 +45,22 @@ interface UserDoc extends ListDoc {
 
 function toDoc(u: UserRecord): UserDoc {
   return {
-    $id: u.id, $sequence: u.seq, $createdAt: u.createdAt, $updatedAt: u.updatedAt, name: u.name, email: u.email,
-    phone: u.phone, status: u.status, passwordUpdate: u.passwordUpdate, registration: u.registration,
-    emailVerification: u.emailVerification, phoneVerification: u.phoneVerification, labels: u.labels,
-    impersonator: false, accessedAt: u.accessedAt, user: u,
+    $id: u.id,
+    $sequence: u.seq,
+    $createdAt: u.createdAt,
+    $updatedAt: u.updatedAt,
+    name: u.name,
+    email: u.email,
+    phone: u.phone,
+    status: u.status,
+    passwordUpdate: u.passwordUpdate,
+    registration: u.registration,
+    emailVerification: u.emailVerification,
+    phoneVerification: u.phoneVerification,
+    labels: u.labels,
+    impersonator: false,
+    accessedAt: u.accessedAt,
+    user: u,
   };
 }
 
@@ -53,11 +82,17 @@ export function registerUsersRoutes(router: Router, app: App): void {
   router.get("/v1/users", (ctx) => {
     read(ctx);
     const search = textParam(ctx.query, "search", { max: 256, optional: true }) ?? "";
-    const { items, total } = runListQuery(service.users.list().map(toDoc), queriesParam(ctx.query), search, booleanParam(ctx.query, "total", true), {
-      label: "User",
-      attributes: USER_QUERY_ATTRIBUTES,
-      searchText: (d) => [d.user.id, d.user.email ?? "", d.user.phone ?? "", d.user.name].join(" "),
-    });
+    const { items, total } = runListQuery(
+      service.users.list().map(toDoc),
+      queriesParam(ctx.query),
+      search,
+      booleanParam(ctx.query, "total", true),
+      {
+        label: "User",
+        attributes: USER_QUERY_ATTRIBUTES,
+        searchText: (d) => [d.user.id, d.user.email ?? "", d.user.phone ?? "", d.user.name].join(" "),
+      },
+    );
     return { status: 200, body: { total, users: items.map((d) => userModel(d.user)) } };
   });
 
@@ -104,13 +139,19 @@ export function registerUsersRoutes(router: Router, app: App): void {
   router.patch("/v1/users/:userId/verification", (ctx) => {
     write(ctx);
     const user = loadUser(ctx, service);
-    return changed(updateUser(service, user, { emailVerification: booleanParam(ctx.body, "emailVerification") }), "verification");
+    return changed(
+      updateUser(service, user, { emailVerification: booleanParam(ctx.body, "emailVerification") }),
+      "verification",
+    );
   });
 
   router.patch("/v1/users/:userId/verification/phone", (ctx) => {
     write(ctx);
     const user = loadUser(ctx, service);
-    return changed(updateUser(service, user, { phoneVerification: booleanParam(ctx.body, "phoneVerification") }), "verification");
+    return changed(
+      updateUser(service, user, { phoneVerification: booleanParam(ctx.body, "phoneVerification") }),
+      "verification",
+    );
   });
 
   router.patch("/v1/users/:userId/status", (ctx) => {
@@ -132,7 +173,10 @@ export function registerUsersRoutes(router: Router, app: App): void {
     write(ctx);
     const user = loadUser(ctx, service);
     const password = passwordParam(ctx.body, "password")!;
-    return changed(updateUser(service, user, { password: await hashPassword(password), passwordUpdate: formatDate() }), "password");
+    return changed(
+      updateUser(service, user, { password: await hashPassword(password), passwordUpdate: formatDate() }),
+      "password",
+    );
   });
 
   router.get("/v1/users/:userId/prefs", (ctx) => {
@@ -150,16 +194,29 @@ export function registerUsersRoutes(router: Router, app: App): void {
   router.get("/v1/users/:userId/sessions", (ctx) => {
     read(ctx);
     const user = loadUser(ctx, service);
-    const sessions = service.sessions.listForUser(user.id).map((s) => sessionModel(s, { current: false, showSecret: false }));
+    const sessions = service.sessions
+      .listForUser(user.id)
+      .map((s) => sessionModel(s, { current: false, showSecret: false }));
     return { status: 200, body: { total: booleanParam(ctx.query, "total", true) ? sessions.length : 0, sessions } };
   });
 
   router.post("/v1/users/:userId/sessions", (ctx) => {
     write(ctx);
     const user = loadUser(ctx, service);
-    const { session, secret } = service.createSession(user, { provider: "server", providerUid: "", factors: ["server"], ip: ctx.ip, userAgent: userAgent(ctx) });
+    const { session, secret } = service.createSession(user, {
+      provider: "server",
+      providerUid: "",
+      factors: ["server"],
+      ip: ctx.ip,
+      userAgent: userAgent(ctx),
+    });
     const body = sessionModel(session, { current: false, secret, showSecret: true });
-    publishUserEvent(app, "users.[userId].sessions.[sessionId].create", { userId: user.id, sessionId: session.id }, { ...body, secret: "" });
+    publishUserEvent(
+      app,
+      "users.[userId].sessions.[sessionId].create",
+      { userId: user.id, sessionId: session.id },
+      { ...body, secret: "" },
+    );
     return { status: 201, body };
   });
 
@@ -176,7 +233,12 @@ export function registerUsersRoutes(router: Router, app: App): void {
     const session = service.sessions.get(uidParam(ctx.params.sessionId, "sessionId"));
     if (!session || session.userId !== user.id) throw sessionNotFound();
     service.sessions.delete(session.id);
-    publishUserEvent(app, "users.[userId].sessions.[sessionId].delete", { userId: user.id, sessionId: session.id }, sessionModel(session, { current: false, showSecret: false }));
+    publishUserEvent(
+      app,
+      "users.[userId].sessions.[sessionId].delete",
+      { userId: user.id, sessionId: session.id },
+      sessionModel(session, { current: false, showSecret: false }),
+    );
     return { status: 204 };
   });
 

@@ -53,15 +53,24 @@ describe("cookies", () => {
     expect(serializeCookie("s", "a=b", { expires, secure: false, sameSite: "None" })).toBe(
       "s=a%3Db; expires=Tue, 01 Jan 2030 00:00:00 GMT; path=/; httponly; samesite=None",
     );
-    expect(serializeCookie("s", "v", { expires, secure: true })).toBe("s=v; expires=Tue, 01 Jan 2030 00:00:00 GMT; path=/; secure; httponly");
+    expect(serializeCookie("s", "v", { expires, secure: true })).toBe(
+      "s=v; expires=Tue, 01 Jan 2030 00:00:00 GMT; path=/; secure; httponly",
+    );
   });
 });
 
 describe("roles", () => {
   it("follows Appwrite's User::getRoles", () => {
     expect(rolesForUser({ id: "u1", labels: ["vip"], emailVerification: false, phoneVerification: false })).toEqual([
-      "any", "users", "user:u1", "users/unverified", "user:u1/unverified", "label:vip",
+      "any",
+      "users",
+      "user:u1",
+      "users/unverified",
+      "user:u1/unverified",
+      "label:vip",
     ]);
-    expect(rolesForUser({ id: "u1", labels: [], emailVerification: false, phoneVerification: true })).toContain("users/verified");
+    expect(rolesForUser({ id: "u1", labels: [], emailVerification: false, phoneVerification: true })).toContain(
+      "users/verified",
+    );
   });
 });

@@ -18,9 +18,18 @@ function sign(data: string, key: string): Buffer {
   return createHmac("sha256", key).update(data).digest();
 }
 
-export function signJwt(claims: { userId: string; sessionId: string }, key: string, durationSeconds: number, now = Date.now()): string {
+export function signJwt(
+  claims: { userId: string; sessionId: string },
+  key: string,
+  durationSeconds: number,
+  now = Date.now(),
+): string {
   const iat = Math.floor(now / 1000);
-  const payload = base64url(Buffer.from(JSON.stringify({ userId: claims.userId, sessionId: claims.sessionId, iat, exp: iat + durationSeconds })));
+  const payload = base64url(
+    Buffer.from(
+      JSON.stringify({ userId: claims.userId, sessionId: claims.sessionId, iat, exp: iat + durationSeconds }),
+    ),
+  );
   const body = `${HEADER}.${payload}`;
   return `${body}.${base64url(sign(body, key))}`;
 }

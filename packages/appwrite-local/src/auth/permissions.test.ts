@@ -1,8 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { aggregatePermissions, assertGrantable, isAllowed, parsePermission, permissionsParam, rolesWith } from "./permissions.ts";
+import {
+  aggregatePermissions,
+  assertGrantable,
+  isAllowed,
+  parsePermission,
+  permissionsParam,
+  rolesWith,
+} from "./permissions.ts";
 import type { Principal } from "../principal.ts";
 
-const user: Principal = { kind: "user", userId: "u1", sessionId: "s", via: "session", roles: ["any", "users", "user:u1"] };
+const user: Principal = {
+  kind: "user",
+  userId: "u1",
+  sessionId: "s",
+  via: "session",
+  roles: ["any", "users", "user:u1"],
+};
 const guest: Principal = { kind: "guest", roles: ["any", "guests"] };
 const key: Principal = { kind: "key", roles: [] };
 
@@ -12,14 +25,21 @@ describe("permissions", () => {
     expect(parsePermission('write("user:abc/verified")')).toEqual({ action: "write", role: "user:abc/verified" });
     expect(parsePermission('update("team:t1/owner")')).toMatchObject({ role: "team:t1/owner" });
     expect(parsePermission('read("label:vip")')).toMatchObject({ role: "label:vip" });
-    for (const bad of ['read("nobody")', "read(any)", 'fly("any")', 'read("user:")', 'read("label:with-dash")']) expect(parsePermission(bad)).toBeNull();
+    for (const bad of ['read("nobody")', "read(any)", 'fly("any")', 'read("user:")', 'read("label:with-dash")'])
+      expect(parsePermission(bad)).toBeNull();
   });
 
   it("aggregates write into the allowed actions", () => {
-    expect(aggregatePermissions(['write("users")', 'read("any")', 'update("users")'], ["read", "create", "update", "delete"])).toEqual([
-      'create("users")', 'update("users")', 'delete("users")', 'read("any")',
+    expect(
+      aggregatePermissions(
+        ['write("users")', 'read("any")', 'update("users")'],
+        ["read", "create", "update", "delete"],
+      ),
+    ).toEqual(['create("users")', 'update("users")', 'delete("users")', 'read("any")']);
+    expect(aggregatePermissions(['write("users")'], ["read", "update", "delete"])).toEqual([
+      'update("users")',
+      'delete("users")',
     ]);
-    expect(aggregatePermissions(['write("users")'], ["read", "update", "delete"])).toEqual(['update("users")', 'delete("users")']);
   });
 
   it("validates the parameter", () => {

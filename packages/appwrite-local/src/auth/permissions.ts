@@ -31,16 +31,24 @@ export function parsePermission(value: string): ParsedPermission | null {
  * Validates a `permissions` parameter. `undefined`/`null` mean "not given" and return null.
  * `allowed` limits the actions (files and rows cannot carry `create`).
  */
-export function permissionsParam(value: unknown, allowed: readonly PermissionAction[] = ["read", "create", "update", "delete"]): string[] | null {
+export function permissionsParam(
+  value: unknown,
+  allowed: readonly PermissionAction[] = ["read", "create", "update", "delete"],
+): string[] | null {
   if (value === undefined || value === null) return null;
-  if (!Array.isArray(value)) throw errors.argumentInvalid("permissions", "Value must be a valid array and Permission must be of type string.");
-  if (value.length > 100) throw errors.argumentInvalid("permissions", "Value must be a valid array no longer than 100 items");
+  if (!Array.isArray(value))
+    throw errors.argumentInvalid("permissions", "Value must be a valid array and Permission must be of type string.");
+  if (value.length > 100)
+    throw errors.argumentInvalid("permissions", "Value must be a valid array no longer than 100 items");
   for (const item of value) {
     if (typeof item !== "string") throw errors.argumentInvalid("permissions", "Permission must be of type string.");
     const parsed = parsePermission(item);
     if (!parsed) throw errors.argumentInvalid("permissions", `Permission "${item}" is not valid.`);
     if (parsed.action !== "write" && !allowed.includes(parsed.action)) {
-      throw errors.argumentInvalid("permissions", `Permission "${parsed.action}" is not allowed. Must be one of: ${[...allowed, "write"].join(", ")}.`);
+      throw errors.argumentInvalid(
+        "permissions",
+        `Permission "${parsed.action}" is not allowed. Must be one of: ${[...allowed, "write"].join(", ")}.`,
+      );
     }
   }
   return aggregatePermissions(value as string[], allowed);
@@ -53,7 +61,8 @@ export function aggregatePermissions(permissions: readonly string[], allowed: re
     const parsed = parsePermission(p);
     if (!parsed) continue;
     if (parsed.action === "write") {
-      for (const a of ["create", "update", "delete"] as const) if (allowed.includes(a)) out.add(`${a}("${parsed.role}")`);
+      for (const a of ["create", "update", "delete"] as const)
+        if (allowed.includes(a)) out.add(`${a}("${parsed.role}")`);
     } else out.add(`${parsed.action}("${parsed.role}")`);
   }
   return [...out];
@@ -64,7 +73,8 @@ export function rolesWith(permissions: readonly string[], action: PermissionActi
   const roles: string[] = [];
   for (const p of permissions) {
     const parsed = parsePermission(p);
-    if (parsed && (parsed.action === action || (parsed.action === "write" && action !== "read"))) roles.push(parsed.role);
+    if (parsed && (parsed.action === action || (parsed.action === "write" && action !== "read")))
+      roles.push(parsed.role);
   }
   return roles;
 }
@@ -77,7 +87,11 @@ export function isAllowed(principal: Principal, permissions: readonly string[], 
 }
 
 /** The `user_unauthorized` error Appwrite's Authorization validator describes. */
-export function authorizationError(principal: Principal, permissions: readonly string[], action: PermissionAction): AppwriteError {
+export function authorizationError(
+  principal: Principal,
+  permissions: readonly string[],
+  action: PermissionAction,
+): AppwriteError {
   const granted = rolesWith(permissions, action);
   if (granted.length === 0) return errors.unauthorized(`No permissions provided for action '${action}'`);
   return errors.unauthorized(

@@ -7,6 +7,7 @@ export function requireScope(ctx: RequestContext, scope: string): void {
   const { principal } = ctx;
   if (hasScope(principal, scope)) return;
   // Appwrite names the user by email in the message; only looked up on this (rare) error path.
-  const identity = principal.kind === "user" ? (getAccountService(ctx.app).users.get(principal.userId)?.email ?? "") : undefined;
+  const identity =
+    principal.kind === "user" ? (getAccountService(ctx.app).users.get(principal.userId)?.email ?? "") : undefined;
   throw scopeError(principal, scope, identity);
 }

@@ -4,7 +4,15 @@
 // for every subdomain. Appwrite's platforms register hostnames the same way.
 import { AppwriteError } from "../errors.ts";
 
-const WEB_SCHEMES = new Set(["http", "https", "chrome-extension", "moz-extension", "safari-web-extension", "ms-browser-extension", "tauri"]);
+const WEB_SCHEMES = new Set([
+  "http",
+  "https",
+  "chrome-extension",
+  "moz-extension",
+  "safari-web-extension",
+  "ms-browser-extension",
+  "tauri",
+]);
 const LOOPBACK_HOSTNAME = "localhost";
 const LOOPBACK_ALIASES = new Set(["127.0.0.1", "[::1]"]);
 

@@ -28,7 +28,8 @@ export function parseQueryString(search: string): Record<string, unknown> {
   try {
     return qs.parse(raw, OPTIONS) as Record<string, unknown>;
   } catch (err) {
-    if (err instanceof RangeError) throw new AppwriteError(400, "general_argument_invalid", `Invalid query string: ${err.message}`);
+    if (err instanceof RangeError)
+      throw new AppwriteError(400, "general_argument_invalid", `Invalid query string: ${err.message}`);
     throw err;
   }
 }

@@ -39,15 +39,26 @@ const chunkOf = (ctx: RequestContext) => {
 };
 
 const ROWS = "/v1/tablesdb/:databaseId/tables/:tableId/rows";
-const rowWrite = (method: string, route: string, limit: number): Rule => ({ method, route, limit, windowSeconds: WRITE_PERIOD, keys: [byIpMethodUser] });
+const rowWrite = (method: string, route: string, limit: number): Rule => ({
+  method,
+  route,
+  limit,
+  windowSeconds: WRITE_PERIOD,
+  keys: [byIpMethodUser],
+});
 
 const RULES: Rule[] = [
   { method: "POST", route: "/v1/account", limit: 10, windowSeconds: HOUR, keys: [byIp] },
   // Appwrite keys this by email alone, which lets anyone lock a user out for an hour from anywhere; keyed by email
   // and client address, guessing is limited per source and the owner elsewhere still gets in (issue 9, finding 5).
-  ...["/v1/account/sessions/email", "/v1/account/sessions"].map(
-    (route): Rule => ({ method: "POST", route, limit: 10, windowSeconds: HOUR, keys: [(ctx) => `email:${param(ctx, "email")},ip:${ctx.ip}`], resetOn: [201] }),
-  ),
+  ...["/v1/account/sessions/email", "/v1/account/sessions"].map((route): Rule => ({
+    method: "POST",
+    route,
+    limit: 10,
+    windowSeconds: HOUR,
+    keys: [(ctx) => `email:${param(ctx, "email")},ip:${ctx.ip}`],
+    resetOn: [201],
+  })),
   { method: "POST", route: "/v1/account/sessions/anonymous", limit: 50, windowSeconds: HOUR, keys: [byIp] },
   { method: "DELETE", route: "/v1/account/sessions", limit: 100, windowSeconds: HOUR, keys: [byIp] },
   { method: "DELETE", route: "/v1/account/sessions/:sessionId", limit: 100, windowSeconds: HOUR, keys: [byIp] },

@@ -54,11 +54,21 @@ export class Router {
     return this;
   }
 
-  get(p: string, h: Handler) { return this.add("GET", p, h); }
-  post(p: string, h: Handler) { return this.add("POST", p, h); }
-  put(p: string, h: Handler) { return this.add("PUT", p, h); }
-  patch(p: string, h: Handler) { return this.add("PATCH", p, h); }
-  delete(p: string, h: Handler) { return this.add("DELETE", p, h); }
+  get(p: string, h: Handler) {
+    return this.add("GET", p, h);
+  }
+  post(p: string, h: Handler) {
+    return this.add("POST", p, h);
+  }
+  put(p: string, h: Handler) {
+    return this.add("PUT", p, h);
+  }
+  patch(p: string, h: Handler) {
+    return this.add("PATCH", p, h);
+  }
+  delete(p: string, h: Handler) {
+    return this.add("DELETE", p, h);
+  }
 
   match(method: string, path: string): { handler: Handler; pattern: string; params: Record<string, string> } | null {
     const parts = path.split("/").filter(Boolean);

@@ -33,7 +33,8 @@ export function rebindAccountChannels(channels: readonly string[], previousUserI
     }
     if (ch === `account.${previousUserId}`) return `account.${userId}`;
     const prefix = `account.${previousUserId}.`;
-    if (ch.startsWith(prefix) && ACTIONS.has(ch.slice(prefix.length))) return `account.${userId}.${ch.slice(prefix.length)}`;
+    if (ch.startsWith(prefix) && ACTIONS.has(ch.slice(prefix.length)))
+      return `account.${userId}.${ch.slice(prefix.length)}`;
     return ch;
   });
 }

@@ -5,7 +5,17 @@
 
 const ACTIONS = new Set(["create", "update", "upsert", "delete"]);
 /** Channels whose last or second-to-last segment is one of these also get an `.<action>` twin. */
-const RESOURCE_LEAF_NAMES = new Set(["documents", "rows", "files", "executions", "functions", "account", "teams", "memberships", "presences"]);
+const RESOURCE_LEAF_NAMES = new Set([
+  "documents",
+  "rows",
+  "files",
+  "executions",
+  "functions",
+  "account",
+  "teams",
+  "memberships",
+  "presences",
+]);
 
 /** Every event name Appwrite emits for `pattern`, most specific first. */
 export function generateEvents(pattern: string, params: Record<string, string>): string[] {
@@ -33,7 +43,10 @@ export function generateEvents(pattern: string, params: Record<string, string>):
 
   const events: string[] = [];
   for (const p of new Set(patterns)) {
-    events.push(fill(p, () => false), fill(p, () => true));
+    events.push(
+      fill(p, () => false),
+      fill(p, () => true),
+    );
     for (const key of keys) for (const current of keys) if (current !== key) events.push(fill(p, (k) => k === current));
   }
   return [...new Set(events)];

@@ -7,11 +7,16 @@ import { resolveUser, sessionSecretFrom, type ResolvedUser } from "../account/us
 import { AppwriteError } from "../errors.ts";
 
 /** The user and the session (own, or the one a JWT was minted from) the connection is bound to, or null (guest). */
-export function authenticateHandshake(accounts: AccountService, req: IncomingMessage, url: URL, projectId: string): ResolvedUser | null {
+export function authenticateHandshake(
+  accounts: AccountService,
+  req: IncomingMessage,
+  url: URL,
+  projectId: string,
+): ResolvedUser | null {
   const header = req.headers["x-appwrite-jwt"];
   const jwt = (typeof header === "string" && header) || url.searchParams.get("jwt") || undefined;
   const resolved = resolveUser(accounts, sessionSecretFrom(req.headers, projectId), jwt);
-  if (resolved && !resolved.user.status) throw new AppwriteError(403, "user_blocked", "The current user has been blocked.");
+  if (resolved && !resolved.user.status)
+    throw new AppwriteError(403, "user_blocked", "The current user has been blocked.");
   return resolved;
 }
-

@@ -88,7 +88,8 @@ class RealtimeServer {
       }
       // Appwrite realtime refuses a browser connection from an unknown origin (app/realtime.php, onOpen).
       const origin = typeof req.headers.origin === "string" ? req.headers.origin : "";
-      if (origin !== "" && !this.app.origins.isAllowed(origin)) throw new RealtimeError(POLICY_VIOLATION, this.app.origins.describe(origin));
+      if (origin !== "" && !this.app.origins.isAllowed(origin))
+        throw new RealtimeError(POLICY_VIOLATION, this.app.origins.describe(origin));
       const resolved = this.authenticate(req, url);
       const user = resolved?.user ?? null;
       const conn = new Connection(this.nextId++, ws, user ? rolesForUser(user) : [...GUEST_ROLES], user?.id ?? "");
@@ -132,7 +133,10 @@ class RealtimeServer {
       throw err;
     }
     const raw = query.channels;
-    const names = convertChannels((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((c): c is string => typeof c === "string"), conn.userId);
+    const names = convertChannels(
+      (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((c): c is string => typeof c === "string"),
+      conn.userId,
+    );
     const slots: Array<{ channels: string[]; queries: unknown[] }> = [];
     for (const channel of names) {
       const param = channel === "project" ? undefined : query[channel.replaceAll(".", "_")];
@@ -158,7 +162,12 @@ class RealtimeServer {
         throw err;
       }
       const id = uniqueId();
-      this.index.upsert(conn, { id, channels: slot.channels, query: compiled.compiled, queryStrings: compiled.strings });
+      this.index.upsert(conn, {
+        id,
+        channels: slot.channels,
+        query: compiled.compiled,
+        queryStrings: compiled.strings,
+      });
       ids.push(id);
     }
     return { channels: names, ids };
@@ -169,7 +178,8 @@ class RealtimeServer {
       conn.send(JSON.stringify(handleMessage({ conn, index: this.index, accounts: this.accounts }, raw)));
     } catch (err) {
       const error = err instanceof RealtimeError ? err : new RealtimeError(500, "Error: Server Error");
-      if (!(err instanceof RealtimeError) && this.app.config.logLevel !== "silent") console.error("[appwrite-local] realtime", err);
+      if (!(err instanceof RealtimeError) && this.app.config.logLevel !== "silent")
+        console.error("[appwrite-local] realtime", err);
       conn.send(error.toMessage());
       if (error.code === POLICY_VIOLATION) conn.socket.close(POLICY_VIOLATION);
     }
@@ -187,7 +197,8 @@ class RealtimeServer {
     const head = Buffer.from(
       `{"type":"event","data":{"events":${JSON.stringify(event.events)},"channels":${JSON.stringify(event.channels)},"timestamp":${JSON.stringify(event.timestamp)},"payload":${JSON.stringify(event.payload)},"subscriptions":`,
     );
-    for (const [conn, ids] of matched) conn.sendText(Buffer.concat([head, Buffer.from(`${JSON.stringify([...ids])}}}`)]));
+    for (const [conn, ids] of matched)
+      conn.sendText(Buffer.concat([head, Buffer.from(`${JSON.stringify([...ids])}}}`)]));
   }
 
   async close(): Promise<void> {
@@ -200,7 +211,8 @@ class RealtimeServer {
 
 export function attachRealtime(server: http.Server, app: App): void {
   const realtime = new RealtimeServer(app);
-  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => realtime.handleUpgrade(req, socket, head);
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+    realtime.handleUpgrade(req, socket, head);
   server.on("upgrade", onUpgrade);
   app.onClose.push(async () => {
     server.off("upgrade", onUpgrade);

@@ -35,7 +35,8 @@ export function handleMessage(ctx: MessageContext, raw: string): Reply {
   } catch {
     throw invalid("Message format is not valid.");
   }
-  if (!isObject(message) || (!("type" in message) && !("data" in message))) throw invalid("Message format is not valid.");
+  if (!isObject(message) || (!("type" in message) && !("data" in message)))
+    throw invalid("Message format is not valid.");
   const hasData = message.data !== undefined && message.data !== null;
   switch (message.type) {
     case "ping":
@@ -77,7 +78,10 @@ function subscribe(ctx: MessageContext, data: unknown): Reply {
   const parsed: Subscription[] = [];
   for (const item of data) {
     if (!isObject(item)) throw invalid("items: Each subscribe payload must be an object.");
-    if ("subscriptionId" in item && (typeof item.subscriptionId !== "string" || !ID_PATTERN.test(item.subscriptionId))) {
+    if (
+      "subscriptionId" in item &&
+      (typeof item.subscriptionId !== "string" || !ID_PATTERN.test(item.subscriptionId))
+    ) {
       throw invalid("items: subscriptionId is not a valid id.");
     }
     if (!("channels" in item)) throw invalid("items: channels is not present in payload.");
@@ -113,9 +117,15 @@ function subscribe(ctx: MessageContext, data: unknown): Reply {
 }
 
 function unsubscribe(ctx: MessageContext, data: unknown): Reply {
-  const valid = Array.isArray(data) && data.every((i) => isObject(i) && typeof i.subscriptionId === "string" && i.subscriptionId !== "");
+  const valid =
+    Array.isArray(data) &&
+    data.every((i) => isObject(i) && typeof i.subscriptionId === "string" && i.subscriptionId !== "");
   if (!valid) {
-    throw invalid(Array.isArray(data) ? "items: Each unsubscribe payload must include a non-empty subscriptionId." : "items: Payload is not valid.");
+    throw invalid(
+      Array.isArray(data)
+        ? "items: Each unsubscribe payload must include a non-empty subscriptionId."
+        : "items: Payload is not valid.",
+    );
   }
   const results = (data as Array<{ subscriptionId: string }>).map(({ subscriptionId }) => ({
     subscriptionId,

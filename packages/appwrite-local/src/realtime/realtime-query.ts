@@ -3,7 +3,8 @@
 // A leaf on an attribute the payload lacks never matches. Queries are compiled once at subscribe time.
 import { parseJsonRefusingForbiddenKeys } from "../http/safe-keys.ts";
 
-type LeafOp = "equal" | "notEqual" | "lessThan" | "lessThanEqual" | "greaterThan" | "greaterThanEqual" | "isNull" | "isNotNull";
+type LeafOp =
+  "equal" | "notEqual" | "lessThan" | "lessThanEqual" | "greaterThan" | "greaterThanEqual" | "isNull" | "isNotNull";
 
 export type Condition =
   | { kind: "group"; op: "and" | "or"; conditions: Condition[] }
@@ -13,8 +14,18 @@ export type CompiledQuery = { type: "all" } | { type: "filter"; conditions: Cond
 
 export class RealtimeQueryError extends Error {}
 
-const LEAF_METHODS = new Set(["equal", "notEqual", "lessThan", "lessThanEqual", "greaterThan", "greaterThanEqual", "isNull", "isNotNull"]);
-const ALLOWED = "equal, notEqual, lessThan, lessThanEqual, greaterThan, greaterThanEqual, isNull, isNotNull, and, or, select";
+const LEAF_METHODS = new Set([
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanEqual",
+  "greaterThan",
+  "greaterThanEqual",
+  "isNull",
+  "isNotNull",
+]);
+const ALLOWED =
+  "equal, notEqual, lessThan, lessThanEqual, greaterThan, greaterThanEqual, isNull, isNotNull, and, or, select";
 
 interface ParsedQuery {
   method: string;
@@ -40,7 +51,8 @@ function parse(raw: unknown): ParsedQuery {
 }
 
 function toCondition(q: ParsedQuery): Condition {
-  if (q.method === "and" || q.method === "or") return { kind: "group", op: q.method, conditions: q.values.map((v) => toCondition(parse(v))) };
+  if (q.method === "and" || q.method === "or")
+    return { kind: "group", op: q.method, conditions: q.values.map((v) => toCondition(parse(v))) };
   if (LEAF_METHODS.has(q.method)) return { kind: "leaf", op: q.method as LeafOp, attr: q.attribute, values: q.values };
   throw new RealtimeQueryError(`Query method '${q.method}' is not supported in Realtime queries. Allowed: ${ALLOWED}`);
 }
@@ -67,14 +79,19 @@ export function compileQueries(raw: readonly unknown[]): CompiledSubscriptionQue
   for (const q of parsed) {
     if (q.method === "select") {
       if (q.values.length !== 1 || q.values[0] !== "*") {
-        throw new RealtimeQueryError('Only select("*") is allowed in Realtime queries. select("*") means "listen to all events".');
+        throw new RealtimeQueryError(
+          'Only select("*") is allowed in Realtime queries. select("*") means "listen to all events".',
+        );
       }
       selectAll = true;
       continue;
     }
     conditions.push(toCondition(q));
   }
-  const strings = parsed.length === 0 ? [JSON.stringify({ method: "select", values: ["*"] })] : parsed.map((q) => JSON.stringify(serialize(q)));
+  const strings =
+    parsed.length === 0
+      ? [JSON.stringify({ method: "select", values: ["*"] })]
+      : parsed.map((q) => JSON.stringify(serialize(q)));
   return { compiled: selectAll ? { type: "all" } : { type: "filter", conditions }, strings };
 }
 
@@ -95,7 +112,10 @@ function compare(op: string, value: unknown, target: unknown): boolean {
 }
 
 function evaluate(c: Condition, payload: Record<string, unknown>): boolean {
-  if (c.kind === "group") return c.op === "and" ? c.conditions.every((s) => evaluate(s, payload)) : c.conditions.some((s) => evaluate(s, payload));
+  if (c.kind === "group")
+    return c.op === "and"
+      ? c.conditions.every((s) => evaluate(s, payload))
+      : c.conditions.some((s) => evaluate(s, payload));
   if (!Object.hasOwn(payload, c.attr)) return false;
   const value = payload[c.attr];
   switch (c.op) {

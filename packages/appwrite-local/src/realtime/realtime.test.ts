@@ -10,7 +10,10 @@ const q = (o: unknown) => JSON.stringify(o);
 
 describe("realtime queries", () => {
   it("evaluates the allowed methods against the payload", () => {
-    const { compiled } = compileQueries([q({ method: "equal", attribute: "a", values: [1, 2] }), q({ method: "lessThan", attribute: "b", values: [10] })]);
+    const { compiled } = compileQueries([
+      q({ method: "equal", attribute: "a", values: [1, 2] }),
+      q({ method: "lessThan", attribute: "b", values: [10] }),
+    ]);
     expect(matchesQuery(compiled, { a: 2, b: 3 })).toBe(true);
     expect(matchesQuery(compiled, { a: 3, b: 3 })).toBe(false);
     expect(matchesQuery(compiled, { a: 1 })).toBe(false);
@@ -23,29 +26,56 @@ describe("realtime queries", () => {
   });
 
   it("rejects everything else", () => {
-    expect(() => compileQueries([q({ method: "contains", attribute: "a", values: ["x"] })])).toThrow(RealtimeQueryError);
-    expect(() => compileQueries([q({ method: "or", values: [{ method: "limit", values: [1] }] })])).toThrow(/'limit' is not supported/);
+    expect(() => compileQueries([q({ method: "contains", attribute: "a", values: ["x"] })])).toThrow(
+      RealtimeQueryError,
+    );
+    expect(() => compileQueries([q({ method: "or", values: [{ method: "limit", values: [1] }] })])).toThrow(
+      /'limit' is not supported/,
+    );
     expect(() => compileQueries(["nope"])).toThrow(/Syntax error/);
   });
 });
 
 describe("channels and events", () => {
   it("rewrites account channels like Appwrite", () => {
-    expect(convertChannels(["account", "rows", "account.update", "account.someone"], "u1")).toEqual(["account", "rows", "account.u1", "account.u1.update"]);
+    expect(convertChannels(["account", "rows", "account.update", "account.someone"], "u1")).toEqual([
+      "account",
+      "rows",
+      "account.u1",
+      "account.u1.update",
+    ]);
     expect(convertChannels(["account", "account.update"], "")).toEqual(["account", "account.update"]);
     expect(rebindAccountChannels(["account.update", "rows"], "", "u1")).toEqual(["account.u1.update", "rows"]);
   });
 
   it("generates Appwrite's event names and action channels for files", () => {
     expect(generateEvents("buckets.[bucketId].files.[fileId].create", { bucketId: "B", fileId: "F" })).toEqual([
-      "buckets.B.files.F.create", "buckets.*.files.*.create", "buckets.B.files.*.create", "buckets.*.files.F.create",
-      "buckets.B.files.F", "buckets.*.files.*", "buckets.B.files.*", "buckets.*.files.F", "buckets.B", "buckets.*",
+      "buckets.B.files.F.create",
+      "buckets.*.files.*.create",
+      "buckets.B.files.*.create",
+      "buckets.*.files.F.create",
+      "buckets.B.files.F",
+      "buckets.*.files.*",
+      "buckets.B.files.*",
+      "buckets.*.files.F",
+      "buckets.B",
+      "buckets.*",
     ]);
     expect(generateEvents("users.[userId].update.name", { userId: "U" })).toEqual([
-      "users.U.update", "users.*.update", "users.U.update.name", "users.*.update.name", "users.U", "users.*",
+      "users.U.update",
+      "users.*.update",
+      "users.U.update.name",
+      "users.*.update.name",
+      "users.U",
+      "users.*",
     ]);
     expect(withActionChannels(["files", "buckets.B.files", "buckets.B.files.F"], "delete")).toEqual([
-      "files", "buckets.B.files", "buckets.B.files.F", "files.delete", "buckets.B.files.delete", "buckets.B.files.F.delete",
+      "files",
+      "buckets.B.files",
+      "buckets.B.files.F",
+      "files.delete",
+      "buckets.B.files.delete",
+      "buckets.B.files.F.delete",
     ]);
   });
 });
@@ -80,7 +110,8 @@ describe("subscription index", () => {
 
   it("fans one event out to 10,000 subscribers cheaply, touching only those allowed", () => {
     const index = new SubscriptionIndex();
-    for (let i = 0; i < 10_000; i++) index.upsert(conn(i, ["any", "users", `user:${i}`]), sub(`s${i}`, ["rows", `rows.${i % 10}`]));
+    for (let i = 0; i < 10_000; i++)
+      index.upsert(conn(i, ["any", "users", `user:${i}`]), sub(`s${i}`, ["rows", `rows.${i % 10}`]));
     const start = performance.now();
     const everyone = index.match(event(["rows", "rows.create"], ["any"]));
     const one = index.match(event(["rows"], ["user:42"]));

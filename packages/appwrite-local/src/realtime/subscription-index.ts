@@ -65,7 +65,9 @@ export class SubscriptionIndex {
     for (const channel of event.channels) {
       const entry = this.index.get(channel);
       if (!entry) continue;
-      const groups = toAnyone ? [entry.all] : event.roles.map((r) => entry.byRole.get(r)).filter((g) => g !== undefined);
+      const groups = toAnyone
+        ? [entry.all]
+        : event.roles.map((r) => entry.byRole.get(r)).filter((g) => g !== undefined);
       for (const group of groups) {
         for (const conn of group) {
           const subs = conn.byChannel.get(channel);

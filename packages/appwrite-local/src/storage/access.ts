@@ -33,7 +33,12 @@ export function bucketGrants(ctx: RequestContext, bucket: BucketRecord, action: 
 }
 
 /** A file the caller may read; an unreadable file under fileSecurity looks missing (404), like Appwrite. */
-export function loadReadableFile(ctx: RequestContext, service: StorageService, bucket: BucketRecord, fileId: string): FileRecord {
+export function loadReadableFile(
+  ctx: RequestContext,
+  service: StorageService,
+  bucket: BucketRecord,
+  fileId: string,
+): FileRecord {
   const byBucket = bucketGrants(ctx, bucket, "read");
   const file = service.files.get(bucket.id, fileId);
   if (!file || (!byBucket && !isAllowed(ctx.principal, file.permissions, "read"))) throw fileNotFound();
@@ -41,11 +46,18 @@ export function loadReadableFile(ctx: RequestContext, service: StorageService, b
 }
 
 /** A file the caller may update or delete: existence is checked before permission (read access is not needed). */
-export function loadWritableFile(ctx: RequestContext, service: StorageService, bucket: BucketRecord, fileId: string, action: "update" | "delete"): FileRecord {
+export function loadWritableFile(
+  ctx: RequestContext,
+  service: StorageService,
+  bucket: BucketRecord,
+  fileId: string,
+  action: "update" | "delete",
+): FileRecord {
   const byBucket = bucketGrants(ctx, bucket, action);
   const file = service.files.get(bucket.id, fileId);
   if (!file) throw fileNotFound();
-  if (!byBucket && !isAllowed(ctx.principal, file.permissions, action)) throw authorizationError(ctx.principal, file.permissions, action);
+  if (!byBucket && !isAllowed(ctx.principal, file.permissions, action))
+    throw authorizationError(ctx.principal, file.permissions, action);
   return file;
 }
 

@@ -72,7 +72,8 @@ function toParams(b: Omit<BucketRecord, "seq">) {
   };
 }
 
-const COLUMNS = "id, created_at, updated_at, permissions, file_security, name, enabled, maximum_file_size, allowed_file_extensions, compression, encryption, antivirus, transformations";
+const COLUMNS =
+  "id, created_at, updated_at, permissions, file_security, name, enabled, maximum_file_size, allowed_file_extensions, compression, encryption, antivirus, transformations";
 
 export class BucketRepo {
   private readonly byId;
@@ -85,8 +86,15 @@ export class BucketRepo {
   constructor(db: Sqlite) {
     this.byId = db.prepare<[string], BucketRow>("SELECT * FROM _storage_buckets WHERE id = ?");
     this.all = db.prepare<[], BucketRow>("SELECT * FROM _storage_buckets ORDER BY seq");
-    this.insertStmt = db.prepare(`INSERT INTO _storage_buckets (${COLUMNS}) VALUES (${COLUMNS.split(", ").map((c) => `@${c}`).join(", ")})`);
-    const sets = COLUMNS.split(", ").filter((c) => c !== "id").map((c) => `${c} = @${c}`).join(", ");
+    this.insertStmt = db.prepare(
+      `INSERT INTO _storage_buckets (${COLUMNS}) VALUES (${COLUMNS.split(", ")
+        .map((c) => `@${c}`)
+        .join(", ")})`,
+    );
+    const sets = COLUMNS.split(", ")
+      .filter((c) => c !== "id")
+      .map((c) => `${c} = @${c}`)
+      .join(", ");
     this.updateStmt = db.prepare(`UPDATE _storage_buckets SET ${sets} WHERE id = @id`);
     this.deleteStmt = db.prepare<[string]>("DELETE FROM _storage_buckets WHERE id = ?");
     this.sizeStmt = db.prepare<[string], { total: number | null }>(

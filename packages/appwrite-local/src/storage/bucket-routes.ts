@@ -4,7 +4,15 @@ import { AppwriteError, errors } from "../errors.ts";
 import { requireScope } from "../auth/require-scope.ts";
 import { permissionsParam } from "../auth/permissions.ts";
 import { formatDate } from "../time.ts";
-import { booleanParam, customIdParam, integerParam, queriesParam, stringArrayParam, textParam, uidParam } from "../account/params.ts";
+import {
+  booleanParam,
+  customIdParam,
+  integerParam,
+  queriesParam,
+  stringArrayParam,
+  textParam,
+  uidParam,
+} from "../account/params.ts";
 import { runListQuery, type ListDoc } from "../account/list-query.ts";
 import { isUniqueViolation } from "../account/user-repo.ts";
 import { STORAGE_LIMIT, type StorageService } from "./service.ts";
@@ -13,8 +21,13 @@ import { bucketModel } from "./models.ts";
 import { bucketNotFound } from "./access.ts";
 
 const BUCKET_QUERY_ATTRIBUTES = {
-  enabled: "boolean", name: "string", fileSecurity: "boolean", maximumFileSize: "integer", encryption: "boolean",
-  antivirus: "boolean", transformations: "boolean",
+  enabled: "boolean",
+  name: "string",
+  fileSecurity: "boolean",
+  maximumFileSize: "integer",
+  encryption: "boolean",
+  antivirus: "boolean",
+  transformations: "boolean",
 } as const;
 
 const COMPRESSIONS = ["none", "gzip", "zstd"];
@@ -31,7 +44,11 @@ function settings(ctx: RequestContext) {
     fileSecurity: booleanParam(ctx.body, "fileSecurity", false),
     enabled: booleanParam(ctx.body, "enabled", true),
     maximumFileSize: integerParam(ctx.body, "maximumFileSize", { min: 1, max: STORAGE_LIMIT, fallback: STORAGE_LIMIT }),
-    allowedFileExtensions: stringArrayParam(ctx.body, "allowedFileExtensions", { maxItems: 100, maxLength: 64, fallback: [] }),
+    allowedFileExtensions: stringArrayParam(ctx.body, "allowedFileExtensions", {
+      maxItems: 100,
+      maxLength: 64,
+      fallback: [],
+    }),
     compression,
     encryption: booleanParam(ctx.body, "encryption", true),
     antivirus: booleanParam(ctx.body, "antivirus", true),
@@ -53,7 +70,13 @@ export function registerBucketRoutes(router: Router, service: StorageService): v
     const { permissions, ...rest } = settings(ctx);
     const now = formatDate();
     try {
-      const bucket = service.buckets.insert({ id, createdAt: now, updatedAt: now, permissions: permissions ?? [], ...rest });
+      const bucket = service.buckets.insert({
+        id,
+        createdAt: now,
+        updatedAt: now,
+        permissions: permissions ?? [],
+        ...rest,
+      });
       return { status: 201, body: model(bucket) };
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -71,15 +94,30 @@ export function registerBucketRoutes(router: Router, service: StorageService): v
     requireScope(ctx, "buckets.read");
     const search = textParam(ctx.query, "search", { max: 256, optional: true }) ?? "";
     const docs = service.buckets.list().map((b): ListDoc & { bucket: BucketRecord } => ({
-      $id: b.id, $sequence: b.seq, $createdAt: b.createdAt, $updatedAt: b.updatedAt, enabled: b.enabled, name: b.name,
-      fileSecurity: b.fileSecurity, maximumFileSize: b.maximumFileSize, encryption: b.encryption, antivirus: b.antivirus,
-      transformations: b.transformations, bucket: b,
+      $id: b.id,
+      $sequence: b.seq,
+      $createdAt: b.createdAt,
+      $updatedAt: b.updatedAt,
+      enabled: b.enabled,
+      name: b.name,
+      fileSecurity: b.fileSecurity,
+      maximumFileSize: b.maximumFileSize,
+      encryption: b.encryption,
+      antivirus: b.antivirus,
+      transformations: b.transformations,
+      bucket: b,
     }));
-    const { items, total } = runListQuery(docs, queriesParam(ctx.query), search, booleanParam(ctx.query, "total", true), {
-      label: "Bucket",
-      attributes: BUCKET_QUERY_ATTRIBUTES,
-      searchText: (d) => `${d.bucket.id} ${d.bucket.name}`,
-    });
+    const { items, total } = runListQuery(
+      docs,
+      queriesParam(ctx.query),
+      search,
+      booleanParam(ctx.query, "total", true),
+      {
+        label: "Bucket",
+        attributes: BUCKET_QUERY_ATTRIBUTES,
+        searchText: (d) => `${d.bucket.id} ${d.bucket.name}`,
+      },
+    );
     return { status: 200, body: { total, buckets: items.map((d) => model(d.bucket)) } };
   });
 
@@ -92,7 +130,12 @@ export function registerBucketRoutes(router: Router, service: StorageService): v
     requireScope(ctx, "buckets.write");
     const bucket = load(ctx);
     const { permissions, ...rest } = settings(ctx);
-    const saved = service.buckets.save({ ...bucket, ...rest, permissions: permissions ?? bucket.permissions, updatedAt: formatDate() });
+    const saved = service.buckets.save({
+      ...bucket,
+      ...rest,
+      permissions: permissions ?? bucket.permissions,
+      updatedAt: formatDate(),
+    });
     return { status: 200, body: model(saved) };
   });
 

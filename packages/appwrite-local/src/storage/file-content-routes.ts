@@ -26,7 +26,8 @@ export function registerFileContentRoutes(router: Router, service: StorageServic
     const bucket = loadBucket(ctx, service, uidParam(ctx.params.bucketId, "bucketId"));
     const file = loadReadableFile(ctx, service, bucket, uidParam(ctx.params.fileId, "fileId"));
     // An unfinished upload has no content yet.
-    if (file.chunksUploaded < file.chunksTotal || service.finalizing.has(`${bucket.id}/${file.id}`)) throw fileNotFound();
+    if (file.chunksUploaded < file.chunksTotal || service.finalizing.has(`${bucket.id}/${file.id}`))
+      throw fileNotFound();
     return file;
   };
 
@@ -40,7 +41,12 @@ export function registerFileContentRoutes(router: Router, service: StorageServic
     }
   };
 
-  const send = async (ctx: RequestContext, file: FileRecord, contentType: string, headers: Record<string, string>): Promise<HandlerResult> => {
+  const send = async (
+    ctx: RequestContext,
+    file: FileRecord,
+    contentType: string,
+    headers: Record<string, string>,
+  ): Promise<HandlerResult> => {
     const rangeHeader = ctx.headers.range;
     if (typeof rangeHeader === "string" && rangeHeader !== "") {
       const range = parseByteRange(rangeHeader, file.sizeOriginal);
@@ -49,7 +55,11 @@ export function registerFileContentRoutes(router: Router, service: StorageServic
         status: 206,
         raw,
         contentType,
-        headers: { ...headers, "Accept-Ranges": "bytes", "Content-Range": `bytes ${range.start}-${range.end}/${file.sizeOriginal}` },
+        headers: {
+          ...headers,
+          "Accept-Ranges": "bytes",
+          "Content-Range": `bytes ${range.start}-${range.end}/${file.sizeOriginal}`,
+        },
       };
     }
     return { status: 200, raw: await read(file), contentType, headers };
@@ -83,7 +93,11 @@ export function registerFileContentRoutes(router: Router, service: StorageServic
     const bucket = loadBucket(ctx, service, bucketId);
     // API keys may transform images even where the bucket turns transformations off (as in Appwrite).
     if (!bucket.transformations && ctx.principal.kind !== "key") {
-      throw new AppwriteError(403, "storage_bucket_transformations_disabled", "Image transformations are disabled for the requested bucket.");
+      throw new AppwriteError(
+        403,
+        "storage_bucket_transformations_disabled",
+        "Image transformations are disabled for the requested bucket.",
+      );
     }
     const file = readable(ctx);
 
@@ -91,7 +105,7 @@ export function registerFileContentRoutes(router: Router, service: StorageServic
     // and puts the icon on #eceff1 unless a background is asked for.
     const isImage = PREVIEW_INPUT_TYPES.has(file.mimeType);
     const icon = !isImage ? iconForMimeType(file.mimeType) : file.sizeOriginal > READ_BUFFER ? "image" : null;
-    const output = icon ? (opts.output || "png") : resolveOutput(opts.output, file.name, file.mimeType);
+    const output = icon ? opts.output || "png" : resolveOutput(opts.output, file.name, file.mimeType);
     rejectHeicOutput(output);
     const render = { ...opts, output, background: icon ? opts.background || "eceff1" : opts.background };
 
@@ -114,7 +128,12 @@ export function registerFileContentRoutes(router: Router, service: StorageServic
       raw: data,
       contentType,
       // What Appwrite sends on a cache miss: its cache layer's no-cache headers, then the action's Cache-Control.
-      headers: { "Cache-Control": "private, max-age=2592000", Pragma: "no-cache", Expires: "0", "X-Appwrite-Cache": "miss" },
+      headers: {
+        "Cache-Control": "private, max-age=2592000",
+        Pragma: "no-cache",
+        Expires: "0",
+        "X-Appwrite-Cache": "miss",
+      },
     };
   });
 }

@@ -9,7 +9,12 @@ import type { FileRecord } from "./file-repo.ts";
 import { fileEventRoles } from "./access.ts";
 import { fileModel } from "./models.ts";
 
-export function publishFileEvent(app: App, action: "create" | "update" | "delete", bucket: BucketRecord, file: FileRecord): void {
+export function publishFileEvent(
+  app: App,
+  action: "create" | "update" | "delete",
+  bucket: BucketRecord,
+  file: FileRecord,
+): void {
   const channels = ["files", `buckets.${bucket.id}.files`, `buckets.${bucket.id}.files.${file.id}`];
   app.bus.publish({
     events: generateEvents(`buckets.[bucketId].files.[fileId].${action}`, { bucketId: bucket.id, fileId: file.id }),

@@ -36,6 +36,13 @@ export function iconForMimeType(mimeType: string): FileIcon {
 }
 
 const VIDEO_TYPES = new Set([
-  "video/mp4", "video/x-flv", "video/webm", "application/x-mpegURL", "video/MP2T", "video/3gpp", "video/quicktime",
-  "video/x-msvideo", "video/x-ms-wmv",
+  "video/mp4",
+  "video/x-flv",
+  "video/webm",
+  "application/x-mpegURL",
+  "video/MP2T",
+  "video/3gpp",
+  "video/quicktime",
+  "video/x-msvideo",
+  "video/x-ms-wmv",
 ]);

@@ -93,13 +93,26 @@ export class FileRepo {
   constructor(db: Sqlite) {
     this.byId = db.prepare<[string, string], FileRow>("SELECT * FROM _storage_files WHERE bucket_id = ? AND id = ?");
     this.byBucket = db.prepare<[string], FileRow>("SELECT * FROM _storage_files WHERE bucket_id = ? ORDER BY seq");
-    this.insertStmt = db.prepare(`INSERT INTO _storage_files (${COLUMNS}) VALUES (${COLUMNS.split(", ").map((c) => `@${c}`).join(", ")})`);
-    const sets = COLUMNS.split(", ").filter((c) => c !== "id" && c !== "bucket_id").map((c) => `${c} = @${c}`).join(", ");
+    this.insertStmt = db.prepare(
+      `INSERT INTO _storage_files (${COLUMNS}) VALUES (${COLUMNS.split(", ")
+        .map((c) => `@${c}`)
+        .join(", ")})`,
+    );
+    const sets = COLUMNS.split(", ")
+      .filter((c) => c !== "id" && c !== "bucket_id")
+      .map((c) => `${c} = @${c}`)
+      .join(", ");
     this.updateStmt = db.prepare(`UPDATE _storage_files SET ${sets} WHERE bucket_id = @bucket_id AND id = @id`);
     this.deleteStmt = db.prepare<[string, string]>("DELETE FROM _storage_files WHERE bucket_id = ? AND id = ?");
-    this.addPartStmt = db.prepare<[string, string, number]>("INSERT OR IGNORE INTO _storage_upload_parts (bucket_id, file_id, part) VALUES (?, ?, ?)");
-    this.countPartsStmt = db.prepare<[string, string], { n: number }>("SELECT COUNT(*) AS n FROM _storage_upload_parts WHERE bucket_id = ? AND file_id = ?");
-    this.clearPartsStmt = db.prepare<[string, string]>("DELETE FROM _storage_upload_parts WHERE bucket_id = ? AND file_id = ?");
+    this.addPartStmt = db.prepare<[string, string, number]>(
+      "INSERT OR IGNORE INTO _storage_upload_parts (bucket_id, file_id, part) VALUES (?, ?, ?)",
+    );
+    this.countPartsStmt = db.prepare<[string, string], { n: number }>(
+      "SELECT COUNT(*) AS n FROM _storage_upload_parts WHERE bucket_id = ? AND file_id = ?",
+    );
+    this.clearPartsStmt = db.prepare<[string, string]>(
+      "DELETE FROM _storage_upload_parts WHERE bucket_id = ? AND file_id = ?",
+    );
     this.clearBucketPartsStmt = db.prepare<[string]>("DELETE FROM _storage_upload_parts WHERE bucket_id = ?");
   }
 

@@ -13,15 +13,29 @@ import { fileModel } from "./models.ts";
 import { publishFileEvent } from "./file-events.ts";
 
 const FILE_QUERY_ATTRIBUTES = {
-  name: "string", folder: "string", signature: "string", mimeType: "string", sizeOriginal: "integer",
-  chunksTotal: "integer", chunksUploaded: "integer",
+  name: "string",
+  folder: "string",
+  signature: "string",
+  mimeType: "string",
+  sizeOriginal: "integer",
+  chunksTotal: "integer",
+  chunksUploaded: "integer",
 } as const;
 
 function toDoc(f: FileRecord): ListDoc & { file: FileRecord } {
   return {
-    $id: f.id, $sequence: f.seq, $createdAt: f.createdAt, $updatedAt: f.updatedAt, name: f.name, folder: "",
-    signature: f.signature, mimeType: f.mimeType, sizeOriginal: f.sizeOriginal, chunksTotal: f.chunksTotal,
-    chunksUploaded: f.chunksUploaded, file: f,
+    $id: f.id,
+    $sequence: f.seq,
+    $createdAt: f.createdAt,
+    $updatedAt: f.updatedAt,
+    name: f.name,
+    folder: "",
+    signature: f.signature,
+    mimeType: f.mimeType,
+    sizeOriginal: f.sizeOriginal,
+    chunksTotal: f.chunksTotal,
+    chunksUploaded: f.chunksUploaded,
+    file: f,
   };
 }
 
@@ -34,13 +48,21 @@ export function registerFileRoutes(router: Router, app: App, service: StorageSer
     const bucket = bucketOf(ctx);
     const byBucket = bucketGrants(ctx, bucket, "read");
     // Under fileSecurity without bucket-level read, the list (and its total) holds only files the caller may read.
-    const visible = service.files.list(bucket.id).filter((f) => byBucket || isAllowed(ctx.principal, f.permissions, "read"));
+    const visible = service.files
+      .list(bucket.id)
+      .filter((f) => byBucket || isAllowed(ctx.principal, f.permissions, "read"));
     const search = textParam(ctx.query, "search", { max: 256, optional: true }) ?? "";
-    const { items, total } = runListQuery(visible.map(toDoc), queriesParam(ctx.query), search, booleanParam(ctx.query, "total", true), {
-      label: "File",
-      attributes: FILE_QUERY_ATTRIBUTES,
-      searchText: (d) => `${d.file.id} ${d.file.name}`,
-    });
+    const { items, total } = runListQuery(
+      visible.map(toDoc),
+      queriesParam(ctx.query),
+      search,
+      booleanParam(ctx.query, "total", true),
+      {
+        label: "File",
+        attributes: FILE_QUERY_ATTRIBUTES,
+        searchText: (d) => `${d.file.id} ${d.file.name}`,
+      },
+    );
     return { status: 200, body: { total, files: items.map((d) => fileModel(d.file)) } };
   });
 
@@ -56,7 +78,12 @@ export function registerFileRoutes(router: Router, app: App, service: StorageSer
     const bucket = bucketOf(ctx);
     const file = loadWritableFile(ctx, service, bucket, fileIdOf(ctx), "update");
     if (permissions) assertGrantable(ctx.principal, permissions);
-    const saved = service.files.save({ ...file, name: name ?? file.name, permissions: permissions ?? file.permissions, updatedAt: formatDate() });
+    const saved = service.files.save({
+      ...file,
+      name: name ?? file.name,
+      permissions: permissions ?? file.permissions,
+      updatedAt: formatDate(),
+    });
     publishFileEvent(app, "update", bucket, saved);
     return { status: 200, body: fileModel(saved) };
   });

@@ -10,7 +10,13 @@ import type { Router, RequestContext } from "../http/router.ts";
 import type { App } from "../app.ts";
 import { AppwriteError } from "../errors.ts";
 import { requireScope } from "../auth/require-scope.ts";
-import { assertGrantable, authorizationError, defaultOwnerPermissions, isAllowed, permissionsParam } from "../auth/permissions.ts";
+import {
+  assertGrantable,
+  authorizationError,
+  defaultOwnerPermissions,
+  isAllowed,
+  permissionsParam,
+} from "../auth/permissions.ts";
 import { formatDate } from "../time.ts";
 import { customIdParam, uidParam } from "../account/params.ts";
 import { ID_PATTERN } from "../account/ids.ts";
@@ -62,7 +68,8 @@ export function registerFileUpload(router: Router, app: App, service: StorageSer
     const requested = permissionsParam(form.fields.permissions, ["read", "update", "delete"]);
 
     const bucket = loadBucket(ctx, service, bucketId);
-    if (!isAllowed(ctx.principal, bucket.permissions, "create")) throw authorizationError(ctx.principal, bucket.permissions, "create");
+    if (!isAllowed(ctx.principal, bucket.permissions, "create"))
+      throw authorizationError(ctx.principal, bucket.permissions, "create");
     const permissions = requested ?? defaultOwnerPermissions(ctx.principal, ["read", "update", "delete"]);
     assertGrantable(ctx.principal, permissions);
 
@@ -77,7 +84,11 @@ export function registerFileUpload(router: Router, app: App, service: StorageSer
       const range = parseContentRange(rangeHeader);
       fileId = header(ctx, "x-appwrite-id") ?? fileId;
       if (!ID_PATTERN.test(fileId)) {
-        throw new AppwriteError(400, "storage_invalid_appwrite_id", "The value for x-appwrite-id header is invalid. Please check the value of the x-appwrite-id header is a valid id and not unique().");
+        throw new AppwriteError(
+          400,
+          "storage_invalid_appwrite_id",
+          "The value for x-appwrite-id header is invalid. Please check the value of the x-appwrite-id header is a valid id and not unique().",
+        );
       }
       // Stricter than Appwrite, which trusts the header: a chunk must be exactly the bytes its range names.
       if (range.end - range.start + 1 !== upload.data.length) throw invalidContentRange();
@@ -91,7 +102,8 @@ export function registerFileUpload(router: Router, app: App, service: StorageSer
     if (bucket.allowedFileExtensions.length > 0 && !bucket.allowedFileExtensions.includes(ext)) {
       throw new AppwriteError(400, "storage_file_type_unsupported", "File extension not allowed");
     }
-    if (size > bucket.maximumFileSize) throw new AppwriteError(400, "storage_invalid_file_size", "File size not allowed");
+    if (size > bucket.maximumFileSize)
+      throw new AppwriteError(400, "storage_invalid_file_size", "File size not allowed");
 
     let file = service.files.get(bucket.id, fileId);
     if (file && file.chunksUploaded >= file.chunksTotal) {
@@ -99,7 +111,13 @@ export function registerFileUpload(router: Router, app: App, service: StorageSer
       if (!rangeHeader) throw alreadyExists();
       return { status: 200, body: fileModel(file) };
     }
-    if (!file) file = startUpload(service, bucket, { id: fileId, name: upload.filename, permissions, size, parts }, !!rangeHeader);
+    if (!file)
+      file = startUpload(
+        service,
+        bucket,
+        { id: fileId, name: upload.filename, permissions, size, parts },
+        !!rangeHeader,
+      );
 
     await service.blobs.writePart(bucket.id, file.id, part, upload.data);
     // No await from here until the upload is marked as finalizing, so exactly one request completes it even
@@ -107,7 +125,8 @@ export function registerFileUpload(router: Router, app: App, service: StorageSer
     const current = service.files.get(bucket.id, file.id);
     if (!current) throw fileNotFound();
     const key = `${bucket.id}/${file.id}`;
-    if (current.chunksUploaded >= current.chunksTotal || service.finalizing.has(key)) return { status: 200, body: fileModel(current) };
+    if (current.chunksUploaded >= current.chunksTotal || service.finalizing.has(key))
+      return { status: 200, body: fileModel(current) };
     const uploaded = service.files.addPart(bucket.id, file.id, part);
     if (uploaded < current.chunksTotal) {
       return { status: 201, body: fileModel(service.files.save({ ...current, chunksUploaded: uploaded })) };
@@ -158,7 +177,12 @@ function startUpload(
   }
 }
 
-async function finishUpload(service: StorageService, bucket: BucketRecord, file: FileRecord, upload: MultipartFile): Promise<FileRecord> {
+async function finishUpload(
+  service: StorageService,
+  bucket: BucketRecord,
+  file: FileRecord,
+  upload: MultipartFile,
+): Promise<FileRecord> {
   try {
     const blob = await service.blobs.finalize(bucket.id, file.id, file.chunksTotal);
     service.files.clearParts(bucket.id, file.id);

@@ -56,7 +56,13 @@ function cropSize(opts: Options, width: number, height: number): { width: number
   return { width: Math.max(1, w), height: Math.max(1, h) };
 }
 
-async function renderFrame(source: Buffer, page: number, opts: Options, size: { width: number; height: number }, turn: number): Promise<RawImage> {
+async function renderFrame(
+  source: Buffer,
+  page: number,
+  opts: Options,
+  size: { width: number; height: number },
+  turn: number,
+): Promise<RawImage> {
   let pipeline = sharp(source, { page, limitInputPixels: MAX_INPUT_PIXELS });
   // Both sides set: scale to cover, then cut at the gravity (Imagick cropThumbnailImage / scale + crop).
   if (opts.width > 0 || opts.height > 0 || opts.gravity !== "center") {
@@ -86,7 +92,12 @@ async function renderFrame(source: Buffer, page: number, opts: Options, size: { 
   return img;
 }
 
-function encode(s: Sharp, output: OutputFormat, quality: number, animation?: { loop?: number; delay?: number[] }): Sharp {
+function encode(
+  s: Sharp,
+  output: OutputFormat,
+  quality: number,
+  animation?: { loop?: number; delay?: number[] },
+): Sharp {
   // quality -1 keeps each encoder's own default, as Appwrite leaves Imagick's.
   const q = quality >= 0 ? { quality: Math.max(1, quality) } : {};
   switch (output) {
@@ -104,7 +115,11 @@ function encode(s: Sharp, output: OutputFormat, quality: number, animation?: { l
     case "gif":
       return s.gif({ ...animation });
     case "heic":
-      throw new AppwriteError(400, "general_argument_invalid", "Invalid `output` param: heic output is not supported by the local server");
+      throw new AppwriteError(
+        400,
+        "general_argument_invalid",
+        "Invalid `output` param: heic output is not supported by the local server",
+      );
   }
 }
 
@@ -135,13 +150,17 @@ export async function renderPreview(source: Buffer, opts: Options): Promise<Buff
   try {
     const frames: RawImage[] = [];
     // libvips hands out each page of a GIF/WebP already composited, so frames are processed independently.
-    for (let page = 0; page < (animated ? pages : 1); page++) frames.push(await renderFrame(source, page, opts, size, turn));
+    for (let page = 0; page < (animated ? pages : 1); page++)
+      frames.push(await renderFrame(source, page, opts, size, turn));
     const first = frames[0]!;
     if (frames.length === 1) return await encode(fromRaw(first), opts.output, opts.quality).toBuffer();
     const strip = sharp(Buffer.concat(frames.map((f) => f.data)), {
       raw: { width: first.width, height: first.height * frames.length, channels: 4, pageHeight: first.height },
     });
-    return await encode(strip, opts.output, opts.quality, { loop: meta.loop ?? 0, ...(meta.delay ? { delay: meta.delay } : {}) }).toBuffer();
+    return await encode(strip, opts.output, opts.quality, {
+      loop: meta.loop ?? 0,
+      ...(meta.delay ? { delay: meta.delay } : {}),
+    }).toBuffer();
   } catch (err) {
     if (err instanceof AppwriteError) throw err;
     // A file that sniffed as an image but does not decode (truncated, corrupt): Appwrite answers the same.

@@ -70,7 +70,12 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartBody {
     if (name === undefined) throw invalid("part without a name");
     const filename = dispositionParam(disposition, "filename");
     if (filename !== undefined) {
-      files.push({ field: name, filename, contentType: headers.get("content-type") ?? "application/octet-stream", data: content });
+      files.push({
+        field: name,
+        filename,
+        contentType: headers.get("content-type") ?? "application/octet-stream",
+        data: content,
+      });
     } else {
       const list = fields.get(name) ?? [];
       list.push(content.toString("utf8"));

@@ -4,7 +4,17 @@ import { errors } from "../errors.ts";
 import { integerParam } from "../account/params.ts";
 
 /** utopia-php/image's gravity names, in its order (the order Appwrite lists them in the error). */
-export const GRAVITIES = ["center", "top-left", "top", "top-right", "left", "right", "bottom-left", "bottom", "bottom-right"] as const;
+export const GRAVITIES = [
+  "center",
+  "top-left",
+  "top",
+  "top-right",
+  "left",
+  "right",
+  "bottom-left",
+  "bottom",
+  "bottom-right",
+] as const;
 export type Gravity = (typeof GRAVITIES)[number];
 
 /** Appwrite app/config/storage/outputs.php: output format → Content-Type, in its order. */
@@ -50,7 +60,8 @@ function opacityParam(query: Record<string, unknown>): number {
   const raw = query.opacity;
   if (raw === undefined || raw === null) return 1;
   const v = typeof raw === "string" && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1) throw errors.argumentInvalid("opacity", "Value must be a valid range between 0 and 1");
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1)
+    throw errors.argumentInvalid("opacity", "Value must be a valid range between 0 and 1");
   return v;
 }
 
@@ -79,13 +90,28 @@ export function parsePreviewOptions(query: Record<string, unknown>): PreviewOpti
   const output = rawOutput as OutputFormat | "";
   rejectHeicOutput(output);
 
-  return { width, height, gravity, quality, borderWidth, borderColor, borderRadius, opacity, rotation, background, output };
+  return {
+    width,
+    height,
+    gravity,
+    quality,
+    borderWidth,
+    borderColor,
+    borderRadius,
+    opacity,
+    rotation,
+    background,
+    output,
+  };
 }
 
 /** sharp's prebuilt libvips encodes AVIF (AV1) but has no HEVC encoder, so HEIC output cannot be made locally. */
 export function rejectHeicOutput(output: OutputFormat | ""): void {
   if (output === "heic") {
-    throw errors.argumentInvalid("output", "heic output is not supported by the local server (no HEVC encoder); use avif, webp, jpg or png");
+    throw errors.argumentInvalid(
+      "output",
+      "heic output is not supported by the local server (no HEVC encoder); use avif, webp, jpg or png",
+    );
   }
 }
 

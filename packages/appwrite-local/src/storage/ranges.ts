@@ -9,7 +9,11 @@ export interface ContentRange {
 }
 
 export function invalidContentRange(): AppwriteError {
-  return new AppwriteError(400, "storage_invalid_content_range", "The content range is invalid. Please check the value of the Content-Range header.");
+  return new AppwriteError(
+    400,
+    "storage_invalid_content_range",
+    "The content range is invalid. Please check the value of the Content-Range header.",
+  );
 }
 
 /** `bytes <start>-<end>/<size>`, as the SDKs send with each chunk. */
@@ -26,7 +30,12 @@ export function parseContentRange(header: string): ContentRange {
  * range is cut to 20 MB, and `start >= end` or `end >= size` is 416.
  */
 export function parseByteRange(header: string, size: number): { start: number; end: number } {
-  const invalid = () => new AppwriteError(416, "storage_invalid_range", "The requested range is not satisfiable. Please check the value of the Range header.");
+  const invalid = () =>
+    new AppwriteError(
+      416,
+      "storage_invalid_range",
+      "The requested range is not satisfiable. Please check the value of the Range header.",
+    );
   const m = /^(\w+)=(\d+)-(\d*)$/.exec(header.trim());
   if (!m || m[1] !== "bytes") throw invalid();
   const start = Number(m[2]);

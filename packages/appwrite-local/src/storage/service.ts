@@ -31,6 +31,8 @@ export class StorageService {
     createStorageSchema(app.db);
     this.buckets = new BucketRepo(app.db);
     this.files = new FileRepo(app.db);
-    this.blobs = app.config.dataDir ? new DiskBlobStore(path.join(app.config.dataDir, "files")) : new SqliteBlobStore(app.db);
+    this.blobs = app.config.dataDir
+      ? new DiskBlobStore(path.join(app.config.dataDir, "files"))
+      : new SqliteBlobStore(app.db);
   }
 }

@@ -11,8 +11,12 @@ export class SqliteBlobStore implements BlobStore {
   private readonly deleteBucketStmt;
 
   constructor(db: Sqlite) {
-    this.putStmt = db.prepare<[string, string, number, Buffer]>("INSERT OR REPLACE INTO _storage_blobs (bucket_id, file_id, part, data) VALUES (?, ?, ?, ?)");
-    this.partsStmt = db.prepare<[string, string], { part: number; data: Buffer }>("SELECT part, data FROM _storage_blobs WHERE bucket_id = ? AND file_id = ? ORDER BY part");
+    this.putStmt = db.prepare<[string, string, number, Buffer]>(
+      "INSERT OR REPLACE INTO _storage_blobs (bucket_id, file_id, part, data) VALUES (?, ?, ?, ?)",
+    );
+    this.partsStmt = db.prepare<[string, string], { part: number; data: Buffer }>(
+      "SELECT part, data FROM _storage_blobs WHERE bucket_id = ? AND file_id = ? ORDER BY part",
+    );
     this.deleteStmt = db.prepare<[string, string]>("DELETE FROM _storage_blobs WHERE bucket_id = ? AND file_id = ?");
     this.deleteBucketStmt = db.prepare<[string]>("DELETE FROM _storage_blobs WHERE bucket_id = ?");
   }

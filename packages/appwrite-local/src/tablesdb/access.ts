@@ -8,7 +8,8 @@ import type { Actor, DatabaseMeta, TableMeta } from "./types.ts";
 
 export function actorOf(principal: Principal): Actor {
   if (principal.kind === "key") return { isKey: true, roles: principal.roles, userId: null, roleLabel: "applications" };
-  if (principal.kind === "user") return { isKey: false, roles: principal.roles, userId: principal.userId, roleLabel: "users" };
+  if (principal.kind === "user")
+    return { isKey: false, roles: principal.roles, userId: principal.userId, roleLabel: "users" };
   return { isKey: false, roles: principal.roles, userId: null, roleLabel: "guests" };
 }
 
@@ -34,7 +35,8 @@ export function requireKeyForBulk(actor: Actor): void {
  */
 export function transactionActor(principal: Principal): Actor {
   const actor = actorOf(principal);
-  if (!actor.isKey && actor.userId === null) throw errors.unauthorized("Transactions require a session, a JWT or an API key.");
+  if (!actor.isKey && actor.userId === null)
+    throw errors.unauthorized("Transactions require a session, a JWT or an API key.");
   return actor;
 }
 
@@ -45,7 +47,13 @@ export function findDatabase(catalog: Catalog, id: string, actor: Actor, respect
   return db;
 }
 
-export function findTable(catalog: Catalog, databaseId: string, tableId: string, actor: Actor, respectEnabled = true): TableMeta {
+export function findTable(
+  catalog: Catalog,
+  databaseId: string,
+  tableId: string,
+  actor: Actor,
+  respectEnabled = true,
+): TableMeta {
   const db = findDatabase(catalog, databaseId, actor, respectEnabled);
   const table = catalog.getTable(db.seq, tableId);
   if (!table || (respectEnabled && !table.enabled && !actor.isKey)) throw tdbErrors.tableNotFound(tableId);

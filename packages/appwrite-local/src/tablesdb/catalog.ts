@@ -56,14 +56,24 @@ export class Catalog {
 
   private load(): void {
     for (const r of this.db.prepare("SELECT * FROM _tdb_databases ORDER BY seq").all() as DatabaseRow[]) {
-      this.databases.set(r.id, { seq: r.seq, id: r.id, name: r.name, enabled: r.enabled === 1, createdAt: r.created_at, updatedAt: r.updated_at });
+      this.databases.set(r.id, {
+        seq: r.seq,
+        id: r.id,
+        name: r.name,
+        enabled: r.enabled === 1,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      });
     }
     const dbIdBySeq = new Map([...this.databases.values()].map((d) => [d.seq, d.id]));
     const columnStmt = this.db.prepare("SELECT spec FROM _tdb_columns WHERE table_seq = ? ORDER BY position");
     const indexStmt = this.db.prepare("SELECT seq, spec FROM _tdb_indexes WHERE table_seq = ? ORDER BY seq");
     for (const r of this.db.prepare("SELECT * FROM _tdb_tables ORDER BY seq").all() as TableRow[]) {
       const columns = (columnStmt.all(r.seq) as Array<{ spec: string }>).map((c) => parseJson(c.spec) as ColumnMeta);
-      const indexes = (indexStmt.all(r.seq) as Array<{ seq: number; spec: string }>).map((i) => ({ ...(parseJson(i.spec) as IndexMeta), seq: i.seq }));
+      const indexes = (indexStmt.all(r.seq) as Array<{ seq: number; spec: string }>).map((i) => ({
+        ...(parseJson(i.spec) as IndexMeta),
+        seq: i.seq,
+      }));
       const table: TableMeta = {
         seq: r.seq,
         id: r.id,
@@ -105,7 +115,9 @@ export class Catalog {
 
   updateDatabase(meta: DatabaseMeta, name: string, enabled: boolean): DatabaseMeta {
     const next: DatabaseMeta = { ...meta, name, enabled, updatedAt: formatDate() };
-    this.db.prepare("UPDATE _tdb_databases SET name = ?, enabled = ?, updated_at = ? WHERE seq = ?").run(name, enabled ? 1 : 0, next.updatedAt, meta.seq);
+    this.db
+      .prepare("UPDATE _tdb_databases SET name = ?, enabled = ?, updated_at = ? WHERE seq = ?")
+      .run(name, enabled ? 1 : 0, next.updatedAt, meta.seq);
     this.databases.set(meta.id, next);
     return next;
   }
@@ -130,7 +142,15 @@ export class Catalog {
 
   createTable(
     database: DatabaseMeta,
-    input: { id: string; name: string; enabled: boolean; rowSecurity: boolean; permissions: string[]; columns: ColumnMeta[]; indexes: Array<Omit<IndexMeta, "seq">> },
+    input: {
+      id: string;
+      name: string;
+      enabled: boolean;
+      rowSecurity: boolean;
+      permissions: string[];
+      columns: ColumnMeta[];
+      indexes: Array<Omit<IndexMeta, "seq">>;
+    },
   ): TableMeta {
     const now = formatDate();
     return this.db.transaction(() => {
@@ -138,7 +158,16 @@ export class Catalog {
         .prepare(
           "INSERT INTO _tdb_tables (database_seq, id, name, enabled, row_security, permissions, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
-        .run(database.seq, input.id, input.name, input.enabled ? 1 : 0, input.rowSecurity ? 1 : 0, JSON.stringify(input.permissions), now, now);
+        .run(
+          database.seq,
+          input.id,
+          input.name,
+          input.enabled ? 1 : 0,
+          input.rowSecurity ? 1 : 0,
+          JSON.stringify(input.permissions),
+          now,
+          now,
+        );
       const seq = Number(info.lastInsertRowid);
       ddl.createPhysicalTable(this.db, seq, input.columns);
       input.columns.forEach((c, i) => this.insertColumnRow(seq, i, c));
@@ -163,11 +192,23 @@ export class Catalog {
     })();
   }
 
-  updateTable(table: TableMeta, changes: { name: string; enabled: boolean; rowSecurity: boolean; permissions: string[] }): TableMeta {
+  updateTable(
+    table: TableMeta,
+    changes: { name: string; enabled: boolean; rowSecurity: boolean; permissions: string[] },
+  ): TableMeta {
     const next: TableMeta = { ...table, ...changes, updatedAt: formatDate(), version: ++versionCounter };
     this.db
-      .prepare("UPDATE _tdb_tables SET name = ?, enabled = ?, row_security = ?, permissions = ?, updated_at = ? WHERE seq = ?")
-      .run(next.name, next.enabled ? 1 : 0, next.rowSecurity ? 1 : 0, JSON.stringify(next.permissions), next.updatedAt, table.seq);
+      .prepare(
+        "UPDATE _tdb_tables SET name = ?, enabled = ?, row_security = ?, permissions = ?, updated_at = ? WHERE seq = ?",
+      )
+      .run(
+        next.name,
+        next.enabled ? 1 : 0,
+        next.rowSecurity ? 1 : 0,
+        JSON.stringify(next.permissions),
+        next.updatedAt,
+        table.seq,
+      );
     return this.replace(next);
   }
 
@@ -196,7 +237,9 @@ export class Catalog {
   // ---- columns ----
 
   private insertColumnRow(tableSeq: number, position: number, column: ColumnMeta): void {
-    this.db.prepare("INSERT INTO _tdb_columns (table_seq, position, key, spec) VALUES (?, ?, ?, ?)").run(tableSeq, position, column.key, stringifyJson(column));
+    this.db
+      .prepare("INSERT INTO _tdb_columns (table_seq, position, key, spec) VALUES (?, ?, ?, ?)")
+      .run(tableSeq, position, column.key, stringifyJson(column));
   }
 
   addColumn(table: TableMeta, column: ColumnMeta): TableMeta {
@@ -209,7 +252,9 @@ export class Catalog {
   }
 
   private maxColumnPosition(tableSeq: number): number {
-    const r = this.db.prepare("SELECT MAX(position) AS p FROM _tdb_columns WHERE table_seq = ?").get(tableSeq) as { p: number | null };
+    const r = this.db.prepare("SELECT MAX(position) AS p FROM _tdb_columns WHERE table_seq = ?").get(tableSeq) as {
+      p: number | null;
+    };
     return r.p ?? -1;
   }
 
@@ -221,14 +266,21 @@ export class Catalog {
         const affected = indexes.filter((i) => i.type === "fulltext" && i.columns.includes(oldKey));
         for (const index of affected) ddl.dropIndex(this.db, table.seq, index);
         ddl.renameColumn(this.db, table.seq, oldKey, column.key);
-        indexes = indexes.map((i) => (i.columns.includes(oldKey) ? { ...i, columns: i.columns.map((c) => (c === oldKey ? column.key : c)) } : i));
+        indexes = indexes.map((i) =>
+          i.columns.includes(oldKey) ? { ...i, columns: i.columns.map((c) => (c === oldKey ? column.key : c)) } : i,
+        );
         for (const index of indexes) {
-          if (index.type === "fulltext" && index.columns.includes(column.key)) ddl.createIndex(this.db, table.seq, index);
+          if (index.type === "fulltext" && index.columns.includes(column.key))
+            ddl.createIndex(this.db, table.seq, index);
           if (index.columns.includes(column.key)) this.writeIndexRow(index);
         }
-        this.db.prepare("UPDATE _tdb_columns SET key = ?, spec = ? WHERE table_seq = ? AND key = ?").run(column.key, stringifyJson(column), table.seq, oldKey);
+        this.db
+          .prepare("UPDATE _tdb_columns SET key = ?, spec = ? WHERE table_seq = ? AND key = ?")
+          .run(column.key, stringifyJson(column), table.seq, oldKey);
       } else {
-        this.db.prepare("UPDATE _tdb_columns SET spec = ? WHERE table_seq = ? AND key = ?").run(stringifyJson(column), table.seq, oldKey);
+        this.db
+          .prepare("UPDATE _tdb_columns SET spec = ? WHERE table_seq = ? AND key = ?")
+          .run(stringifyJson(column), table.seq, oldKey);
       }
       const columns = table.columns.map((c) => (c.key === oldKey ? column : c));
       return this.replace({ ...table, columns, indexes, version: ++versionCounter });
@@ -245,7 +297,9 @@ export class Catalog {
           continue;
         }
         ddl.dropIndex(this.db, table.seq, index);
-        const keep = index.columns.map((c, i) => ({ c, o: index.orders[i], l: index.lengths[i] })).filter((x) => x.c !== key);
+        const keep = index.columns
+          .map((c, i) => ({ c, o: index.orders[i], l: index.lengths[i] }))
+          .filter((x) => x.c !== key);
         if (keep.length === 0) {
           this.db.prepare("DELETE FROM _tdb_indexes WHERE seq = ?").run(index.seq);
           continue;
@@ -263,7 +317,12 @@ export class Catalog {
       }
       ddl.dropColumn(this.db, table.seq, key);
       this.db.prepare("DELETE FROM _tdb_columns WHERE table_seq = ? AND key = ?").run(table.seq, key);
-      return this.replace({ ...table, columns: table.columns.filter((c) => c.key !== key), indexes, version: ++versionCounter });
+      return this.replace({
+        ...table,
+        columns: table.columns.filter((c) => c.key !== key),
+        indexes,
+        version: ++versionCounter,
+      });
     })();
   }
 
@@ -272,7 +331,9 @@ export class Catalog {
   /** Records the index and builds it; a build failure (e.g. duplicates under a unique index) leaves it `failed`. */
   addIndex(table: TableMeta, input: Omit<IndexMeta, "seq">): TableMeta {
     return this.db.transaction(() => {
-      const info = this.db.prepare("INSERT INTO _tdb_indexes (table_seq, key, spec) VALUES (?, ?, '{}')").run(table.seq, input.key);
+      const info = this.db
+        .prepare("INSERT INTO _tdb_indexes (table_seq, key, spec) VALUES (?, ?, '{}')")
+        .run(table.seq, input.key);
       let index: IndexMeta = { ...input, seq: Number(info.lastInsertRowid) };
       const savepoint = this.db.transaction(() => ddl.createIndex(this.db, table.seq, index));
       try {

@@ -56,7 +56,12 @@ export function columnRouteType(column: ColumnMeta): string {
 export function parseColumnCreate(segment: string, params: Params): ColumnMeta {
   // Own properties only: `…/columns/constructor` must be a 404, not Object.prototype.constructor.
   const spec = Object.hasOwn(ROUTE_TYPES, segment) ? ROUTE_TYPES[segment] : undefined;
-  if (!spec) throw new AppwriteError(404, "general_route_not_found", "The requested route was not found. Please refer to the API docs and try again.");
+  if (!spec)
+    throw new AppwriteError(
+      404,
+      "general_route_not_found",
+      "The requested route was not found. Please refer to the API docs and try again.",
+    );
   const key = requireKeyParam(params, "key");
   const required = requireBoolean(params, "required");
   const array = optionalBoolean(params, "array") ?? false;
@@ -80,7 +85,11 @@ export function parseColumnCreate(segment: string, params: Params): ColumnMeta {
 }
 
 /** Applies `PATCH …/columns/{segment}/{key}` to a copy of the column; returns it with the new key (if any). */
-export function parseColumnUpdate(existing: ColumnMeta, segment: string, params: Params): { column: ColumnMeta; newKey?: string } {
+export function parseColumnUpdate(
+  existing: ColumnMeta,
+  segment: string,
+  params: Params,
+): { column: ColumnMeta; newKey?: string } {
   if (columnRouteType(existing) !== segment) {
     throw tdbErrors.columnTypeInvalid(`Column '${existing.key}' type is invalid.`);
   }
@@ -118,9 +127,10 @@ function applyTypeParams(column: ColumnMeta, segment: string, params: Params, cr
       break;
     case "integer":
     case "bigint": {
-      const min = optionalInteger(params, "min") ?? (creating ? PHP_INT_MIN : column.min ?? PHP_INT_MIN);
-      const max = optionalInteger(params, "max") ?? (creating ? PHP_INT_MAX : column.max ?? PHP_INT_MAX);
-      if (BigInt(min) > BigInt(max)) throw tdbErrors.columnValueInvalid("Minimum value must be lesser than maximum value");
+      const min = optionalInteger(params, "min") ?? (creating ? PHP_INT_MIN : (column.min ?? PHP_INT_MIN));
+      const max = optionalInteger(params, "max") ?? (creating ? PHP_INT_MAX : (column.max ?? PHP_INT_MAX));
+      if (BigInt(min) > BigInt(max))
+        throw tdbErrors.columnValueInvalid("Minimum value must be lesser than maximum value");
       column.min = normaliseBound(min);
       column.max = normaliseBound(max);
       if (segment === "integer") column.size = BigInt(max) > BigInt(MAX_INT32) ? 8 : 4;
@@ -128,13 +138,17 @@ function applyTypeParams(column: ColumnMeta, segment: string, params: Params, cr
       column.default = def === null ? null : normaliseBound(def);
       checkDefaultAllowed(column);
       if (def !== null && (BigInt(def) < BigInt(min) || BigInt(def) > BigInt(max))) {
-        throw tdbErrors.columnValueInvalid(`Value must be a valid range between ${numberFormat(min)} and ${numberFormat(max)}`);
+        throw tdbErrors.columnValueInvalid(
+          `Value must be a valid range between ${numberFormat(min)} and ${numberFormat(max)}`,
+        );
       }
       break;
     }
     case "float": {
-      const min = optionalFloat(params, "min") ?? (creating ? -Number.MAX_VALUE : Number(column.min ?? -Number.MAX_VALUE));
-      const max = optionalFloat(params, "max") ?? (creating ? Number.MAX_VALUE : Number(column.max ?? Number.MAX_VALUE));
+      const min =
+        optionalFloat(params, "min") ?? (creating ? -Number.MAX_VALUE : Number(column.min ?? -Number.MAX_VALUE));
+      const max =
+        optionalFloat(params, "max") ?? (creating ? Number.MAX_VALUE : Number(column.max ?? Number.MAX_VALUE));
       if (min > max) throw tdbErrors.columnValueInvalid("Minimum value must be lesser than maximum value");
       column.min = min;
       column.max = max;
@@ -142,7 +156,9 @@ function applyTypeParams(column: ColumnMeta, segment: string, params: Params, cr
       column.default = def;
       checkDefaultAllowed(column);
       if (def !== null && (def < min || def > max)) {
-        throw tdbErrors.columnValueInvalid(`Value must be a valid range between ${numberFormat(min)} and ${numberFormat(max)}`);
+        throw tdbErrors.columnValueInvalid(
+          `Value must be a valid range between ${numberFormat(min)} and ${numberFormat(max)}`,
+        );
       }
       break;
     }
@@ -155,7 +171,8 @@ function applyTypeParams(column: ColumnMeta, segment: string, params: Params, cr
       if (def === undefined || def === null) column.default = null;
       else {
         const normalised = normaliseDateTime(def);
-        if (!normalised) throw invalid("default", "Value must be valid date between 0000-01-01 00:00:00 and 9999-12-31 00:00:00.");
+        if (!normalised)
+          throw invalid("default", "Value must be valid date between 0000-01-01 00:00:00 and 9999-12-31 00:00:00.");
         column.default = normalised;
       }
       checkDefaultAllowed(column);
@@ -179,7 +196,8 @@ function applyTypeParams(column: ColumnMeta, segment: string, params: Params, cr
       const def = stringDefault(params);
       column.default = def;
       checkDefaultAllowed(column);
-      if (def !== null && !(column.elements ?? []).includes(def)) throw tdbErrors.columnValueInvalid("Default value not found in elements");
+      if (def !== null && !(column.elements ?? []).includes(def))
+        throw tdbErrors.columnValueInvalid("Default value not found in elements");
       break;
     }
   }
@@ -190,7 +208,8 @@ function stringDefault(params: Params): string | null {
 }
 
 function normaliseBound(v: number | bigint): number | bigint {
-  if (typeof v === "bigint" && v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
+  if (typeof v === "bigint" && v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER))
+    return Number(v);
   return v;
 }
 
@@ -208,10 +227,14 @@ export function parseInlineColumn(def: Record<string, unknown>): ColumnMeta {
   if (rawType === "double") segment = "float";
   if (rawType === "string" && ["email", "enum", "ip", "url"].includes(format)) segment = format;
   if (!isSupportedColumnRoute(segment)) {
-    throw invalid("columns", `Column type "${rawType}" is not supported. Supported types: string, varchar, text, mediumtext, longtext, integer, bigint, double, boolean, datetime, email, url, ip, enum.`);
+    throw invalid(
+      "columns",
+      `Column type "${rawType}" is not supported. Supported types: string, varchar, text, mediumtext, longtext, integer, bigint, double, boolean, datetime, email, url, ip, enum.`,
+    );
   }
   const params: Params = { ...def, required: def.required ?? false };
-  if (segment === "string" || segment === "varchar") params.size = def.size ?? (segment === "varchar" ? undefined : 255);
+  if (segment === "string" || segment === "varchar")
+    params.size = def.size ?? (segment === "varchar" ? undefined : 255);
   return parseColumnCreate(segment, params);
 }
 
@@ -229,7 +252,8 @@ export function columnToJson(column: ColumnMeta, status: string = column.status)
   };
   switch (column.type) {
     case "string":
-      if (column.format === "enum") return { ...base, elements: column.elements ?? [], format: "enum", default: column.default ?? null };
+      if (column.format === "enum")
+        return { ...base, elements: column.elements ?? [], format: "enum", default: column.default ?? null };
       if (column.format) return { ...base, format: column.format, default: column.default ?? null };
       return { ...base, size: column.size, default: column.default ?? null, encrypt: column.encrypt };
     case "varchar":

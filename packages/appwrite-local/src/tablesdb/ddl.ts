@@ -61,7 +61,9 @@ export function createPhysicalTable(db: Sqlite, tableSeq: number, columns: reado
 
 export function dropPhysicalTable(db: Sqlite, table: TableMeta): void {
   for (const index of table.indexes) dropIndex(db, table.seq, index);
-  db.exec(`DROP TABLE IF EXISTS ${quoteIdent(physicalName(table.seq))}; DROP TABLE IF EXISTS ${quoteIdent(permsName(table.seq))};`);
+  db.exec(
+    `DROP TABLE IF EXISTS ${quoteIdent(physicalName(table.seq))}; DROP TABLE IF EXISTS ${quoteIdent(permsName(table.seq))};`,
+  );
 }
 
 export function addColumn(db: Sqlite, tableSeq: number, column: ColumnMeta): void {
@@ -106,7 +108,9 @@ export function createIndex(db: Sqlite, tableSeq: number, index: IndexMeta): voi
     const order = (index.orders[i] ?? "").toUpperCase();
     return `${quoteIdent(columnSql(c))}${order === "ASC" || order === "DESC" ? ` ${order}` : ""}`;
   });
-  db.exec(`CREATE ${index.type === "unique" ? "UNIQUE " : ""}INDEX ${quoteIdent(indexName(tableSeq, index.seq))} ON ${t} (${parts.join(", ")})`);
+  db.exec(
+    `CREATE ${index.type === "unique" ? "UNIQUE " : ""}INDEX ${quoteIdent(indexName(tableSeq, index.seq))} ON ${t} (${parts.join(", ")})`,
+  );
 }
 
 export function dropIndex(db: Sqlite, tableSeq: number, index: IndexMeta): void {

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { buildRowEvent, eventRoles, rowChannels, rowEventNames } from "./events.ts";
 
 // A copy of shared/appwrite-row-create-events.json, kept in the package so the test runs from any checkout.
-const expected = JSON.parse(readFileSync(new URL("./fixtures/row-create-events.json", import.meta.url), "utf8")) as string[];
+const expected = JSON.parse(
+  readFileSync(new URL("./fixtures/row-create-events.json", import.meta.url), "utf8"),
+) as string[];
 
 describe("row event names", () => {
   it("match Appwrite's list for a create, in order", () => {
@@ -52,7 +54,14 @@ describe("event roles", () => {
   });
 
   it("build a full RealtimeEvent", () => {
-    const e = buildRowEvent({ databaseId: "D", tableId: "T", rowId: "R", action: "delete", roles: ["any"], payload: { $id: "R" } });
+    const e = buildRowEvent({
+      databaseId: "D",
+      tableId: "T",
+      rowId: "R",
+      action: "delete",
+      roles: ["any"],
+      payload: { $id: "R" },
+    });
     expect(e.events[0]).toBe("tablesdb.D.tables.T.rows.R.delete");
     expect(e.channels).toContain("rows.delete");
     expect(e.timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);

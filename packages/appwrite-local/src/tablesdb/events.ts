@@ -18,9 +18,21 @@ const STYLES: Style[] = [
 export function rowEventNames(databaseId: string, tableId: string, rowId: string, action: RowEventAction): string[] {
   const [D, T, R] = [databaseId, tableId, rowId];
   const rowCombos: Array<[string, string, string]> = [
-    [D, T, R], ["*", "*", "*"], [D, "*", R], ["*", "*", R], ["*", T, R], [D, T, "*"], ["*", T, "*"], [D, "*", "*"],
+    [D, T, R],
+    ["*", "*", "*"],
+    [D, "*", R],
+    ["*", "*", R],
+    ["*", T, R],
+    [D, T, "*"],
+    ["*", T, "*"],
+    [D, "*", "*"],
   ];
-  const tableCombos: Array<[string, string]> = [[D, T], ["*", "*"], [D, "*"], ["*", T]];
+  const tableCombos: Array<[string, string]> = [
+    [D, T],
+    ["*", "*"],
+    [D, "*"],
+    ["*", T],
+  ];
   const rowNames = rowCombos.flatMap(([d, t, r]) => STYLES.map((style) => style(d, t, r)));
   return [
     ...rowNames.map((name) => `${name}.${action}`),
@@ -48,7 +60,11 @@ export function rowChannels(databaseId: string, tableId: string, rowId: string, 
 }
 
 /** Who may receive the event: table read roles, plus the row's read roles when row security is on. */
-export function eventRoles(tableReadRoles: readonly string[], rowReadRoles: readonly string[], rowSecurity: boolean): string[] {
+export function eventRoles(
+  tableReadRoles: readonly string[],
+  rowReadRoles: readonly string[],
+  rowSecurity: boolean,
+): string[] {
   return [...new Set([...tableReadRoles, ...(rowSecurity ? rowReadRoles : [])])];
 }
 

@@ -3,7 +3,11 @@ import { parseJson, stringifyJson } from "./json.ts";
 
 describe("bigint-safe JSON", () => {
   it("parses integers beyond 2^53 as bigint and leaves the rest alone", () => {
-    expect(parseJson('{"a":9223372036854775807,"b":-9223372036854775808,"c":1.5,"d":"12345678901234567890","e":[1,true,null]}')).toEqual({
+    expect(
+      parseJson(
+        '{"a":9223372036854775807,"b":-9223372036854775808,"c":1.5,"d":"12345678901234567890","e":[1,true,null]}',
+      ),
+    ).toEqual({
       a: 9223372036854775807n,
       b: -9223372036854775808n,
       c: 1.5,

@@ -9,8 +9,24 @@ export interface ListResult<T> {
 }
 
 const FILTERS = new Set([
-  "equal", "notEqual", "lessThan", "lessThanEqual", "greaterThan", "greaterThanEqual", "between", "notBetween", "isNull",
-  "isNotNull", "startsWith", "endsWith", "notStartsWith", "notEndsWith", "contains", "notContains", "and", "or",
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanEqual",
+  "greaterThan",
+  "greaterThanEqual",
+  "between",
+  "notBetween",
+  "isNull",
+  "isNotNull",
+  "startsWith",
+  "endsWith",
+  "notStartsWith",
+  "notEndsWith",
+  "contains",
+  "notContains",
+  "and",
+  "or",
 ]);
 
 export function filterList<T extends Record<string, unknown>>(
@@ -53,14 +69,26 @@ export function filterList<T extends Record<string, unknown>>(
   let result = items.filter((item) => filters.every((f) => matches(item, f)));
   if (options.search) {
     const needle = options.search.toLowerCase();
-    result = result.filter((item) => [item.$id, item.name, item.key].some((v) => typeof v === "string" && v.toLowerCase().includes(needle)));
+    result = result.filter((item) =>
+      [item.$id, item.name, item.key].some((v) => typeof v === "string" && v.toLowerCase().includes(needle)),
+    );
   }
-  if (orders.length > 0) result = [...result].sort((a, b) => orders.reduce((acc, o) => acc || compare(a[o.attr], b[o.attr]) * (o.desc ? -1 : 1), 0));
+  if (orders.length > 0)
+    result = [...result].sort((a, b) =>
+      orders.reduce((acc, o) => acc || compare(a[o.attr], b[o.attr]) * (o.desc ? -1 : 1), 0),
+    );
   const total = options.includeTotal === false ? 0 : Math.min(result.length, 5000);
   if (cursor) {
     const at = result.findIndex((item) => item.$id === cursor.id || item.key === cursor.id);
-    if (at < 0) throw new AppwriteError(400, "general_cursor_not_found", `${options.noun} '${cursor.id}' for the 'cursor' value not found.`);
-    const page = cursor.before ? result.slice(Math.max(0, at - offset - limit), Math.max(0, at - offset)) : result.slice(at + 1 + offset, at + 1 + offset + limit);
+    if (at < 0)
+      throw new AppwriteError(
+        400,
+        "general_cursor_not_found",
+        `${options.noun} '${cursor.id}' for the 'cursor' value not found.`,
+      );
+    const page = cursor.before
+      ? result.slice(Math.max(0, at - offset - limit), Math.max(0, at - offset))
+      : result.slice(at + 1 + offset, at + 1 + offset + limit);
     return { total, items: page };
   }
   return { total, items: result.slice(offset, offset + limit) };
@@ -68,7 +96,10 @@ export function filterList<T extends Record<string, unknown>>(
 
 function validNumber(v: unknown, min: number, name: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw queryInvalid(`Invalid query: Invalid ${name}: Value must be a valid range between ${min} and 9,223,372,036,854,775,807`);
+  if (!Number.isInteger(n) || n < min)
+    throw queryInvalid(
+      `Invalid query: Invalid ${name}: Value must be a valid range between ${min} and 9,223,372,036,854,775,807`,
+    );
   return n;
 }
 

@@ -36,7 +36,12 @@ export function optionalString(params: Params, name: string, maxLength = 0): str
   const v = params[name];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== "string" || (maxLength > 0 && v.length > maxLength)) {
-    throw invalid(name, maxLength > 0 ? `Value must be a valid string and no longer than ${maxLength} chars` : "Value must be a valid string");
+    throw invalid(
+      name,
+      maxLength > 0
+        ? `Value must be a valid string and no longer than ${maxLength} chars`
+        : "Value must be a valid string",
+    );
   }
   return v;
 }
@@ -82,7 +87,10 @@ export function optionalInteger(params: Params, name: string): number | bigint |
   const v = params[name];
   if (v === undefined || v === null) return undefined;
   if ((typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint") return v;
-  throw invalid(name, "Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,808");
+  throw invalid(
+    name,
+    "Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,808",
+  );
 }
 
 export function optionalFloat(params: Params, name: string): number | undefined {
@@ -94,7 +102,13 @@ export function optionalFloat(params: Params, name: string): number | undefined 
 }
 
 /** Integer within [min, max] (Range validator); accepts numeric query-string values when `loose`. */
-export function optionalRange(params: Params, name: string, min: number, max: number, loose = false): number | undefined {
+export function optionalRange(
+  params: Params,
+  name: string,
+  min: number,
+  max: number,
+  loose = false,
+): number | undefined {
   let v = params[name];
   if (v === undefined || v === null) return undefined;
   if (loose && typeof v === "string" && /^-?\d+$/.test(v)) v = Number(v);
@@ -115,8 +129,10 @@ export function optionalPermissions(params: Params, name: string, allowed: reado
 export function optionalStringArray(params: Params, name: string, maxItems = 100, maxLength = 0): string[] | undefined {
   const v = params[name];
   if (v === undefined || v === null) return undefined;
-  const itemDescription = maxLength > 0 ? ` and Value must be a valid string and at least 1 chars and no longer than ${maxLength} chars` : "";
-  if (!Array.isArray(v) || v.length > maxItems) throw invalid(name, `Value must a valid array no longer than ${maxItems} items${itemDescription}`);
+  const itemDescription =
+    maxLength > 0 ? ` and Value must be a valid string and at least 1 chars and no longer than ${maxLength} chars` : "";
+  if (!Array.isArray(v) || v.length > maxItems)
+    throw invalid(name, `Value must a valid array no longer than ${maxItems} items${itemDescription}`);
   for (const item of v) {
     if (typeof item !== "string" || (maxLength > 0 && (item.length === 0 || item.length > maxLength))) {
       throw invalid(name, `Value must a valid array no longer than ${maxItems} items${itemDescription}`);

@@ -52,7 +52,8 @@ function describeInvalidRole(role: string): string | null {
   if (!needsId && identifier !== undefined) return `Role "${name}" can not have an ID value.`;
   if (dimension !== undefined) {
     if (name === "users" || name === "user") {
-      if (dimension !== "verified" && dimension !== "unverified") return `Only "verified" and "unverified" dimensions are allowed, got "${dimension}".`;
+      if (dimension !== "verified" && dimension !== "unverified")
+        return `Only "verified" and "unverified" dimensions are allowed, got "${dimension}".`;
     } else if (name !== "team") return `Role "${name}" can not have a dimension value.`;
   }
   return null;

@@ -31,16 +31,58 @@ export interface GroupedQueries {
 }
 
 const FILTER_METHODS = new Set([
-  "equal", "notEqual", "lessThan", "lessThanEqual", "greaterThan", "greaterThanEqual", "search", "notSearch", "isNull",
-  "isNotNull", "between", "notBetween", "startsWith", "notStartsWith", "endsWith", "notEndsWith", "contains",
-  "containsAny", "notContains", "containsAll", "and", "or", "elemMatch", "regex", "exists", "notExists",
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanEqual",
+  "greaterThan",
+  "greaterThanEqual",
+  "search",
+  "notSearch",
+  "isNull",
+  "isNotNull",
+  "between",
+  "notBetween",
+  "startsWith",
+  "notStartsWith",
+  "endsWith",
+  "notEndsWith",
+  "contains",
+  "containsAny",
+  "notContains",
+  "containsAll",
+  "and",
+  "or",
+  "elemMatch",
+  "regex",
+  "exists",
+  "notExists",
 ]);
 const SPATIAL_METHODS = new Set([
-  "crosses", "notCrosses", "distanceEqual", "distanceNotEqual", "distanceGreaterThan", "distanceLessThan", "intersects",
-  "notIntersects", "overlaps", "notOverlaps", "touches", "notTouches",
+  "crosses",
+  "notCrosses",
+  "distanceEqual",
+  "distanceNotEqual",
+  "distanceGreaterThan",
+  "distanceLessThan",
+  "intersects",
+  "notIntersects",
+  "overlaps",
+  "notOverlaps",
+  "touches",
+  "notTouches",
 ]);
 const VECTOR_METHODS = new Set(["vectorDot", "vectorCosine", "vectorEuclidean"]);
-const OTHER_METHODS = new Set(["select", "orderAsc", "orderDesc", "orderRandom", "limit", "offset", "cursorAfter", "cursorBefore"]);
+const OTHER_METHODS = new Set([
+  "select",
+  "orderAsc",
+  "orderDesc",
+  "orderRandom",
+  "limit",
+  "offset",
+  "cursorAfter",
+  "cursorBefore",
+]);
 const LOGICAL = new Set(["and", "or", "elemMatch"]);
 const MAX_VALUES = 500;
 const PHP_INT_MAX = "9,223,372,036,854,775,807";
@@ -50,7 +92,9 @@ export function queryInvalid(message: string): AppwriteError {
 }
 
 function isKnownMethod(method: string): boolean {
-  return FILTER_METHODS.has(method) || SPATIAL_METHODS.has(method) || VECTOR_METHODS.has(method) || OTHER_METHODS.has(method);
+  return (
+    FILTER_METHODS.has(method) || SPATIAL_METHODS.has(method) || VECTOR_METHODS.has(method) || OTHER_METHODS.has(method)
+  );
 }
 
 /** Query::parseQueries: JSON and shape errors become 400 general_query_invalid. */
@@ -76,7 +120,8 @@ function parseQueryObject(obj: Record<string, unknown>): Query {
   const values = obj.values ?? [];
   if (typeof method !== "string") throw queryInvalid(`Invalid query method. Must be a string, got ${phpType(method)}`);
   if (!isKnownMethod(method)) throw queryInvalid(`Invalid query method: ${method}`);
-  if (typeof attribute !== "string") throw queryInvalid(`Invalid query attribute. Must be a string, got ${phpType(attribute)}`);
+  if (typeof attribute !== "string")
+    throw queryInvalid(`Invalid query attribute. Must be a string, got ${phpType(attribute)}`);
   if (!Array.isArray(values)) throw queryInvalid(`Invalid query values. Must be an array, got ${phpType(values)}`);
   if (LOGICAL.has(method)) {
     return {
@@ -123,7 +168,16 @@ export const INTERNAL_ATTRIBUTES: SchemaAttribute[] = [
   { key: "$updatedAt", type: "datetime", array: false, size: 0, encrypt: false },
 ];
 
-const SELECT_INTERNAL = new Set(["$id", "$sequence", "$createdAt", "$updatedAt", "$permissions", "$collection", "$tableId", "$databaseId"]);
+const SELECT_INTERNAL = new Set([
+  "$id",
+  "$sequence",
+  "$createdAt",
+  "$updatedAt",
+  "$permissions",
+  "$collection",
+  "$tableId",
+  "$databaseId",
+]);
 
 export interface QuerySchema {
   attributes: Map<string, SchemaAttribute>;
@@ -132,7 +186,8 @@ export interface QuerySchema {
 
 export function schemaFor(columns: readonly ColumnMeta[], indexes: readonly IndexMeta[]): QuerySchema {
   const attributes = new Map<string, SchemaAttribute>();
-  for (const c of columns) attributes.set(c.key, { key: c.key, type: c.type, array: c.array, size: c.size, encrypt: c.encrypt });
+  for (const c of columns)
+    attributes.set(c.key, { key: c.key, type: c.type, array: c.array, size: c.size, encrypt: c.encrypt });
   for (const a of INTERNAL_ATTRIBUTES) attributes.set(a.key, a);
   return { attributes, indexes };
 }
@@ -142,7 +197,10 @@ export function validateListQueries(queries: readonly Query[], schema: QuerySche
   validateQueryList(queries, schema, new Set(["filter", "select", "limit", "offset", "cursor", "order"]));
   for (const q of queries) {
     if (q.method !== "search" && q.method !== "notSearch") continue;
-    const ok = schema.indexes.some((i) => i.type === "fulltext" && i.status === "available" && i.columns.length === 1 && i.columns[0] === q.attribute);
+    const ok = schema.indexes.some(
+      (i) =>
+        i.type === "fulltext" && i.status === "available" && i.columns.length === 1 && i.columns[0] === q.attribute,
+    );
     if (!ok) throw queryInvalid(`Searching by attribute "${q.attribute}" requires a fulltext index.`);
   }
 }
@@ -181,16 +239,22 @@ function describeInvalid(q: Query, type: ReturnType<typeof methodType>, schema: 
 }
 
 function describeRange(value: unknown, min: number, name: "limit" | "offset"): string | null {
-  const isNumeric = typeof value === "number" || typeof value === "bigint" || (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)));
+  const isNumeric =
+    typeof value === "number" ||
+    typeof value === "bigint" ||
+    (typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value)));
   if (!isNumeric) return "Invalid limit: Value must be a valid number";
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) return `Invalid ${name}: Value must be a valid range between ${min} and ${PHP_INT_MAX}`;
+  if (!Number.isInteger(n) || n < min)
+    return `Invalid ${name}: Value must be a valid range between ${min} and ${PHP_INT_MAX}`;
   return null;
 }
 
 function describeInvalidSelect(values: unknown[], schema: QuerySchema): string | null {
   if (values.length === 0) return "No attributes selected";
-  for (const v of values) if (typeof v !== "string") return `Attribute selection must be a string, got ${phpType(v) === "NULL" ? "null" : phpType(v)}`;
+  for (const v of values)
+    if (typeof v !== "string")
+      return `Attribute selection must be a string, got ${phpType(v) === "NULL" ? "null" : phpType(v)}`;
   if (new Set(values).size !== values.length) return "Duplicate attributes selected";
   for (const v of values as string[]) {
     const attribute = v.includes(".") && !schema.attributes.has(v) ? v.split(".")[0]! : v;
@@ -206,7 +270,8 @@ function describeInvalidFilter(q: Query, schema: QuerySchema): string | null {
   switch (method) {
     case "and":
     case "or": {
-      if (values.some((v) => methodType((v as Query).method) !== "filter")) return `${cap} queries can only contain filter queries`;
+      if (values.some((v) => methodType((v as Query).method) !== "filter"))
+        return `${cap} queries can only contain filter queries`;
       if (values.length < 2) return `${cap} queries require at least two queries`;
       return null;
     }
@@ -225,7 +290,8 @@ function describeInvalidFilter(q: Query, schema: QuerySchema): string | null {
     case "containsAny":
     case "containsAll":
     case "notContains":
-      if (values.length === 0 || (Array.isArray(values[0]) && values[0].length === 0)) return `${cap} queries require at least one value.`;
+      if (values.length === 0 || (Array.isArray(values[0]) && values[0].length === 0))
+        return `${cap} queries require at least one value.`;
       return describeAttributeAndValues(q, schema);
     case "notEqual":
     case "lessThan":
@@ -256,7 +322,8 @@ function describeInvalidFilter(q: Query, schema: QuerySchema): string | null {
   if (SPATIAL_METHODS.has(method)) {
     if (method.startsWith("distance")) {
       const first = values[0];
-      if (values.length !== 1 || !Array.isArray(first) || first.length !== 3) return "Distance query requires [[geometry, distance]] parameters";
+      if (values.length !== 1 || !Array.isArray(first) || first.length !== 3)
+        return "Distance query requires [[geometry, distance]] parameters";
     } else if (values.length === 0) return `${cap} queries require at least one value.`;
     if (!schema.attributes.has(q.attribute)) return `Attribute not found in schema: ${q.attribute}`;
     return `Spatial query "${method}" cannot be applied on non-spatial attribute: ${q.attribute}`;
@@ -294,7 +361,11 @@ function isValidOperand(attr: SchemaAttribute, v: unknown): boolean {
       return n >= -limit && n < limit;
     }
     case "bigint":
-      return typeof v === "bigint" || (typeof v === "number" && Number.isInteger(v)) || (typeof v === "string" && /^-?\d+$/.test(v));
+      return (
+        typeof v === "bigint" ||
+        (typeof v === "number" && Number.isInteger(v)) ||
+        (typeof v === "string" && /^-?\d+$/.test(v))
+      );
     case "double":
       return typeof v === "number" || typeof v === "bigint";
     case "boolean":

@@ -26,7 +26,15 @@ beforeAll(() => {
   const email = parseColumnCreate("varchar", { key: "email", size: 100, required: true });
   const age = parseColumnCreate("integer", { key: "age", required: false });
   const index = parseIndexInput({ key: "by_email", type: "key", columns: ["email"] }, [email, age], []);
-  table = catalog.createTable(database, { id: "people", name: "People", enabled: true, rowSecurity: true, permissions: [], columns: [email, age], indexes: [index] });
+  table = catalog.createTable(database, {
+    id: "people",
+    name: "People",
+    enabled: true,
+    rowSecurity: true,
+    permissions: [],
+    columns: [email, age],
+    indexes: [index],
+  });
   const t = physicalName(table.seq);
   db.exec(`
     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ROWS})
@@ -44,7 +52,9 @@ describe("indexed list over 1,000,000 rows", () => {
   });
 
   it("uses the index for an equal filter (no full scan), for the page and for the total", () => {
-    const grouped = groupQueries(parseQueries([JSON.stringify({ method: "equal", attribute: "email", values: ["user4242@example.com"] })]));
+    const grouped = groupQueries(
+      parseQueries([JSON.stringify({ method: "equal", attribute: "email", values: ["user4242@example.com"] })]),
+    );
     const find = compileFind(table, { grouped, readRoles: null, cursorRow: null });
     const findPlan = plan(find.sql, find.params);
     expect(findPlan.join("\n")).toMatch(/SEARCH t USING INDEX tdb_t\d+_i\d+ \(email=\?\)/);
@@ -54,9 +64,16 @@ describe("indexed list over 1,000,000 rows", () => {
   });
 
   it("still uses the index when row permissions restrict the list (both permission strategies)", () => {
-    const grouped = groupQueries(parseQueries([JSON.stringify({ method: "equal", attribute: "email", values: ["user4242@example.com"] })]));
+    const grouped = groupQueries(
+      parseQueries([JSON.stringify({ method: "equal", attribute: "email", values: ["user4242@example.com"] })]),
+    );
     for (const permissionStrategy of ["in", "exists"] as const) {
-      const find = compileFind(table, { grouped, readRoles: ["any", "users", "user:u242"], cursorRow: null, permissionStrategy });
+      const find = compileFind(table, {
+        grouped,
+        readRoles: ["any", "users", "user:u242"],
+        cursorRow: null,
+        permissionStrategy,
+      });
       const details = plan(find.sql, find.params);
       expect(details.some((d) => /^SCAN t\b/.test(d))).toBe(false);
       expect(details.join("\n")).toMatch(/SEARCH t USING INDEX tdb_t\d+_i\d+ \(email=\?/);
@@ -66,7 +83,9 @@ describe("indexed list over 1,000,000 rows", () => {
   it("answers the list quickly and correctly through RowReads", () => {
     const reads = new RowReads(new RowStore(db));
     const user: Actor = { isKey: false, roles: ["any", "users", "user:u242"], userId: "u242", roleLabel: "users" };
-    const queries = parseQueries([JSON.stringify({ method: "equal", attribute: "email", values: ["user4242@example.com"] })]);
+    const queries = parseQueries([
+      JSON.stringify({ method: "equal", attribute: "email", values: ["user4242@example.com"] }),
+    ]);
     const started = performance.now();
     const page = reads.list(table, user, queries, true);
     const elapsed = performance.now() - started;

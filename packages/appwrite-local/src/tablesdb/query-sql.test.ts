@@ -16,8 +16,14 @@ describe("fulltext query translation (MariaDB boolean mode as Appwrite uses it)"
 describe("order tie-break", () => {
   it("appends $sequence ASC, or in the lead direction for $createdAt/$updatedAt", () => {
     expect(effectiveOrders([])).toEqual([{ attribute: "$sequence", direction: "ASC" }]);
-    expect(effectiveOrders([{ attribute: "n", direction: "DESC" }]).at(-1)).toEqual({ attribute: "$sequence", direction: "ASC" });
-    expect(effectiveOrders([{ attribute: "$createdAt", direction: "DESC" }]).at(-1)).toEqual({ attribute: "$sequence", direction: "DESC" });
+    expect(effectiveOrders([{ attribute: "n", direction: "DESC" }]).at(-1)).toEqual({
+      attribute: "$sequence",
+      direction: "ASC",
+    });
+    expect(effectiveOrders([{ attribute: "$createdAt", direction: "DESC" }]).at(-1)).toEqual({
+      attribute: "$sequence",
+      direction: "DESC",
+    });
     expect(effectiveOrders([{ attribute: "$id", direction: "DESC" }])).toHaveLength(1);
   });
 });

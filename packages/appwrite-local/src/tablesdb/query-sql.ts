@@ -25,7 +25,10 @@ function escapeLike(value: string): string {
 /** MariaDB BOOLEAN MODE semantics as Appwrite feeds it: words OR'd, last word prefix-matched, quotes = phrase. */
 export function ftsQuery(value: string): string {
   const exact = value.length > 1 && value.startsWith('"') && value.endsWith('"');
-  const cleaned = value.replace(/[@+\-*()<>~"]/g, " ").replace(/\s+/g, " ").trim();
+  const cleaned = value
+    .replace(/[@+\-*()<>~"]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (cleaned === "") return "";
   const words = cleaned.split(" ").map((w) => `"${w.replace(/"/g, '""')}"`);
   if (exact) return `"${cleaned.replace(/"/g, '""')}"`;
@@ -92,7 +95,10 @@ export function compileFilter(q: Query, table: TableMeta, params: unknown[]): st
     case "search":
     case "notSearch": {
       // Top-level searches were checked by the validator; a search nested in and/or is checked here.
-      const index = table.indexes.find((i) => i.type === "fulltext" && i.status === "available" && i.columns.length === 1 && i.columns[0] === q.attribute);
+      const index = table.indexes.find(
+        (i) =>
+          i.type === "fulltext" && i.status === "available" && i.columns.length === 1 && i.columns[0] === q.attribute,
+      );
       if (!index) throw queryInvalid(`Searching by attribute "${q.attribute}" requires a fulltext index.`);
       const match = ftsQuery(String(q.values[0]));
       if (match === "") return q.method === "search" ? "0" : "1";
@@ -138,7 +144,12 @@ function compileArrayContains(q: Query, c: string, column: ColumnMeta, params: u
 export type PermissionStrategy = "in" | "exists";
 
 /** WHERE clause for filters plus the row-permission restriction (null roles = no restriction). */
-export function compileWhere(table: TableMeta, filters: readonly Query[], readRoles: readonly string[] | null, strategy: PermissionStrategy = "in"): SqlPart {
+export function compileWhere(
+  table: TableMeta,
+  filters: readonly Query[],
+  readRoles: readonly string[] | null,
+  strategy: PermissionStrategy = "in",
+): SqlPart {
   const params: unknown[] = [];
   const where = filters.map((f) => compileFilter(f, table, params));
   if (readRoles) {
@@ -171,7 +182,10 @@ export function effectiveOrders(orders: readonly OrderTerm[]): OrderTerm[] {
   const result = [...orders];
   if (result.some((o) => o.attribute === "$id" || o.attribute === "$sequence")) return result;
   const lead = result[0];
-  const tieDirection = lead && (lead.attribute === "$createdAt" || lead.attribute === "$updatedAt") && lead.direction !== "RANDOM" ? lead.direction : "ASC";
+  const tieDirection =
+    lead && (lead.attribute === "$createdAt" || lead.attribute === "$updatedAt") && lead.direction !== "RANDOM"
+      ? lead.direction
+      : "ASC";
   result.push({ attribute: "$sequence", direction: tieDirection });
   return result;
 }
@@ -228,7 +242,12 @@ export function compileFind(table: TableMeta, plan: FindPlan): SqlPart {
 }
 
 /** `total`: filter matches after permissions, ignoring limit/offset/cursor, capped at 5000 (APP_LIMIT_COUNT). */
-export function compileCount(table: TableMeta, filters: readonly Query[], readRoles: readonly string[] | null, strategy?: PermissionStrategy): SqlPart {
+export function compileCount(
+  table: TableMeta,
+  filters: readonly Query[],
+  readRoles: readonly string[] | null,
+  strategy?: PermissionStrategy,
+): SqlPart {
   const where = compileWhere(table, filters, readRoles, strategy);
   return {
     sql: `SELECT COUNT(1) AS total FROM (SELECT 1 FROM ${quoteIdent(physicalName(table.seq))} AS t ${where.sql} LIMIT ${COUNT_LIMIT})`,

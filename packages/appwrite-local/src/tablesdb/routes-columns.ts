@@ -25,10 +25,15 @@ export function registerColumnRoutes(router: Router, s: TablesDbServices): void 
     requireKey(actor, READ_SCOPES);
     const table = findTable(s.catalog, ctx.params.databaseId!, ctx.params.tableId!, actor, false);
     const items = table.columns.map((c) => ({ ...columnToJson(c), $id: c.key }));
-    const result = filterList(items, queryStrings(ctx.query), ["key", "type", "size", "required", "array", "status", "error"], {
-      includeTotal: includeTotal(ctx),
-      noun: "Column",
-    });
+    const result = filterList(
+      items,
+      queryStrings(ctx.query),
+      ["key", "type", "size", "required", "array", "status", "error"],
+      {
+        includeTotal: includeTotal(ctx),
+        noun: "Column",
+      },
+    );
     return json(200, { total: result.total, columns: result.items.map(({ $id: _id, ...rest }) => rest) });
   });
 
@@ -55,12 +60,15 @@ export function registerColumnRoutes(router: Router, s: TablesDbServices): void 
     if (!existing) throw tdbErrors.columnNotFound(ctx.params.key!);
     const { column, newKey } = parseColumnUpdate(existing, type, ctx.body);
     if (newKey !== undefined && newKey !== existing.key) {
-      if (table.columns.some((c) => c.key !== existing.key && sameKey(c.key, newKey))) throw tdbErrors.columnAlreadyExists(newKey);
+      if (table.columns.some((c) => c.key !== existing.key && sameKey(c.key, newKey)))
+        throw tdbErrors.columnAlreadyExists(newKey);
       column.key = newKey;
     }
     if ((column.type === "string" || column.type === "varchar") && column.size < existing.size) {
       const tooLong = s.app.db
-        .prepare(`SELECT 1 FROM ${quoteIdent(physicalName(table.seq))} WHERE length(${quoteIdent(existing.key)}) > ? LIMIT 1`)
+        .prepare(
+          `SELECT 1 FROM ${quoteIdent(physicalName(table.seq))} WHERE length(${quoteIdent(existing.key)}) > ? LIMIT 1`,
+        )
         .get(column.size);
       if (tooLong) throw tdbErrors.columnInvalidResize();
     }

@@ -10,7 +10,15 @@ import { tdbErrors } from "./tablesdb-errors.ts";
 import type { DatabaseMeta } from "./types.ts";
 
 export function databaseToJson(db: DatabaseMeta): Record<string, unknown> {
-  return { $id: db.id, name: db.name, $createdAt: db.createdAt, $updatedAt: db.updatedAt, enabled: db.enabled, type: "tablesdb", status: "ready" };
+  return {
+    $id: db.id,
+    name: db.name,
+    $createdAt: db.createdAt,
+    $updatedAt: db.updatedAt,
+    enabled: db.enabled,
+    type: "tablesdb",
+    status: "ready",
+  };
 }
 
 export function registerDatabaseRoutes(router: Router, s: TablesDbServices): void {

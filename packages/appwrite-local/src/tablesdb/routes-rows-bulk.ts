@@ -24,7 +24,8 @@ interface BulkDoc {
 function bulkDocs(list: unknown[]): BulkDoc[] {
   if (list.length > 100) throw tdbErrors.badRequest("Value must a valid array no longer than 100 items");
   return list.map((raw) => {
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw tdbErrors.badRequest("Value must be a valid object.");
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+      throw tdbErrors.badRequest("Value must be a valid object.");
     const doc = raw as Record<string, unknown>;
     const id = doc.$id === undefined ? "unique()" : doc.$id;
     if (!isValidCustomId(id)) throw tdbErrors.badRequest(KEY_DESCRIPTION);
@@ -42,19 +43,32 @@ function tableOf(s: TablesDbServices, ctx: RequestContext): TableMeta {
   return findTable(s.catalog, ctx.params.databaseId!, ctx.params.tableId!, actorOf(ctx.principal));
 }
 
-export function createRowsBulk(s: TablesDbServices, ctx: RequestContext, list: unknown[], transactionId: string | undefined) {
+export function createRowsBulk(
+  s: TablesDbServices,
+  ctx: RequestContext,
+  list: unknown[],
+  transactionId: string | undefined,
+) {
   const actor = actorOf(ctx.principal);
   requireKeyForBulk(actor);
   const table = tableOf(s, ctx);
   const docs = bulkDocs(list);
   if (transactionId) {
     const record = openTransaction(s, actor, transactionId);
-    stageOne(s, record, table, { action: "bulkCreate", rowId: null, data: docs.map((d) => ({ ...sanitiseData(d.data, actor), $id: d.id, $permissions: d.permissions ?? [] })) });
+    stageOne(s, record, table, {
+      action: "bulkCreate",
+      rowId: null,
+      data: docs.map((d) => ({ ...sanitiseData(d.data, actor), $id: d.id, $permissions: d.permissions ?? [] })),
+    });
     return json(201, { total: docs.length, rows: [] });
   }
   const rows = s.write((changes) =>
     docs.map((d) => {
-      const row = s.ops.create(table, actor, { id: d.id, data: sanitiseData(d.data, actor), permissions: s.ops.resolveNewPermissions(actor, d.permissions) });
+      const row = s.ops.create(table, actor, {
+        id: d.id,
+        data: sanitiseData(d.data, actor),
+        permissions: s.ops.resolveNewPermissions(actor, d.permissions),
+      });
       changes.push({ table, row, action: "create" });
       return row;
     }),
@@ -73,7 +87,15 @@ export function registerBulkRowRoutes(router: Router, s: TablesDbServices): void
     const docs = bulkDocs(body.rows);
     if (transactionId) {
       const record = openTransaction(s, actor, transactionId, 1, notPendingBadRequest);
-      stageOne(s, record, table, { action: "bulkUpsert", rowId: null, data: docs.map((d) => ({ ...sanitiseData(d.data, actor), $id: d.id, ...(d.permissions ? { $permissions: d.permissions } : {}) })) });
+      stageOne(s, record, table, {
+        action: "bulkUpsert",
+        rowId: null,
+        data: docs.map((d) => ({
+          ...sanitiseData(d.data, actor),
+          $id: d.id,
+          ...(d.permissions ? { $permissions: d.permissions } : {}),
+        })),
+      });
       return json(201, { total: docs.length, rows: [] });
     }
     const rows = s.write((changes) =>
@@ -98,7 +120,11 @@ export function registerBulkRowRoutes(router: Router, s: TablesDbServices): void
     const queries = parseQueries(queryList);
     if (transactionId) {
       const record = openTransaction(s, actor, transactionId, 1, notPendingBadRequest);
-      stageOne(s, record, table, { action: "bulkUpdate", rowId: null, data: { data: sanitiseData(data, actor), queries: queryList } });
+      stageOne(s, record, table, {
+        action: "bulkUpdate",
+        rowId: null,
+        data: { data: sanitiseData(data, actor), queries: queryList },
+      });
       return json(200, { total: 0, rows: [] });
     }
     const rows = s.write((changes) => {

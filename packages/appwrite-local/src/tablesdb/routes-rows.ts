@@ -5,7 +5,14 @@ import { actorOf, findTable } from "./access.ts";
 import { createRowsBulk } from "./routes-rows-bulk.ts";
 import { bodyOf, includeTotal, json, noContent, ROWS_PATH } from "./http.ts";
 import { resolveCustomId } from "./ids.ts";
-import { optionalObject, optionalPermissions, optionalRange, optionalUid, queryStrings, requireCustomId } from "./params.ts";
+import {
+  optionalObject,
+  optionalPermissions,
+  optionalRange,
+  optionalUid,
+  queryStrings,
+  requireCustomId,
+} from "./params.ts";
 import { ROW_ACTIONS, aggregatePermissions, assertGrantable } from "./permissions.ts";
 import { parseQueries } from "./query-parse.ts";
 import { mockRowJson, rowToJson } from "./row-json.ts";
@@ -40,14 +47,19 @@ export function registerRowRoutes(router: Router, s: TablesDbServices): void {
     if (hasData && hasRows) throw tdbErrors.badRequest("You can only send one of the following parameters: data, rows");
     if (hasRows) {
       if (body.rowId !== undefined && body.rowId !== "") {
-        throw tdbErrors.badRequest('Param "rowId" is not allowed when creating multiple rows, set "$id" on each instead.');
+        throw tdbErrors.badRequest(
+          'Param "rowId" is not allowed when creating multiple rows, set "$id" on each instead.',
+        );
       }
       if (permissionsParam && permissionsParam.length > 0) {
-        throw tdbErrors.badRequest('Param "permissions" is disallowed when creating multiple rows, set "$permissions" on each instead');
+        throw tdbErrors.badRequest(
+          'Param "permissions" is disallowed when creating multiple rows, set "$permissions" on each instead',
+        );
       }
       return createRowsBulk(s, ctx, bulk as unknown[], transactionId);
     }
-    if (body.rowId === undefined || body.rowId === "") throw tdbErrors.rowMissingData("Row ID is required when creating a single row.");
+    if (body.rowId === undefined || body.rowId === "")
+      throw tdbErrors.rowMissingData("Row ID is required when creating a single row.");
     const rowId = resolveCustomId(requireCustomId(body, "rowId"));
     const table = tableOf(s, ctx);
     const clean = sanitiseData(data!, actor);
@@ -55,7 +67,11 @@ export function registerRowRoutes(router: Router, s: TablesDbServices): void {
     s.ops.checkCreate(table, actor, permissions);
     if (transactionId) {
       const record = openTransaction(s, actor, transactionId);
-      stageOne(s, record, table, { action: "create", rowId, data: { ...clean, $id: rowId, $permissions: permissions } });
+      stageOne(s, record, table, {
+        action: "create",
+        rowId,
+        data: { ...clean, $id: rowId, $permissions: permissions },
+      });
       return json(201, mockRowJson(table, rowId, { ...clean, $permissions: permissions }));
     }
     const row = s.write((changes) => {
@@ -112,7 +128,11 @@ export function registerRowRoutes(router: Router, s: TablesDbServices): void {
       if (!current) throw tdbErrors.rowNotFound(rowId);
       const aggregated = permissions === null ? null : aggregatePermissions(permissions, ["read", "update", "delete"]);
       if (aggregated) assertGrantable(actor, aggregated);
-      stageOne(s, record, table, { action: "update", rowId, data: aggregated ? { ...clean, $permissions: aggregated } : clean });
+      stageOne(s, record, table, {
+        action: "update",
+        rowId,
+        data: aggregated ? { ...clean, $permissions: aggregated } : clean,
+      });
       return json(200, mockRowJson(table, rowId, aggregated ? { ...clean, $permissions: aggregated } : clean, current));
     }
     const row = s.write((changes) => {
@@ -136,7 +156,12 @@ export function registerRowRoutes(router: Router, s: TablesDbServices): void {
     if (transactionId) {
       const record = openTransaction(s, actor, transactionId);
       const current = stagedRow(s, record, table, rowId);
-      const resolved = permissions === null ? (current ? current.permissions : s.ops.resolveNewPermissions(actor, null)) : aggregatePermissions(permissions, ["read", "update", "delete"]);
+      const resolved =
+        permissions === null
+          ? current
+            ? current.permissions
+            : s.ops.resolveNewPermissions(actor, null)
+          : aggregatePermissions(permissions, ["read", "update", "delete"]);
       assertGrantable(actor, resolved);
       stageOne(s, record, table, { action: "upsert", rowId, data: { ...clean, $permissions: resolved } });
       return json(201, mockRowJson(table, rowId, { ...clean, $permissions: resolved }));

@@ -7,7 +7,15 @@ import { includeTotal, json, noContent } from "./http.ts";
 import { resolveCustomId } from "./ids.ts";
 import { indexToJson, parseIndexInput } from "./indexes.ts";
 import { filterList } from "./list-filter.ts";
-import { invalid, optionalBoolean, optionalPermissions, optionalString, queryStrings, requireCustomId, requireString } from "./params.ts";
+import {
+  invalid,
+  optionalBoolean,
+  optionalPermissions,
+  optionalString,
+  queryStrings,
+  requireCustomId,
+  requireString,
+} from "./params.ts";
 import { aggregatePermissions, TABLE_ACTIONS } from "./permissions.ts";
 import type { TablesDbServices } from "./services.ts";
 import { tdbErrors } from "./tablesdb-errors.ts";
@@ -35,7 +43,11 @@ export function tableToJson(table: TableMeta): Record<string, unknown> {
 
 function objectList(value: unknown, name: string): Array<Record<string, unknown>> {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.length > 100 || value.some((v) => typeof v !== "object" || v === null || Array.isArray(v))) {
+  if (
+    !Array.isArray(value) ||
+    value.length > 100 ||
+    value.some((v) => typeof v !== "object" || v === null || Array.isArray(v))
+  ) {
     throw invalid(name, "Value must a valid array no longer than 100 items and Value must be a valid object.");
   }
   return value as Array<Record<string, unknown>>;
@@ -48,7 +60,12 @@ export function registerTableRoutes(router: Router, s: TablesDbServices): void {
     const database = findDatabase(s.catalog, ctx.params.databaseId!, actor, false);
     const id = resolveCustomId(requireCustomId(ctx.body, "tableId"));
     const name = requireString(ctx.body, "name", 128);
-    const permissions = aggregatePermissions(optionalPermissions(ctx.body, "permissions", TABLE_ACTIONS) ?? [], ["read", "create", "update", "delete"]);
+    const permissions = aggregatePermissions(optionalPermissions(ctx.body, "permissions", TABLE_ACTIONS) ?? [], [
+      "read",
+      "create",
+      "update",
+      "delete",
+    ]);
     const rowSecurity = optionalBoolean(ctx.body, "rowSecurity", true) ?? false;
     const enabled = optionalBoolean(ctx.body, "enabled") ?? true;
     const columns: ColumnMeta[] = [];
@@ -95,7 +112,8 @@ export function registerTableRoutes(router: Router, s: TablesDbServices): void {
       name: optionalString(ctx.body, "name", 128) ?? table.name,
       enabled: optionalBoolean(ctx.body, "enabled") ?? table.enabled,
       rowSecurity: optionalBoolean(ctx.body, "rowSecurity", true) ?? table.rowSecurity,
-      permissions: given === null ? table.permissions : aggregatePermissions(given, ["read", "create", "update", "delete"]),
+      permissions:
+        given === null ? table.permissions : aggregatePermissions(given, ["read", "create", "update", "delete"]),
     });
     return json(200, tableToJson(updated));
   });

@@ -24,24 +24,35 @@ function describeInvalidOperation(op: unknown): string | null {
   const o = op as Record<string, unknown>;
   for (const key of ["action", "databaseId", "tableId"]) if (!(key in o)) return `Missing required key: ${key}`;
   for (const key of ["action", "databaseId", "tableId"]) {
-    if (typeof o[key] !== "string" || (o[key] as string).trim() === "") return `Key '${key}' must be a non\u2011empty string`;
+    if (typeof o[key] !== "string" || (o[key] as string).trim() === "")
+      return `Key '${key}' must be a non\u2011empty string`;
   }
   const action = o.action as OperationAction;
   if (![...SINGLE, ...BULK].includes(action)) return `Key 'action' must be one of: ${[...SINGLE, ...BULK].join(", ")}`;
   if (SINGLE.includes(action) && !("rowId" in o)) return `Key 'rowId' is required for action '${action}'`;
-  if ("rowId" in o && (typeof o.rowId !== "string" || o.rowId.trim() === "")) return "Key 'rowId' must be a non-empty string";
+  if ("rowId" in o && (typeof o.rowId !== "string" || o.rowId.trim() === ""))
+    return "Key 'rowId' must be a non-empty string";
   const needsData = action !== "delete";
   if (needsData && !("data" in o)) return "Missing required key: data";
   if ("data" in o && (typeof o.data !== "object" || o.data === null)) return "Key 'data' must be an array";
   const data = (o.data ?? {}) as Record<string, unknown>;
-  if ((action === "bulkUpdate" || action === "bulkDelete") && !Array.isArray(data.queries)) return `Key 'queries' is required in data for ${action}`;
-  if (action === "bulkUpdate" && (typeof data.data !== "object" || data.data === null)) return `Key 'data' is required in data for ${action}`;
-  if ((action === "increment" || action === "decrement") && !("column" in data)) return `Key 'column' is required in data for ${action}`;
+  if ((action === "bulkUpdate" || action === "bulkDelete") && !Array.isArray(data.queries))
+    return `Key 'queries' is required in data for ${action}`;
+  if (action === "bulkUpdate" && (typeof data.data !== "object" || data.data === null))
+    return `Key 'data' is required in data for ${action}`;
+  if ((action === "increment" || action === "decrement") && !("column" in data))
+    return `Key 'column' is required in data for ${action}`;
   return null;
 }
 
 /** Per-operation permission checks for non-key callers (A …/Transactions/Operations/Create.php). */
-function checkOperation(s: TablesDbServices, actor: Actor, txnId: string, op: StagedOperation, createdIds: Set<string>): void {
+function checkOperation(
+  s: TablesDbServices,
+  actor: Actor,
+  txnId: string,
+  op: StagedOperation,
+  createdIds: Set<string>,
+): void {
   const table = findTable(s.catalog, op.databaseId, op.tableId, actor);
   if (BULK.includes(op.action)) {
     if (!actor.isKey) throw errors.unauthorized();
@@ -56,9 +67,19 @@ function checkOperation(s: TablesDbServices, actor: Actor, txnId: string, op: St
   if (op.action === "create" && op.rowId) createdIds.add(`${table.seq}/${op.rowId}`);
   if (actor.isKey) return;
   const type: PermissionAction =
-    op.action === "create" ? "create" : op.action === "delete" ? "delete" : op.action === "upsert" && !existing ? "create" : "update";
+    op.action === "create"
+      ? "create"
+      : op.action === "delete"
+        ? "delete"
+        : op.action === "upsert" && !existing
+          ? "create"
+          : "update";
   const tableOk = isAuthorized(actor, type, table.permissions);
-  const rowOk = !!existing && table.rowSecurity && (type === "update" || type === "delete") && isAuthorized(actor, type, existing.permissions);
+  const rowOk =
+    !!existing &&
+    table.rowSecurity &&
+    (type === "update" || type === "delete") &&
+    isAuthorized(actor, type, existing.permissions);
   if (type === "create" || !table.rowSecurity ? !tableOk : !tableOk && !rowOk) throw errors.unauthorized();
   const data = op.data as Record<string, unknown> | null;
   if (data && Array.isArray(data.$permissions)) assertGrantable(actor, data.$permissions as string[]);
@@ -72,11 +93,15 @@ export function registerTransactionRoutes(router: Router, s: TablesDbServices): 
 
   router.get(BASE, (ctx) => {
     const items = s.txns.list(transactionActor(ctx.principal)).map(transactionToJson);
-    const result = filterList(items, queryStrings(ctx.query), ["status", "operations", "expiresAt"], { noun: "Transaction" });
+    const result = filterList(items, queryStrings(ctx.query), ["status", "operations", "expiresAt"], {
+      noun: "Transaction",
+    });
     return json(200, { total: result.total, transactions: result.items });
   });
 
-  router.get(`${BASE}/:transactionId`, (ctx) => json(200, transactionToJson(s.txns.get(transactionActor(ctx.principal), ctx.params.transactionId!))));
+  router.get(`${BASE}/:transactionId`, (ctx) =>
+    json(200, transactionToJson(s.txns.get(transactionActor(ctx.principal), ctx.params.transactionId!))),
+  );
 
   router.delete(`${BASE}/:transactionId`, (ctx) => {
     s.txns.delete(transactionActor(ctx.principal), ctx.params.transactionId!);
@@ -112,16 +137,14 @@ export function registerTransactionRoutes(router: Router, s: TablesDbServices): 
     if (!isValidKey(txnId)) throw tdbErrors.transactionNotFound(txnId);
     const record = s.txns.get(actor, txnId);
     s.txns.assertWritable(record, list.length, notPendingBadRequest);
-    const operations = (list as Array<Record<string, unknown>>).map(
-      (o): StagedOperation => ({
-        action: o.action as OperationAction,
-        databaseId: o.databaseId as string,
-        tableId: o.tableId as string,
-        rowId: typeof o.rowId === "string" ? o.rowId : null,
-        data: o.data ?? {},
-        stagedAt: "",
-      }),
-    );
+    const operations = (list as Array<Record<string, unknown>>).map((o): StagedOperation => ({
+      action: o.action as OperationAction,
+      databaseId: o.databaseId as string,
+      tableId: o.tableId as string,
+      rowId: typeof o.rowId === "string" ? o.rowId : null,
+      data: o.data ?? {},
+      stagedAt: "",
+    }));
     const createdIds = new Set<string>();
     for (const op of operations) checkOperation(s, actor, txnId, op, createdIds);
     return json(201, transactionToJson(s.txns.stage(record, operations)));

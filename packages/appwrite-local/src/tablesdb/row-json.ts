@@ -2,7 +2,11 @@
 // columns in column order (unset ones as null). A select keeps the `$` fields and only the selected columns.
 import type { StoredRow, TableMeta } from "./types.ts";
 
-export function rowToJson(table: TableMeta, row: StoredRow, selects: readonly string[] | null = null): Record<string, unknown> {
+export function rowToJson(
+  table: TableMeta,
+  row: StoredRow,
+  selects: readonly string[] | null = null,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     $id: row.id,
     $sequence: String(row.seq),
@@ -20,10 +24,23 @@ export function rowToJson(table: TableMeta, row: StoredRow, selects: readonly st
 }
 
 /** What a staged (transaction) write answers with: the data it would write, with empty system fields. */
-export function mockRowJson(table: TableMeta, rowId: string, data: Record<string, unknown>, base?: StoredRow): Record<string, unknown> {
+export function mockRowJson(
+  table: TableMeta,
+  rowId: string,
+  data: Record<string, unknown>,
+  base?: StoredRow,
+): Record<string, unknown> {
   const out: Record<string, unknown> = base
     ? rowToJson(table, base)
-    : { $id: rowId, $sequence: "", $tableId: table.id, $databaseId: table.databaseId, $createdAt: "", $updatedAt: "", $permissions: [] };
+    : {
+        $id: rowId,
+        $sequence: "",
+        $tableId: table.id,
+        $databaseId: table.databaseId,
+        $createdAt: "",
+        $updatedAt: "",
+        $permissions: [],
+      };
   for (const [k, v] of Object.entries(data)) {
     if (k === "$id" || k === "$sequence" || k === "$tableId" || k === "$databaseId") continue;
     out[k] = v;

@@ -25,7 +25,16 @@ export interface WriteOptions {
   notModifiedAfter?: string;
 }
 
-const ALWAYS_READONLY = ["$id", "$sequence", "$tableId", "$databaseId", "$collection", "$collectionId", "$tenant", "$permissions"];
+const ALWAYS_READONLY = [
+  "$id",
+  "$sequence",
+  "$tableId",
+  "$databaseId",
+  "$collection",
+  "$collectionId",
+  "$tenant",
+  "$permissions",
+];
 
 /** Request data minus read-only attributes; `$createdAt`/`$updatedAt` survive only for API keys. */
 export function sanitiseData(data: Record<string, unknown>, actor: Actor): Record<string, unknown> {
@@ -39,7 +48,9 @@ export function sanitiseData(data: Record<string, unknown>, actor: Actor): Recor
 }
 
 function rowPermissionList(table: TableMeta, row: StoredRow | undefined, action: PermissionAction): string[] {
-  return [...table.permissions, ...(table.rowSecurity && row ? row.permissions : [])].filter((p) => p.startsWith(`${action}(`));
+  return [...table.permissions, ...(table.rowSecurity && row ? row.permissions : [])].filter((p) =>
+    p.startsWith(`${action}(`),
+  );
 }
 
 export class RowOps {
@@ -60,7 +71,11 @@ export class RowOps {
     return given === null ? defaultRowPermissions(actor) : aggregatePermissions(given, ["read", "update", "delete"]);
   }
 
-  create(table: TableMeta, actor: Actor, input: { id: string; data: Record<string, unknown>; permissions: string[] }): StoredRow {
+  create(
+    table: TableMeta,
+    actor: Actor,
+    input: { id: string; data: Record<string, unknown>; permissions: string[] },
+  ): StoredRow {
     this.checkCreate(table, actor, input.permissions);
     const doc = applyDefaults(table.columns, input.data);
     validate(table, doc, input.data);
@@ -70,11 +85,24 @@ export class RowOps {
     const rows = this.store.rows(table);
     let seq: number;
     try {
-      seq = rows.insert({ id: input.id, createdAt, updatedAt, permissions: input.permissions, values: storageValues(table.columns, doc) });
+      seq = rows.insert({
+        id: input.id,
+        createdAt,
+        updatedAt,
+        permissions: input.permissions,
+        values: storageValues(table.columns, doc),
+      });
     } catch (err) {
       throw mapWriteError(err, input.id);
     }
-    return { seq, id: input.id, createdAt, updatedAt, permissions: input.permissions, data: apiValues(table.columns, doc) };
+    return {
+      seq,
+      id: input.id,
+      createdAt,
+      updatedAt,
+      permissions: input.permissions,
+      data: apiValues(table.columns, doc),
+    };
   }
 
   update(
@@ -88,7 +116,8 @@ export class RowOps {
     const rows = this.store.rows(table);
     const old = rows.getById(rowId);
     if (!old) throw tdbErrors.rowNotFound(rowId);
-    const nextPermissions = permissions === null ? old.permissions : aggregatePermissions(permissions, ["read", "update", "delete"]);
+    const nextPermissions =
+      permissions === null ? old.permissions : aggregatePermissions(permissions, ["read", "update", "delete"]);
     if (permissions !== null) assertGrantable(actor, nextPermissions);
     const merged = applyDefaults(table.columns, { ...old.data, ...data });
     return this.write(table, actor, rows, old, merged, data, nextPermissions, options);
@@ -108,12 +137,23 @@ export class RowOps {
       const perms = this.resolveNewPermissions(actor, permissions);
       return { row: this.create(table, actor, { id: rowId, data, permissions: perms }), created: true, changed: true };
     }
-    const nextPermissions = permissions === null ? old.permissions : aggregatePermissions(permissions, ["read", "update", "delete"]);
+    const nextPermissions =
+      permissions === null ? old.permissions : aggregatePermissions(permissions, ["read", "update", "delete"]);
     if (permissions !== null) assertGrantable(actor, nextPermissions);
     // Optional columns left out keep their values; required ones must be sent again (upsertDocuments).
     const merged: Record<string, unknown> = { ...data };
     for (const c of table.columns) if (!c.required && !(c.key in merged)) merged[c.key] = old.data[c.key];
-    const result = this.write(table, actor, rows, old, applyDefaults(table.columns, merged), data, nextPermissions, options, false);
+    const result = this.write(
+      table,
+      actor,
+      rows,
+      old,
+      applyDefaults(table.columns, merged),
+      data,
+      nextPermissions,
+      options,
+      false,
+    );
     return { ...result, created: false };
   }
 
@@ -152,7 +192,11 @@ export class RowOps {
       data: apiValues(table.columns, merged),
     };
     try {
-      rows.update(old.seq, { createdAt: next.createdAt, updatedAt, permissions, values: storageValues(table.columns, merged) }, permissionsChanged);
+      rows.update(
+        old.seq,
+        { createdAt: next.createdAt, updatedAt, permissions, values: storageValues(table.columns, merged) },
+        permissionsChanged,
+      );
     } catch (err) {
       throw mapWriteError(err, old.id);
     }
@@ -180,7 +224,8 @@ export class RowOps {
     direction: "increment" | "decrement",
     options: WriteOptions = {},
   ): StoredRow {
-    if (!(value > 0)) throw new AppwriteError(400, "general_argument_invalid", "Value must be numeric and greater than 0");
+    if (!(value > 0))
+      throw new AppwriteError(400, "general_argument_invalid", "Value must be numeric and greater than 0");
     const column = table.columns.find((c) => c.key === columnKey);
     if (!column) throw tdbErrors.columnNotFound(columnKey);
     if (!["integer", "bigint", "double"].includes(column.type) || column.array) {
@@ -195,19 +240,26 @@ export class RowOps {
     if (bound !== null) {
       const exceeded = direction === "increment" ? Number(next) > bound : Number(next) < bound;
       if (exceeded) {
-        throw tdbErrors.columnLimitExceeded(`tablesDB "${columnKey}" has reached the ${direction === "increment" ? "maximum" : "minimum"} value of ${bound}`);
+        throw tdbErrors.columnLimitExceeded(
+          `tablesDB "${columnKey}" has reached the ${direction === "increment" ? "maximum" : "minimum"} value of ${bound}`,
+        );
       }
     }
     if (options.notModifiedAfter && old.updatedAt > options.notModifiedAfter) throw new ConflictError(old.id);
     const data = { ...old.data, [columnKey]: next };
     const updatedAt = formatDate();
-    rows.update(old.seq, { createdAt: old.createdAt, updatedAt, permissions: old.permissions, values: storageValues(table.columns, data) }, false);
+    rows.update(
+      old.seq,
+      { createdAt: old.createdAt, updatedAt, permissions: old.permissions, values: storageValues(table.columns, data) },
+      false,
+    );
     return { ...old, updatedAt, data };
   }
 }
 
 function addNumbers(current: unknown, delta: number): number | bigint {
-  if (typeof current === "bigint") return Number.isInteger(delta) ? normaliseInteger(current + BigInt(delta)) : Number(current) + delta;
+  if (typeof current === "bigint")
+    return Number.isInteger(delta) ? normaliseInteger(current + BigInt(delta)) : Number(current) + delta;
   const base = typeof current === "number" ? current : 0;
   return base + delta;
 }

@@ -2,7 +2,14 @@
 // the SQL page + capped total (A …/Documents/XList.php, Get.php; U Database::find/count/getDocument).
 import { columnSql, permsName, quoteIdent } from "./ddl.ts";
 import { authorize, isAuthorized } from "./permissions.ts";
-import { groupQueries, type Query, queryInvalid, schemaFor, validateGetQueries, validateListQueries } from "./query-parse.ts";
+import {
+  groupQueries,
+  type Query,
+  queryInvalid,
+  schemaFor,
+  validateGetQueries,
+  validateListQueries,
+} from "./query-parse.ts";
 import { compileCount, compileFind, effectiveOrders, hasIndexedEqual, type PermissionStrategy } from "./query-sql.ts";
 import type { RowStore } from "./row-store.ts";
 import { tdbErrors } from "./tablesdb-errors.ts";
@@ -33,7 +40,8 @@ export class RowReads {
     const readRoles = this.readRestriction(table, actor);
     if (cursorRow) {
       for (const order of effectiveOrders(grouped.orders)) {
-        if (order.attribute !== null && cursorRow[columnSql(order.attribute)] === null) throw tdbErrors.orderNull(order.attribute);
+        if (order.attribute !== null && cursorRow[columnSql(order.attribute)] === null)
+          throw tdbErrors.orderNull(order.attribute);
       }
     }
     const permissionStrategy = readRoles ? this.permissionStrategy(table, grouped.filters, readRoles) : undefined;
@@ -60,17 +68,29 @@ export class RowReads {
       cursorRow = rows.getRawById(grouped.cursor.id) ?? null;
       if (!cursorRow) throw tdbErrors.cursorNotFound(grouped.cursor.id);
     }
-    const find = compileFind(table, { grouped: { ...grouped, limit: grouped.limit ?? Number.MAX_SAFE_INTEGER }, readRoles: null, cursorRow });
-    const matched = (rows.select(find.sql).all(...find.params) as Array<Record<string, unknown>>).map((r) => rows.decode(r));
+    const find = compileFind(table, {
+      grouped: { ...grouped, limit: grouped.limit ?? Number.MAX_SAFE_INTEGER },
+      readRoles: null,
+      cursorRow,
+    });
+    const matched = (rows.select(find.sql).all(...find.params) as Array<Record<string, unknown>>).map((r) =>
+      rows.decode(r),
+    );
     return grouped.cursor?.direction === "before" ? matched.reverse() : matched;
   }
 
   /** Few readable rows: drive from the permissions table; many (or an indexed equal filter): probe it per row. */
-  private permissionStrategy(table: TableMeta, filters: readonly Query[], roles: readonly string[]): PermissionStrategy {
+  private permissionStrategy(
+    table: TableMeta,
+    filters: readonly Query[],
+    roles: readonly string[],
+  ): PermissionStrategy {
     if (hasIndexedEqual(table, filters)) return "exists";
-    const probe = this.store.rows(table).select(
-      `SELECT COUNT(1) AS c FROM (SELECT 1 FROM ${quoteIdent(permsName(table.seq))} WHERE _action = 'read' AND _role IN (${roles.map(() => "?").join(", ")}) LIMIT ${PERMISSION_PROBE_LIMIT})`,
-    );
+    const probe = this.store
+      .rows(table)
+      .select(
+        `SELECT COUNT(1) AS c FROM (SELECT 1 FROM ${quoteIdent(permsName(table.seq))} WHERE _action = 'read' AND _role IN (${roles.map(() => "?").join(", ")}) LIMIT ${PERMISSION_PROBE_LIMIT})`,
+      );
     const { c } = probe.get(...roles) as { c: number | bigint };
     return Number(c) < PERMISSION_PROBE_LIMIT ? "in" : "exists";
   }
@@ -82,10 +102,16 @@ export class RowReads {
     return actor.roles;
   }
 
-  get(table: TableMeta, actor: Actor, rowId: string, queries: readonly Query[]): { row: StoredRow; selects: string[] | null } {
+  get(
+    table: TableMeta,
+    actor: Actor,
+    rowId: string,
+    queries: readonly Query[],
+  ): { row: StoredRow; selects: string[] | null } {
     validateGetQueries(queries, schemaFor(table.columns, table.indexes));
     const row = this.store.rows(table).getById(rowId);
-    const readable = row && isAuthorized(actor, "read", [...table.permissions, ...(table.rowSecurity ? row.permissions : [])]);
+    const readable =
+      row && isAuthorized(actor, "read", [...table.permissions, ...(table.rowSecurity ? row.permissions : [])]);
     if (!row || !readable) throw tdbErrors.rowNotFound(rowId);
     return { row, selects: groupQueries(queries).selects };
   }

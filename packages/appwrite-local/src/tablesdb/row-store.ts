@@ -134,8 +134,14 @@ export class TableRows {
 
 /** SQLite's unique errors name the column: `_uid` is a duplicate $id, anything else a unique index. */
 function mapConstraintError(err: unknown): unknown {
-  if (err instanceof Error && "code" in err && typeof err.code === "string" && err.code.startsWith("SQLITE_CONSTRAINT")) {
-    if (/\._uid\b/.test(err.message) && !/,/.test(err.message.split("failed:")[1] ?? "")) return new DuplicateRowError(err.message);
+  if (
+    err instanceof Error &&
+    "code" in err &&
+    typeof err.code === "string" &&
+    err.code.startsWith("SQLITE_CONSTRAINT")
+  ) {
+    if (/\._uid\b/.test(err.message) && !/,/.test(err.message.split("failed:")[1] ?? ""))
+      return new DuplicateRowError(err.message);
     return new UniqueViolationError(err.message);
   }
   return err;

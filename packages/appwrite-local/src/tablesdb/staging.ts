@@ -18,12 +18,22 @@ export function openTransaction(
   return record;
 }
 
-export function stageOne(s: TablesDbServices, record: TransactionRecord, table: TableMeta, op: Omit<StagedOperation, "stagedAt" | "databaseId" | "tableId">): void {
+export function stageOne(
+  s: TablesDbServices,
+  record: TransactionRecord,
+  table: TableMeta,
+  op: Omit<StagedOperation, "stagedAt" | "databaseId" | "tableId">,
+): void {
   s.txns.stage(record, [{ ...op, databaseId: table.databaseId, tableId: table.id }]);
 }
 
 /** The row as the transaction sees it (its staged operations applied), or undefined. */
-export function stagedRow(s: TablesDbServices, record: TransactionRecord, table: TableMeta, rowId: string): StoredRow | undefined {
+export function stagedRow(
+  s: TablesDbServices,
+  record: TransactionRecord,
+  table: TableMeta,
+  rowId: string,
+): StoredRow | undefined {
   return s.txns.withStagedState(record, () => {
     const current = s.catalog.refresh(table) ?? table;
     return s.ops.rows(current).getById(rowId);

@@ -11,8 +11,10 @@ interface Validator {
 }
 
 const DATE_DESCRIPTION = "Value must be valid date between 0000-01-01 00:00:00 and 9999-12-31 00:00:00.";
-const INT64_DESCRIPTION = "Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,808";
-const BIGINT_DESCRIPTION = "Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,807";
+const INT64_DESCRIPTION =
+  "Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,808";
+const BIGINT_DESCRIPTION =
+  "Value must be a valid signed 64-bit integer between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,807";
 const INT32_DESCRIPTION = "Value must be a valid signed 32-bit integer between -2,147,483,648 and 2,147,483,647";
 const MAX_INT32 = 2147483647n;
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -26,7 +28,10 @@ function asBigInt(value: unknown): bigint | null {
 const validators = {
   datetime: { isValid: (v: unknown) => parseDateTime(v) !== null, description: DATE_DESCRIPTION },
   boolean: { isValid: (v: unknown) => typeof v === "boolean", description: "Value must be a valid boolean" },
-  float: { isValid: (v: unknown) => typeof v === "number" && Number.isFinite(v), description: "Value must be a valid float" },
+  float: {
+    isValid: (v: unknown) => typeof v === "number" && Number.isFinite(v),
+    description: "Value must be a valid float",
+  },
 } satisfies Record<string, Validator>;
 
 export const formatValidators = {
@@ -34,7 +39,10 @@ export const formatValidators = {
     isValid: (v: unknown) => typeof v === "string" && v.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
     description: "Value must be a valid email address",
   },
-  ip: { isValid: (v: unknown) => typeof v === "string" && isIP(v) !== 0, description: "Value must be a valid IP address" },
+  ip: {
+    isValid: (v: unknown) => typeof v === "string" && isIP(v) !== 0,
+    description: "Value must be a valid IP address",
+  },
   url: {
     isValid: (v: unknown) => typeof v === "string" && /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+[^\s]*$/i.test(v),
     description: "Value must be a valid URL",
@@ -44,7 +52,8 @@ export const formatValidators = {
 function text(size: number): Validator {
   return {
     isValid: (v) => typeof v === "string" && [...v].length <= size,
-    description: size > 0 ? `Value must be a valid string and no longer than ${size} chars` : "Value must be a valid string",
+    description:
+      size > 0 ? `Value must be a valid string and no longer than ${size} chars` : "Value must be a valid string",
   };
 }
 
@@ -113,13 +122,20 @@ function buildValidators(column: ColumnMeta): { label: "type" | "format"; list: 
     }
     case "bigint":
       list.push(
-        { isValid: (v) => asBigInt(v) !== null || (typeof v === "string" && /^-?\d+$/.test(v)), description: BIGINT_DESCRIPTION },
+        {
+          isValid: (v) => asBigInt(v) !== null || (typeof v === "string" && /^-?\d+$/.test(v)),
+          description: BIGINT_DESCRIPTION,
+        },
         range(column.min ?? -MAX_INT64 - 1n, column.max ?? MAX_INT64, true),
       );
       label = "format";
       break;
     case "double":
-      list.push(validators.float, range(-Number.MAX_VALUE, Number.MAX_VALUE, false), range(column.min ?? -Number.MAX_VALUE, column.max ?? Number.MAX_VALUE, false));
+      list.push(
+        validators.float,
+        range(-Number.MAX_VALUE, Number.MAX_VALUE, false),
+        range(column.min ?? -Number.MAX_VALUE, column.max ?? Number.MAX_VALUE, false),
+      );
       label = "format";
       break;
     case "boolean":
@@ -134,22 +150,38 @@ function buildValidators(column: ColumnMeta): { label: "type" | "format"; list: 
     label = "format";
   } else if (column.format === "enum") {
     const elements = column.elements ?? [];
-    list.push({ isValid: (v) => typeof v === "string" && elements.includes(v), description: `Value must be one of (${elements.join(", ")})` });
+    list.push({
+      isValid: (v) => typeof v === "string" && elements.includes(v),
+      description: `Value must be one of (${elements.join(", ")})`,
+    });
     label = "format";
   }
   return { label, list };
 }
 
-const INTERNAL_KEYS = new Set(["$id", "$sequence", "$collection", "$tenant", "$permissions", "$createdAt", "$updatedAt"]);
+const INTERNAL_KEYS = new Set([
+  "$id",
+  "$sequence",
+  "$collection",
+  "$tenant",
+  "$permissions",
+  "$createdAt",
+  "$updatedAt",
+]);
 
 /**
  * Validates a full row (every column key present or absent = null) and returns the failure message, or null.
  * `keyOrder` is the order the caller supplied keys in, which decides which problem is reported first.
  */
-export function describeInvalidRow(columns: readonly ColumnMeta[], doc: Record<string, unknown>, keyOrder: readonly string[]): string | null {
+export function describeInvalidRow(
+  columns: readonly ColumnMeta[],
+  doc: Record<string, unknown>,
+  keyOrder: readonly string[],
+): string | null {
   for (const column of columns) {
     const v = doc[column.key];
-    if (column.required && (v === null || v === undefined)) return `Invalid document structure: Missing required attribute "${column.key}"`;
+    if (column.required && (v === null || v === undefined))
+      return `Invalid document structure: Missing required attribute "${column.key}"`;
   }
   const byKey = new Map(columns.map((c) => [c.key, c]));
   for (const key of keyOrder) {
@@ -161,7 +193,10 @@ export function describeInvalidRow(columns: readonly ColumnMeta[], doc: Record<s
       return `Invalid document structure: Attribute "${key}" has invalid type. ${DATE_DESCRIPTION}`;
     }
   }
-  const ordered = [...keyOrder.filter((k) => byKey.has(k)), ...columns.map((c) => c.key).filter((k) => !keyOrder.includes(k))];
+  const ordered = [
+    ...keyOrder.filter((k) => byKey.has(k)),
+    ...columns.map((c) => c.key).filter((k) => !keyOrder.includes(k)),
+  ];
   for (const key of ordered) {
     const column = byKey.get(key)!;
     const problem = describeInvalidValue(column, doc[key]);
@@ -180,7 +215,8 @@ function describeInvalidValue(column: ColumnMeta, value: unknown): string | null
       const child: unknown = value[i];
       if (!column.required && child === null) continue;
       for (const validator of list) {
-        if (!validator.isValid(child)) return `Attribute "${column.key}['${i}']" has invalid ${label}. ${validator.description}`;
+        if (!validator.isValid(child))
+          return `Attribute "${column.key}['${i}']" has invalid ${label}. ${validator.description}`;
       }
     }
     return null;

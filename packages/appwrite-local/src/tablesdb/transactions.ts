@@ -15,7 +15,17 @@ import type { RowEventAction } from "./events.ts";
 
 export const MAX_OPERATIONS = 100;
 
-export type OperationAction = "create" | "update" | "upsert" | "delete" | "increment" | "decrement" | "bulkCreate" | "bulkUpdate" | "bulkUpsert" | "bulkDelete";
+export type OperationAction =
+  | "create"
+  | "update"
+  | "upsert"
+  | "delete"
+  | "increment"
+  | "decrement"
+  | "bulkCreate"
+  | "bulkUpdate"
+  | "bulkUpsert"
+  | "bulkDelete";
 
 export interface StagedOperation {
   action: OperationAction;
@@ -64,7 +74,14 @@ const ROLLBACK = Symbol("rollback");
 const REPLAY_ACTOR: Actor = { isKey: true, roles: [], userId: null, roleLabel: "applications" };
 
 export function transactionToJson(t: TransactionRecord): Record<string, unknown> {
-  return { $id: t.id, $createdAt: t.createdAt, $updatedAt: t.updatedAt, status: t.status, operations: t.operations, expiresAt: t.expiresAt };
+  return {
+    $id: t.id,
+    $createdAt: t.createdAt,
+    $updatedAt: t.updatedAt,
+    status: t.status,
+    operations: t.operations,
+    expiresAt: t.expiresAt,
+  };
 }
 
 export class Transactions {
@@ -91,9 +108,20 @@ export class Transactions {
     const permissions = actor.userId ? ["read", "update", "delete"].map((a) => `${a}("user:${actor.userId}")`) : [];
     const id = uniqueId();
     const info = this.db
-      .prepare("INSERT INTO _tdb_transactions (id, status, operations, expires_at, created_at, updated_at, permissions) VALUES (?, 'pending', 0, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT INTO _tdb_transactions (id, status, operations, expires_at, created_at, updated_at, permissions) VALUES (?, 'pending', 0, ?, ?, ?, ?)",
+      )
       .run(id, expiresAt, now, now, JSON.stringify(permissions));
-    return { seq: Number(info.lastInsertRowid), id, status: "pending", operations: 0, expiresAt, createdAt: now, updatedAt: now, permissions };
+    return {
+      seq: Number(info.lastInsertRowid),
+      id,
+      status: "pending",
+      operations: 0,
+      expiresAt,
+      createdAt: now,
+      updatedAt: now,
+      permissions,
+    };
   }
 
   /** The transaction if the caller may see it (API key, or the session user that created it), else 404. */
@@ -121,11 +149,17 @@ export class Transactions {
    * Checks a transaction can take `adding` more operations. `notPendingError` differs by route in Appwrite:
    * single-row writes say transaction_not_ready, createOperations and increment say general_bad_request.
    */
-  assertWritable(record: TransactionRecord, adding: number, notPendingError: () => AppwriteError = tdbErrors.transactionNotReady): void {
+  assertWritable(
+    record: TransactionRecord,
+    adding: number,
+    notPendingError: () => AppwriteError = tdbErrors.transactionNotReady,
+  ): void {
     if (record.status !== "pending") throw notPendingError();
     if (Date.now() > Date.parse(record.expiresAt)) throw tdbErrors.transactionExpired();
     if (record.operations + adding > MAX_OPERATIONS) {
-      throw tdbErrors.transactionLimit(`Transaction already has ${record.operations} operations, adding ${adding} would exceed the maximum of ${MAX_OPERATIONS}`);
+      throw tdbErrors.transactionLimit(
+        `Transaction already has ${record.operations} operations, adding ${adding} would exceed the maximum of ${MAX_OPERATIONS}`,
+      );
     }
   }
 
@@ -135,13 +169,24 @@ export class Transactions {
       "INSERT INTO _tdb_transaction_ops (txn_seq, action, database_id, table_id, row_id, data, staged_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
     return this.db.transaction(() => {
-      for (const op of operations) insert.run(record.seq, op.action, op.databaseId, op.tableId, op.rowId, stringifyJson(op.data ?? null), stagedAt);
+      for (const op of operations)
+        insert.run(
+          record.seq,
+          op.action,
+          op.databaseId,
+          op.tableId,
+          op.rowId,
+          stringifyJson(op.data ?? null),
+          stagedAt,
+        );
       return this.setFields(record, { operations: record.operations + operations.length });
     })();
   }
 
   private operationsOf(record: TransactionRecord): StagedOperation[] {
-    const rows = this.db.prepare("SELECT * FROM _tdb_transaction_ops WHERE txn_seq = ? ORDER BY seq").all(record.seq) as Array<{
+    const rows = this.db
+      .prepare("SELECT * FROM _tdb_transaction_ops WHERE txn_seq = ? ORDER BY seq")
+      .all(record.seq) as Array<{
       action: OperationAction;
       database_id: string;
       table_id: string;
@@ -149,12 +194,24 @@ export class Transactions {
       data: string;
       staged_at: string;
     }>;
-    return rows.map((r) => ({ action: r.action, databaseId: r.database_id, tableId: r.table_id, rowId: r.row_id, data: parseJson(r.data), stagedAt: r.staged_at }));
+    return rows.map((r) => ({
+      action: r.action,
+      databaseId: r.database_id,
+      tableId: r.table_id,
+      rowId: r.row_id,
+      data: parseJson(r.data),
+      stagedAt: r.staged_at,
+    }));
   }
 
-  private setFields(record: TransactionRecord, fields: Partial<Pick<TransactionRecord, "status" | "operations">>): TransactionRecord {
+  private setFields(
+    record: TransactionRecord,
+    fields: Partial<Pick<TransactionRecord, "status" | "operations">>,
+  ): TransactionRecord {
     const next = { ...record, ...fields, updatedAt: formatDate() };
-    this.db.prepare("UPDATE _tdb_transactions SET status = ?, operations = ?, updated_at = ? WHERE seq = ?").run(next.status, next.operations, next.updatedAt, record.seq);
+    this.db
+      .prepare("UPDATE _tdb_transactions SET status = ?, operations = ?, updated_at = ? WHERE seq = ?")
+      .run(next.status, next.operations, next.updatedAt, record.seq);
     return next;
   }
 
@@ -209,7 +266,9 @@ export class Transactions {
   }
 
   /** Events after commit carry each row's final state (deletes carry the row as it was). */
-  private collectChanges(applied: Array<{ op: StagedOperation; table: TableMeta; rowId: string; before?: StoredRow }>): RowChange[] {
+  private collectChanges(
+    applied: Array<{ op: StagedOperation; table: TableMeta; rowId: string; before?: StoredRow }>,
+  ): RowChange[] {
     const changes: RowChange[] = [];
     for (const { op, table, rowId, before } of applied) {
       if (op.action === "delete") {
@@ -238,11 +297,18 @@ export class Transactions {
     const rowKey = `${table.seq}/${op.rowId ?? ""}`;
     // Rows this replay already wrote are newer than the op by construction, so only untouched rows can conflict.
     const options = detectConflicts && !touched.has(rowKey) ? { notModifiedAfter: op.stagedAt } : {};
-    const permissionsOf = (d: Record<string, unknown>) => (Array.isArray(d.$permissions) ? aggregatePermissions(d.$permissions as string[], ["read", "update", "delete"]) : null);
+    const permissionsOf = (d: Record<string, unknown>) =>
+      Array.isArray(d.$permissions)
+        ? aggregatePermissions(d.$permissions as string[], ["read", "update", "delete"])
+        : null;
     switch (op.action) {
       case "create": {
         const id = op.rowId ?? (typeof data.$id === "string" ? data.$id : uniqueId());
-        this.ops.create(table, actor, { id, data: sanitiseData(data, REPLAY_ACTOR), permissions: permissionsOf(data) ?? [] });
+        this.ops.create(table, actor, {
+          id,
+          data: sanitiseData(data, REPLAY_ACTOR),
+          permissions: permissionsOf(data) ?? [],
+        });
         touched.add(`${table.seq}/${id}`);
         return { op, table, rowId: id };
       }
@@ -265,7 +331,16 @@ export class Transactions {
         if (!this.ops.rows(table).getById(rowId)) throw tdbErrors.rowNotFound(rowId);
         const column = String(data.column ?? data.attribute ?? "");
         const bound = op.action === "increment" ? data.max : data.min;
-        this.ops.adjust(table, actor, rowId, column, Number(data.value ?? 1), typeof bound === "number" ? bound : null, op.action, options);
+        this.ops.adjust(
+          table,
+          actor,
+          rowId,
+          column,
+          Number(data.value ?? 1),
+          typeof bound === "number" ? bound : null,
+          op.action,
+          options,
+        );
         touched.add(rowKey);
         return { op, table, rowId };
       }
@@ -274,7 +349,12 @@ export class Transactions {
         const docs = (Array.isArray(op.data) ? op.data : []) as Array<Record<string, unknown>>;
         for (const doc of docs) {
           const id = typeof doc.$id === "string" && doc.$id !== "unique()" ? doc.$id : uniqueId();
-          if (op.action === "bulkCreate") this.ops.create(table, actor, { id, data: sanitiseData(doc, REPLAY_ACTOR), permissions: permissionsOf(doc) ?? [] });
+          if (op.action === "bulkCreate")
+            this.ops.create(table, actor, {
+              id,
+              data: sanitiseData(doc, REPLAY_ACTOR),
+              permissions: permissionsOf(doc) ?? [],
+            });
           else this.ops.upsert(table, actor, id, sanitiseData(doc, REPLAY_ACTOR), permissionsOf(doc));
           touched.add(`${table.seq}/${id}`);
         }
@@ -285,7 +365,14 @@ export class Transactions {
         const queries = Array.isArray(data.queries) ? (data.queries as string[]) : [];
         for (const row of this.matchRows(table, queries)) {
           if (op.action === "bulkDelete") this.ops.delete(table, actor, row.id);
-          else this.ops.update(table, actor, row.id, sanitiseData((data.data ?? {}) as Record<string, unknown>, REPLAY_ACTOR), null);
+          else
+            this.ops.update(
+              table,
+              actor,
+              row.id,
+              sanitiseData((data.data ?? {}) as Record<string, unknown>, REPLAY_ACTOR),
+              null,
+            );
           touched.add(`${table.seq}/${row.id}`);
         }
         return null;

@@ -1,7 +1,8 @@
 // Shapes of TablesDB metadata and rows as the server holds them (not the wire format; see *-json.ts for that).
 
 /** Storage types, named as Appwrite's database layer names them (float is `double`). */
-export type ColumnType = "string" | "varchar" | "text" | "mediumtext" | "longtext" | "integer" | "bigint" | "double" | "boolean" | "datetime";
+export type ColumnType =
+  "string" | "varchar" | "text" | "mediumtext" | "longtext" | "integer" | "bigint" | "double" | "boolean" | "datetime";
 
 /** String columns that carry a format validator; reported as `type: "string"` with `format`. */
 export type ColumnFormat = "" | "email" | "enum" | "ip" | "url";

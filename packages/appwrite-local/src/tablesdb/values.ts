@@ -4,7 +4,8 @@ import { formatDate } from "../time.ts";
 import { normaliseInteger, parseJson, stringifyJson } from "./json.ts";
 import type { ColumnMeta } from "./types.ts";
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DATE_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /** Parses the date strings PHP's DateTime accepts in practice; a missing zone means UTC (Appwrite's server zone). */
 export function parseDateTime(value: unknown): Date | null {

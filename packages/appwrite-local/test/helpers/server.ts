@@ -55,7 +55,8 @@ export async function appwriteError<T>(fn: () => Promise<T>): Promise<{ code: nu
     await fn();
   } catch (err) {
     const e = err as { code?: unknown; type?: unknown; message?: unknown };
-    if (typeof e.code === "number" && typeof e.type === "string") return { code: e.code, type: e.type, message: String(e.message) };
+    if (typeof e.code === "number" && typeof e.type === "string")
+      return { code: e.code, type: e.type, message: String(e.message) };
     throw err;
   }
   throw new Error("expected an AppwriteException, but the call succeeded");

@@ -6,7 +6,13 @@ import { Client, type Realtime } from "appwrite";
 import type { RealtimeEvent } from "../../src/events.ts";
 import { PROJECT_ID, type TestServer } from "./server.ts";
 
-export type EventMessage = { events: string[]; channels: string[]; timestamp: string; payload: Record<string, unknown>; subscriptions: string[] };
+export type EventMessage = {
+  events: string[];
+  channels: string[];
+  timestamp: string;
+  payload: Record<string, unknown>;
+  subscriptions: string[];
+};
 
 /** Resolves when `predicate` holds, polling; rejects after `timeoutMs`. */
 export async function waitFor(predicate: () => boolean, timeoutMs = 3000, what = "condition"): Promise<void> {
@@ -40,7 +46,10 @@ export async function listen(realtime: Realtime, channels: string[], queries: st
 }
 
 /** Publishes an event on the server's bus the way TablesDB does after a committed write. */
-export function publish(t: TestServer, event: Partial<RealtimeEvent> & Pick<RealtimeEvent, "channels" | "roles">): void {
+export function publish(
+  t: TestServer,
+  event: Partial<RealtimeEvent> & Pick<RealtimeEvent, "channels" | "roles">,
+): void {
   t.server.app.bus.publish({ events: ["test.event"], timestamp: new Date().toISOString(), payload: {}, ...event });
 }
 
@@ -49,7 +58,12 @@ export function publish(t: TestServer, event: Partial<RealtimeEvent> & Pick<Real
  * on the same socket afterwards, and the server handles a socket's messages in order, so once probes reach the
  * probe subscription the real one is active too.
  */
-export async function listenReady(t: TestServer, realtime: Realtime, channels: string[], queries: string[] = []): Promise<Listener> {
+export async function listenReady(
+  t: TestServer,
+  realtime: Realtime,
+  channels: string[],
+  queries: string[] = [],
+): Promise<Listener> {
   const listener = await listen(realtime, channels, queries);
   const probeChannel = `probe.${Math.random().toString(36).slice(2)}`;
   const probe = await listen(realtime, [probeChannel]);
@@ -73,7 +87,11 @@ export interface RawSocket {
   close(): Promise<void>;
 }
 
-export async function rawSocket(t: TestServer, query = `project=${PROJECT_ID}`, headers: Record<string, string> = {}): Promise<RawSocket> {
+export async function rawSocket(
+  t: TestServer,
+  query = `project=${PROJECT_ID}`,
+  headers: Record<string, string> = {},
+): Promise<RawSocket> {
   const ws = new WebSocket(`${t.url.replace("http://", "ws://")}/realtime?${query}`, { headers });
   const socket: RawSocket = {
     ws,
@@ -112,4 +130,3 @@ export async function rawSocket(t: TestServer, query = `project=${PROJECT_ID}`, 
   });
   return socket;
 }
-

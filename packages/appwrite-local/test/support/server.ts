@@ -36,7 +36,9 @@ let counter = 0;
 
 export async function startTestServer(opts: { dataDir?: string } = {}): Promise<TestServer> {
   const server = await startServer(
-    opts.dataDir ? { dataDir: opts.dataDir, projectId: PROJECT_ID, apiKey: API_KEY } : { memory: true, projectId: PROJECT_ID, apiKey: API_KEY },
+    opts.dataDir
+      ? { dataDir: opts.dataDir, projectId: PROJECT_ID, apiKey: API_KEY }
+      : { memory: true, projectId: PROJECT_ID, apiKey: API_KEY },
   );
   const base = () => new Client().setEndpoint(server.url).setProject(PROJECT_ID);
   const t: TestServer = {
@@ -52,7 +54,14 @@ export async function startTestServer(opts: { dataDir?: string } = {}): Promise<
       const account = new Account(t.admin());
       const user = await account.create({ userId: ID.unique(), email, password, name: o.name });
       const session = await account.createEmailPasswordSession({ email, password });
-      return { userId: user.$id, email, password, secret: session.secret, sessionId: session.$id, client: t.withSession(session.secret) };
+      return {
+        userId: user.$id,
+        email,
+        password,
+        secret: session.secret,
+        sessionId: session.$id,
+        client: t.withSession(session.secret),
+      };
     },
     close: () => server.close(),
   };
@@ -66,12 +75,15 @@ export function tempDataDir(): { dir: string; cleanup: () => void } {
 }
 
 /** Runs `fn` and returns the AppwriteException it throws (fails the test if it does not throw). */
-export async function expectAppwriteError(fn: () => Promise<unknown>): Promise<{ code: number; type: string; message: string }> {
+export async function expectAppwriteError(
+  fn: () => Promise<unknown>,
+): Promise<{ code: number; type: string; message: string }> {
   try {
     await fn();
   } catch (err) {
     const e = err as { code?: unknown; type?: unknown; message?: unknown };
-    if (typeof e.code === "number" && typeof e.type === "string") return { code: e.code, type: e.type, message: String(e.message) };
+    if (typeof e.code === "number" && typeof e.type === "string")
+      return { code: e.code, type: e.type, message: String(e.message) };
     throw err;
   }
   throw new Error("expected the call to fail with an AppwriteException");

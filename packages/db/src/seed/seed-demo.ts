@@ -1,7 +1,15 @@
 // Loads the demo marketplace into an empty project: therapists, spas, photos, discount codes, two logins, and a few
 // past sessions of the demo therapist (completed, paid, rated). Every item is create-if-missing, so an interrupted
 // seed finishes on the next run instead of duplicating rows.
-import { AppwriteException, Permission, Role, type Models, type Storage, type TablesDB, type Users } from "node-appwrite";
+import {
+  AppwriteException,
+  Permission,
+  Role,
+  type Models,
+  type Storage,
+  type TablesDB,
+  type Users,
+} from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
 import { BUCKETS, TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { avatarSvg } from "./avatar.ts";
@@ -66,8 +74,24 @@ export async function seedDemo(
   }
 
   const codes = [
-    { id: "tenang10", code: "TENANG10", kind: "percent", value: 10, minSpend: 0, usageLimit: 1000, perCustomerLimit: 1 },
-    { id: "welcome50k", code: "WELCOME50K", kind: "fixed", value: 50_000, minSpend: 300_000, usageLimit: 500, perCustomerLimit: 1 },
+    {
+      id: "tenang10",
+      code: "TENANG10",
+      kind: "percent",
+      value: 10,
+      minSpend: 0,
+      usageLimit: 1000,
+      perCustomerLimit: 1,
+    },
+    {
+      id: "welcome50k",
+      code: "WELCOME50K",
+      kind: "fixed",
+      value: 50_000,
+      minSpend: 300_000,
+      usageLimit: 500,
+      perCustomerLimit: 1,
+    },
   ];
   for (const { id, ...code } of codes) {
     await createRowIfMissing(t, TABLES.discountCodes, id, { ...code, usedCount: 0, active: true });
@@ -103,7 +127,11 @@ async function createPastBookingIfMissing(
       // Appwrite keeps $createdAt/$updatedAt itself, except that an API key may set them: the booking was made then.
       // The booking row is staff-only (it holds the customer's contact details); its change signal is what the
       // customer and the therapist may read (booking-server's permissions.ts).
-      await stage(TABLES.bookings, { ...session.booking, $createdAt: session.createdAt, $updatedAt: session.completedAt }, []);
+      await stage(
+        TABLES.bookings,
+        { ...session.booking, $createdAt: session.createdAt, $updatedAt: session.completedAt },
+        [],
+      );
       await stage(
         TABLES.bookingUpdates,
         {
@@ -155,7 +183,11 @@ async function ensureUser(
 
 async function ensureFile(storage: Storage, fileId: string, name: string, svg: string) {
   await ignoreConflict(() =>
-    storage.createFile({ bucketId: BUCKETS.therapistPhotos, fileId, file: InputFile.fromBuffer(Buffer.from(svg), name) }),
+    storage.createFile({
+      bucketId: BUCKETS.therapistPhotos,
+      fileId,
+      file: InputFile.fromBuffer(Buffer.from(svg), name),
+    }),
   );
 }
 
