@@ -12,6 +12,8 @@ bash scripts/ensure-tools.sh --chromium
 echo "==> pnpm install"
 pnpm install --frozen-lockfile
 
+echo "==> format (prettier --check)"
+pnpm format:check
 echo "==> lint, typecheck, unit and contract tests"
 # Two at a time: the machine has 2 cores, and the integration suites start servers.
 pnpm exec turbo run lint typecheck test --concurrency=2 --output-logs=errors-only --continue
