@@ -4,18 +4,9 @@
 // new route cannot ship without someone deciding who may call it.
 import { Query } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, expectations, isAllowed, requestFor, phaseOf, type Role } from "./support/authorization-table";
+import { ROLES, actorFor, expectations, isAllowed, requestFor, phaseOf } from "./support/authorization-table";
 import { listRouteFiles, routeKey } from "./support/routes";
-import {
-  call,
-  COOKIES,
-  setUpPeople,
-  startSecurityWorld,
-  type Actor,
-  type People,
-  type SecurityWorld,
-} from "./support/world";
-import type { AppName } from "@tenang/testing/next-app";
+import { call, COOKIES, setUpPeople, startSecurityWorld, type People, type SecurityWorld } from "./support/world";
 
 let world: SecurityWorld;
 let people: People;
@@ -43,31 +34,6 @@ afterAll(async () => {
   await world?.close();
 });
 
-/** Who sends what: each caller's own cookie; "foreign" is another app's session secret under this app's name. */
-function actorFor(role: Role, app: AppName): Actor | null {
-  switch (role) {
-    case "none":
-      return null;
-    case "ownerGuest":
-      return people.guestA.actor;
-    case "otherGuest":
-      return people.guestB.actor;
-    case "therapist":
-      return people.therapistA;
-    case "otherTherapist":
-      return people.therapistB;
-    case "admin":
-      return people.admin;
-    case "foreign": {
-      // The most useful secret an attacker could carry over: a dashboard session on the customer app, an admin's
-      // session on the therapist dashboard, a therapist's on the admin dashboard.
-      const donor =
-        app === "customer" ? people.therapistA : app === "therapist-dashboard" ? people.admin : people.therapistA;
-      return { name: `foreign→${app}`, app, secret: donor.secret };
-    }
-  }
-}
-
 describe("authorization matrix", () => {
   it("has an entry for every route file and method, and none for a route that is gone", () => {
     const known = new Set(cells.map((c) => c.key));
@@ -86,7 +52,7 @@ describe("authorization matrix", () => {
       const table = expectations[key];
       if (!table) continue; // reported by the test above
       for (const role of ROLES) {
-        const actor = actorFor(role, route.app);
+        const actor = actorFor(people, role, route.app);
         const request = requestFor(key, { people, commissionId, role });
         const res = await call(world, route.app, method, request.path, {
           as: actor,

@@ -4,12 +4,11 @@
 // matrix. No answer may be a 5xx, and afterwards every stored row of every table must still parse the way the apps
 // read it. SECURITY_FUZZ_SEED replays a run (the seed is printed).
 import fc from "fast-check";
-import type { AppName } from "@tenang/testing/next-app";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role } from "./support/authorization-table";
+import { ROLES, actorFor, type Role } from "./support/authorization-table";
 import { listRouteFiles, HTTP_METHODS, type RouteFile } from "./support/routes";
 import { unparsableRows } from "./support/stored-rows";
-import { call, setUpPeople, startSecurityWorld, type Actor, type People, type SecurityWorld } from "./support/world";
+import { call, setUpPeople, startSecurityWorld, type People, type SecurityWorld } from "./support/world";
 
 const REQUESTS_PER_ROUTE = Number(process.env.SECURITY_FUZZ_REQUESTS ?? 1000);
 const SEED = Number(process.env.SECURITY_FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -25,29 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.close();
 });
-
-function actorFor(role: Role, app: AppName): Actor | null {
-  switch (role) {
-    case "none":
-      return null;
-    case "ownerGuest":
-      return people.guestA.actor;
-    case "otherGuest":
-      return people.guestB.actor;
-    case "therapist":
-      return people.therapistA;
-    case "otherTherapist":
-      return people.therapistB;
-    case "admin":
-      return people.admin;
-    case "foreign":
-      return {
-        name: "foreign",
-        app,
-        secret: app === "customer" ? people.therapistA.secret : people.guestA.actor.secret,
-      };
-  }
-}
 
 // The keys the routes' schemas read, so random values reach past "unknown field" into the use cases.
 const KNOWN_KEYS = [
@@ -227,7 +203,7 @@ describe("a bounded fuzz pass of every route", () => {
         }
         const send = ["GET", "HEAD"].includes(c.method) ? undefined : body;
         const res = await call(world, route.app, c.method, path, {
-          as: actorFor(c.role, route.app),
+          as: actorFor(people, c.role, route.app),
           headers,
           body: send,
         }).catch((error: Error) => ({ status: 599, text: () => `no answer: ${error.message}` }));

@@ -7,7 +7,8 @@
 //   404        signed in, but the resource is someone else's: answered exactly like "no such thing", so ids cannot
 //              be probed.
 //   [a, b]     either is fine (the issue leaves the exact refusal open where noted).
-import type { People, Person } from "./world";
+import type { AppName } from "@tenang/testing/next-app";
+import type { Actor, People, Person } from "./world";
 import { chatImageForm, idempotencyKey, WHATSAPP } from "./world";
 
 export const ROLES = ["none", "otherGuest", "ownerGuest", "otherTherapist", "therapist", "admin", "foreign"] as const;
@@ -249,3 +250,28 @@ export function requestFor(key: string, ctx: { people: People; commissionId: str
 }
 
 export type { Person };
+
+/** Who sends what: each caller's own cookie; "foreign" is another app's session secret under this app's name. */
+export function actorFor(people: People, role: Role, app: AppName): Actor | null {
+  switch (role) {
+    case "none":
+      return null;
+    case "ownerGuest":
+      return people.guestA.actor;
+    case "otherGuest":
+      return people.guestB.actor;
+    case "therapist":
+      return people.therapistA;
+    case "otherTherapist":
+      return people.therapistB;
+    case "admin":
+      return people.admin;
+    case "foreign": {
+      // The most useful secret an attacker could carry over: a dashboard session on the customer app, an admin's
+      // session on the therapist dashboard, a therapist's on the admin dashboard.
+      const donor =
+        app === "customer" ? people.therapistA : app === "therapist-dashboard" ? people.admin : people.therapistA;
+      return { name: `foreign→${app}`, app, secret: donor.secret };
+    }
+  }
+}
