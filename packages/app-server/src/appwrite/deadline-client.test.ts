@@ -1,29 +1,24 @@
 // Finding 7 (issue 9): with Appwrite frozen, routes hung as long as it was frozen. Every call made through our
 // clients has a deadline; these tests freeze a backend for real (a TCP server that accepts and never answers).
-import net from "node:net";
 import { Account, TablesDB } from "node-appwrite";
 import { startServer, type RunningServer } from "@tenang/appwrite-local";
+import { startFrozenBackend, type FrozenBackend } from "../testing/frozen-backend";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRouteHandling } from "../http/handle-route";
 import { createAppwriteClient } from "./deadline-client";
 
-let frozen: net.Server;
+let frozen: FrozenBackend;
 let frozenEndpoint: string;
 let live: RunningServer;
-const sockets = new Set<net.Socket>();
 
 beforeAll(async () => {
-  frozen = net.createServer((socket) => {
-    sockets.add(socket); // accepted, read, never answered
-  });
-  await new Promise<void>((resolve) => frozen.listen(0, "127.0.0.1", resolve));
-  frozenEndpoint = `http://127.0.0.1:${(frozen.address() as net.AddressInfo).port}/v1`;
+  frozen = await startFrozenBackend();
+  frozenEndpoint = frozen.endpoint;
   live = await startServer({ memory: true, port: 0, projectId: "p", apiKey: "k" });
 });
 
 afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => frozen.close(resolve));
+  await frozen.close();
   await live.close();
 });
 

@@ -1,25 +1,22 @@
 // Finding 7 (issue 9): /api/health said 200 while Appwrite was frozen. It now asks the backend with a short
 // deadline and says down (503) when it does not answer.
-import net from "node:net";
 import { startServer, type RunningServer } from "@tenang/appwrite-local";
+import { startFrozenBackend, type FrozenBackend } from "../testing/frozen-backend";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkBackend, healthResponse } from "./check-backend";
 
-let frozen: net.Server;
+let frozen: FrozenBackend;
 let frozenEndpoint: string;
 let live: RunningServer;
-const sockets = new Set<net.Socket>();
 
 beforeAll(async () => {
-  frozen = net.createServer((socket) => void sockets.add(socket));
-  await new Promise<void>((resolve) => frozen.listen(0, "127.0.0.1", resolve));
-  frozenEndpoint = `http://127.0.0.1:${(frozen.address() as net.AddressInfo).port}/v1`;
+  frozen = await startFrozenBackend();
+  frozenEndpoint = frozen.endpoint;
   live = await startServer({ memory: true, port: 0, projectId: "p", apiKey: "k" });
 });
 
 afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => frozen.close(resolve));
+  await frozen.close();
   await live.close();
 });
 
