@@ -3,7 +3,7 @@
 import { chipClassName } from "@tenang/ui/chip";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { PinIcon } from "@/components/icons";
 import { useGeolocation } from "@/hooks/use-geolocation";
 import type { Locale } from "@tenang/booking-core/locale";
@@ -25,8 +25,12 @@ export function NearMeButton({
   const m = getMessages(locale);
   const router = useRouter();
   const { state, locate } = useGeolocation();
+  // One navigation per position found. Re-pushing whenever `query` changed raced the filters: a render with the
+  // query from before a filter click pushed the old URL back over the filter's (seen as an intermittent e2e failure).
+  const pushedFor = useRef<typeof state | null>(null);
   useEffect(() => {
-    if (state.status === "located") {
+    if (state.status === "located" && pushedFor.current !== state) {
+      pushedFor.current = state;
       router.push(hrefWith(query, { lat: String(state.lat), lng: String(state.lng), area: undefined }), {
         scroll: false,
       });
