@@ -11,7 +11,7 @@ import { listLatestBookings } from "../src/admin/latest-bookings";
 import { cancelBooking } from "../src/bookings/cancel-booking";
 import { acceptTherapist } from "../src/bookings/customer-decisions";
 import { getCustomerBooking } from "../src/bookings/get-customer-booking";
-import { respondToOffer } from "../src/offers/respond-to-offer";
+import { respondToOffer } from "../src/bookings/respond-to-offer";
 import { createBooking } from "../src/bookings/create-booking";
 import { approveCommissionPayment, submitCommissionPayment } from "../src/commissions/approve-commission-payment";
 import { sweepDueBookings } from "../src/sweeper/sweep-due-bookings";
