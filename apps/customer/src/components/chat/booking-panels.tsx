@@ -16,9 +16,10 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { bookingQueryKey } from "@/hooks/use-booking";
 import { useCountdown } from "@/hooks/use-countdown";
-import { serverNow, syncServerClock } from "@/hooks/use-server-clock";
+import { serverNow } from "@tenang/chat-client/server-clock";
 import { languageName, type Messages } from "@/i18n/messages";
-import { apiFetch, isApiError } from "@/lib/api-client";
+import { isApiError } from "@tenang/chat-client/api-client";
+import { apiFetch } from "@/lib/api-client";
 import type { BookingRating, CustomerBooking, CustomerBookingResponse } from "@/lib/customer-booking";
 import { cx } from "@/lib/cx";
 import { errorText } from "@/lib/error-text";
@@ -372,7 +373,6 @@ function RatingForm({
         `/api/bookings/${encodeURIComponent(booking.id)}/rating`,
         { method: "POST", body: { stars, comment } },
       );
-      syncServerClock(response.now);
       queryClient.setQueryData(bookingQueryKey(booking.id), response);
       if (response.booking.rating) onRated(response.booking.rating);
     } catch (failure) {
