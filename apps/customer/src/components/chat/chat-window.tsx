@@ -29,7 +29,9 @@ import {
   type CustomerBookingResponse,
 } from "@/lib/customer-booking";
 import { errorText } from "@/lib/error-text";
-import { EndedPanel, SearchPanel, TherapistDecisionPanel } from "./booking-panels";
+import { EndedPanel } from "./ended-panel";
+import { SearchPanel } from "./search-panel";
+import { TherapistDecisionPanel } from "./therapist-decision-panel";
 import { ChatErrorBoundary } from "./chat-error-boundary";
 import { photoErrorText } from "./chat-photo";
 import { BookingSummary, ChatHeader, Composer, ConfirmedPanel } from "./chat-parts";
