@@ -26,7 +26,12 @@ export class ApiError extends Error {
     status: number,
     code: string,
     message: string,
-    options: { reason?: string | null; retryAfterMs?: number; issues?: readonly ValidationIssue[]; cause?: unknown } = {},
+    options: {
+      reason?: string | null;
+      retryAfterMs?: number;
+      issues?: readonly ValidationIssue[];
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.status = status;

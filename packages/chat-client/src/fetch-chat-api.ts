@@ -1,9 +1,9 @@
 // ChatApi over the apps' route handlers, through the one API client (api-client.ts; contract in README.md). Each
 // request has its own timeout, so a hung connection becomes a TimeoutError that withRetry treats as a network
 // failure; errors are the client's ApiError with the HTTP status, the route's error code and Retry-After, which is
-// what booking-core's retry rules read. Sends carry the message's
-// clientMessageId as the Idempotency-Key header, so every retry of one send is the same request. Photos go up as
-// multipart (`file`, `clientMessageId`, `text`) with a longer timeout, since a few MB over a phone's link take a while.
+// what booking-core's retry rules read. Sends carry the message's clientMessageId as the Idempotency-Key header, so
+// every retry of one send is the same request. Photos go up as multipart (`file`, `clientMessageId`, `text`) with a
+// longer timeout, since a few MB over a phone's link take a while.
 import { IDEMPOTENCY_HEADER } from "@tenang/booking-core/idempotency";
 import { ApiError, createApiClient, type FetchLike } from "./api-client";
 import type {
@@ -53,11 +53,7 @@ function parseMessages(status: number, value: unknown): ServerMessage[] {
  * The ChatApi of an app whose route handlers live at `baseUrl` ("" for the same origin, the usual case in the
  * browser). `fetchImpl` defaults to the global fetch, looked up on each call.
  */
-export function createFetchChatApi(
-  baseUrl = "",
-  fetchImpl?: FetchLike,
-  options: FetchChatApiOptions = {},
-): ChatApi {
+export function createFetchChatApi(baseUrl = "", fetchImpl?: FetchLike, options: FetchChatApiOptions = {}): ChatApi {
   const apiFetch = createApiClient({
     baseUrl,
     ...(fetchImpl ? { fetchImpl } : {}),
