@@ -9,6 +9,8 @@ import { parseRetryAfter } from "@tenang/booking-core/retry";
 import { SERVER_TIME_FIELD, serverClock, type ServerClock } from "./server-clock";
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** Per attempt of an upload (a FormData body): 5 MB at a slow 1 Mbit/s is about 40 s. */
+export const DEFAULT_UPLOAD_TIMEOUT_MS = 60_000;
 
 /** The code of a request that got no answer (offline, DNS, a dropped connection, a timeout). */
 export const NETWORK_ERROR_CODE = "network";
@@ -78,6 +80,8 @@ export interface ApiClientOptions {
   /** Defaults to the global fetch, looked up on each call. */
   fetchImpl?: FetchLike;
   timeoutMs?: number;
+  /** Timeout of a request whose body is a FormData (an upload). */
+  uploadTimeoutMs?: number;
   /** Extra headers on every request (e.g. a locale). */
   headers?: Record<string, string>;
   /** The clock a response's `serverTime` sets (default: the tab's). */
@@ -120,7 +124,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiFetch {
     const { body, signal: outer } = request;
     const method = request.method ?? (body === undefined ? "GET" : "POST");
     const isForm = typeof FormData !== "undefined" && body instanceof FormData;
-    const limitMs = request.timeoutMs ?? options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const limitMs =
+      request.timeoutMs ??
+      (isForm
+        ? (options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS)
+        : (options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new RequestTimeoutError(`${method} ${path} timed out after ${limitMs} ms`)),

@@ -18,9 +18,6 @@ import type {
 } from "./chat-api";
 import { parseServerMessage, type ServerMessage } from "./chat-message";
 
-/** Per attempt of a photo upload: 5 MB at a slow 1 Mbit/s is about 40 s. */
-export const DEFAULT_UPLOAD_TIMEOUT_MS = 60_000;
-
 /** Where a stored chat photo is read from: the app's route, which checks the viewer (never Appwrite directly). */
 export function chatImagePath(bookingId: string, imageFileId: string): string {
   return `/api/bookings/${encodeURIComponent(bookingId)}/images/${encodeURIComponent(imageFileId)}`;
@@ -58,9 +55,9 @@ export function createFetchChatApi(baseUrl = "", fetchImpl?: FetchLike, options:
     baseUrl,
     ...(fetchImpl ? { fetchImpl } : {}),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.uploadTimeoutMs === undefined ? {} : { uploadTimeoutMs: options.uploadTimeoutMs }),
     ...(options.headers ? { headers: options.headers } : {}),
   });
-  const uploadTimeoutMs = options.uploadTimeoutMs ?? DEFAULT_UPLOAD_TIMEOUT_MS;
 
   async function request(
     method: "GET" | "POST",
@@ -73,7 +70,6 @@ export function createFetchChatApi(baseUrl = "", fetchImpl?: FetchLike, options:
       body: init.form ?? init.body,
       ...(init.headers ? { headers: init.headers } : {}),
       ...(init.signal ? { signal: init.signal } : {}),
-      ...(init.form ? { timeoutMs: uploadTimeoutMs } : {}),
     });
     return { status: 200, body };
   }
