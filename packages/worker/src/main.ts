@@ -2,7 +2,6 @@
 // until SIGTERM/SIGINT, when it finishes the item in hand and gives its lease up (the others take its share at once).
 import { randomBytes } from "node:crypto";
 import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
-import { defaultLifecycleConfig } from "@tenang/booking-core/lifecycle/config";
 import { createBookingServerContext } from "@tenang/booking-server/context";
 import { runWorker } from "@tenang/booking-server/jobs/worker-loop";
 import { parseWorkerEnv } from "./env";
@@ -28,10 +27,11 @@ const controller = new AbortController();
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => controller.abort());
 
 const maxSleepMs = maxSleepFor(env.WORKER_MAX_SLEEP_MS, ctx.lifecycle.offerWindowMs);
+const windowNote =
+  env.OFFER_WINDOW_SECONDS === undefined ? " (the default; set OFFER_WINDOW_SECONDS as for the apps)" : "";
 console.log(
-  `${workerId} running against ${env.APPWRITE_ENDPOINT} (offer window ${ctx.lifecycle.offerWindowMs / 1000} s` +
-    `${env.OFFER_WINDOW_SECONDS === undefined ? `, the default of ${defaultLifecycleConfig.offerWindowMs / 1000} s` : ""}; ` +
-    `sleeps at most ${maxSleepMs} ms; lease ${env.WORKER_LEASE_MS} ms)`,
+  `${workerId} running against ${env.APPWRITE_ENDPOINT}: offer window ${ctx.lifecycle.offerWindowMs / 1000} s` +
+    `${windowNote}, sleeps at most ${maxSleepMs} ms, lease ${env.WORKER_LEASE_MS} ms`,
 );
 await runWorker(ctx, {
   workerId,

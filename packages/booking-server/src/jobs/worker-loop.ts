@@ -47,18 +47,22 @@ export async function runWorker(ctx: BookingServerContext, opts: WorkerOptions):
     beat.leaseExpiresAt = new Date(ctx.clock().getTime() + opts.leaseMs).toISOString();
     await writeHeartbeat(ctx, beat);
   };
-  let renewing = false;
-  const renewTimer = setInterval(() => {
-    if (renewing) return;
-    renewing = true;
-    renew()
-      .catch((error: unknown) => log(`heartbeat failed: ${messageOf(error)}`))
-      .finally(() => (renewing = false));
-  }, opts.leaseMs / 3);
-  let lastFailure = "";
+  // A backend that is down fails every beat and every pass alike: say so when the failure starts or changes, once.
+  const said = { heartbeat: "", pass: "" };
+  const sayOnce = (kind: keyof typeof said, message: string) => {
+    if (said[kind] !== message) log(`${kind} failed: ${message}`);
+    said[kind] = message;
+  };
+  let renewing: Promise<void> | null = null;
+  const beatNow = (): Promise<void> =>
+    (renewing ??= renew()
+      .then(() => void (said.heartbeat = ""))
+      .catch((error: unknown) => sayOnce("heartbeat", messageOf(error)))
+      .finally(() => (renewing = null)));
+  const renewTimer = setInterval(() => void beatNow(), opts.leaseMs / 3);
 
   try {
-    await renew();
+    await beatNow();
     while (!signal.aborted) {
       let sleepMs = opts.maxSleepMs;
       try {
@@ -85,23 +89,24 @@ export async function runWorker(ctx: BookingServerContext, opts: WorkerOptions):
           }
         }
         beat.lastRunAt = ctx.clock().toISOString();
-        lastFailure = "";
+        said.pass = "";
         if (more) continue;
         const after = ctx.clock();
         const next = await nextDueAfter(ctx, jobs, after, scope);
         if (next !== null) sleepMs = Math.min(sleepMs, next.getTime() - after.getTime() + WAKE_MARGIN_MS);
       } catch (error) {
-        // Appwrite unreachable, most likely: say so once, keep trying at the bounded pace.
+        // Appwrite unreachable, most likely: keep trying at the bounded pace.
         const message = messageOf(error);
         beat.jobsFailed += 1;
         beat.lastError = message;
-        if (message !== lastFailure) log(`pass failed: ${message}`);
-        lastFailure = message;
+        sayOnce("pass", message);
       }
       await sleep(Math.max(0, sleepMs), signal);
     }
   } finally {
     clearInterval(renewTimer);
+    // A beat still in flight would write the row back after the delete, and hold the share until the lease ran out.
+    await renewing;
     await endLease(ctx, opts.workerId).catch(() => undefined);
   }
 }
