@@ -19,6 +19,8 @@ export const TABLES = {
   therapistHolds: "therapist_holds",
   customerHolds: "customer_holds",
   ratings: "ratings",
+  pushSubscriptions: "push_subscriptions",
+  notifications: "notifications",
 } as const;
 
 export type TableId = (typeof TABLES)[keyof typeof TABLES];

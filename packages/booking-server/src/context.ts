@@ -12,6 +12,16 @@ export interface BookingServerContext {
   /** The engine's only source of "now" (tests move it forward instead of sleeping). */
   clock: () => Date;
   lifecycle: LifecycleConfig;
+  /** Web Push (notifications/): absent = push is off, nothing is recorded or sent. */
+  push?: PushSettings;
+}
+
+/** The VAPID identity the server signs pushes with (RFC 8292); keys are base64url as web-push generates them. */
+export interface PushSettings {
+  vapidPublicKey: string;
+  vapidPrivateKey: string;
+  /** A mailto: or https: contact the push services may use. */
+  vapidSubject: string;
 }
 
 export interface BookingServerOptions {
@@ -28,6 +38,7 @@ export interface BookingServerOptions {
    * a deadline, from app-server's deadline-client); a plain one otherwise. The API key is set on it here.
    */
   client?: Client;
+  push?: PushSettings;
 }
 
 export function createBookingServerContext(opts: BookingServerOptions): BookingServerContext {
@@ -45,5 +56,6 @@ export function createBookingServerContext(opts: BookingServerOptions): BookingS
     databaseId: opts.databaseId,
     clock: opts.clock ?? (() => new Date()),
     lifecycle,
+    ...(opts.push ? { push: opts.push } : {}),
   };
 }

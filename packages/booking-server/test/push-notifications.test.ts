@@ -1,0 +1,324 @@
+// Web Push end to end on the server side (issue 11 §2): a push service of our own (RFC 8030) on 127.0.0.1, browser
+// keys the test makes (a P-256 key pair and an auth secret, as a browser's PushManager would), and the engine's real
+// changes. What arrives must be encrypted per RFC 8291 (aes128gcm) and signed per RFC 8292 (VAPID), and decrypt with
+// the test's private key to what the service worker is meant to show. A device the service calls gone (404/410) is
+// forgotten; a 500 leaves the row pending for retryDueNotifications, which sends it once its backoff has passed.
+import {
+  type ECDH,
+  createDecipheriv,
+  createECDH,
+  createHmac,
+  createPublicKey,
+  hkdfSync,
+  randomBytes,
+  verify,
+} from "node:crypto";
+import { type IncomingMessage, type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Query } from "node-appwrite";
+import webpush from "web-push";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createBooking } from "../src/bookings/create-booking";
+import { acceptTherapist } from "../src/bookings/customer-decisions";
+import type { BookingServerContext } from "../src/context";
+import { respondToOffer } from "../src/offers/respond-to-offer";
+import type { PushPayload } from "../src/notifications/notification-content";
+import { notify, settleNotifications } from "../src/notifications/notify";
+import {
+  type StoredPushSubscription,
+  findPushSubscription,
+  savePushSubscription,
+} from "../src/notifications/push-subscription-repository";
+import { recordNotificationReceipt } from "../src/notifications/record-notification-receipt";
+import { retryDueNotifications } from "../src/notifications/retry-due-notifications";
+import { type Engine, TABLES, bookingInput, newKey, startEngine } from "./support/engine";
+import { type SessionUser, createSessionUser, rankedFor } from "./support/fixtures";
+
+// ---- The push service: records every request, answers with the status set for its path (201 by default). ----
+
+interface PushRequest {
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: Buffer;
+}
+
+class LocalPushService {
+  readonly received: PushRequest[] = [];
+  private readonly statuses = new Map<string, number>();
+  private server!: Server;
+  origin = "";
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const path = req.url ?? "/";
+        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks) });
+        res.writeHead(this.statuses.get(path) ?? 201).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  answer(path: string, status: number): void {
+    this.statuses.set(path, status);
+  }
+
+  to(path: string): PushRequest[] {
+    return this.received.filter((r) => r.path === path);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+// ---- A "browser": its subscription keys, and RFC 8291 decryption of what it receives. ----
+
+interface TestBrowser {
+  ecdh: ECDH;
+  auth: Buffer;
+  keys: { p256dh: string; auth: string };
+}
+
+function newBrowser(): TestBrowser {
+  const ecdh = createECDH("prime256v1");
+  ecdh.generateKeys();
+  const auth = randomBytes(16);
+  return { ecdh, auth, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") } };
+}
+
+const hmac = (key: Buffer, data: Buffer) => createHmac("sha256", key).update(data).digest();
+
+/** RFC 8291 §3.4 + RFC 8188: one aes128gcm record, keyed by the browser's private key and auth secret. */
+function decrypt(browser: TestBrowser, body: Buffer): string {
+  const salt = body.subarray(0, 16);
+  const recordSize = body.readUInt32BE(16);
+  const idLength = body[20]!;
+  const serverPublicKey = body.subarray(21, 21 + idLength);
+  const ciphertext = body.subarray(21 + idLength);
+  expect(idLength).toBe(65);
+  expect(ciphertext.length).toBeLessThanOrEqual(recordSize);
+
+  const ecdhSecret = browser.ecdh.computeSecret(serverPublicKey);
+  const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), browser.ecdh.getPublicKey(), serverPublicKey]);
+  // PRK_key = HMAC(auth, ecdh); IKM = HMAC(PRK_key, key_info || 0x01) — HKDF with a 32-byte output.
+  const ikm = Buffer.from(hkdfSync("sha256", ecdhSecret, browser.auth, keyInfo, 32));
+  const prk = hmac(salt, ikm);
+  const cek = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0\x01")).subarray(0, 16);
+  const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0\x01")).subarray(0, 12);
+
+  const decipher = createDecipheriv("aes-128-gcm", cek, nonce);
+  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
+  const padded = Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]);
+  // The last record ends with the delimiter 0x02, then zero padding.
+  let end = padded.length - 1;
+  while (end >= 0 && padded[end] === 0) end -= 1;
+  expect(padded[end]).toBe(2);
+  return padded.subarray(0, end).toString("utf8");
+}
+
+/** RFC 8292: `vapid t=<JWT>, k=<public key>`, the JWT signed (ES256) by the server's key for this push service. */
+function checkVapid(request: PushRequest, publicKey: string, audience: string): void {
+  const header = String(request.headers.authorization);
+  const match = /^vapid t=([^,]+), k=(.+)$/.exec(header);
+  expect(match, header).not.toBeNull();
+  const [, jwt, k] = match!;
+  expect(k).toBe(publicKey);
+  const [head, claims, signature] = jwt!.split(".");
+  const point = Buffer.from(publicKey, "base64url");
+  const key = createPublicKey({
+    key: {
+      kty: "EC",
+      crv: "P-256",
+      x: point.subarray(1, 33).toString("base64url"),
+      y: point.subarray(33, 65).toString("base64url"),
+    },
+    format: "jwk",
+  });
+  const signed = verify(
+    "sha256",
+    Buffer.from(`${head}.${claims}`),
+    { key, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signature!, "base64url"),
+  );
+  expect(signed).toBe(true);
+  const payload = JSON.parse(Buffer.from(claims!, "base64url").toString()) as { aud: string; sub: string };
+  expect(payload.aud).toBe(audience);
+  expect(payload.sub).toBe("mailto:ops@tenang.test");
+}
+
+// ---- The tests ----
+
+let engine: Engine;
+let service: LocalPushService;
+let ctx: BookingServerContext;
+let customer: SessionUser;
+const vapid = webpush.generateVAPIDKeys();
+
+beforeAll(async () => {
+  engine = await startEngine();
+  service = new LocalPushService();
+  await service.start();
+  ctx = {
+    ...engine.ctx,
+    push: {
+      vapidPublicKey: vapid.publicKey,
+      vapidPrivateKey: vapid.privateKey,
+      vapidSubject: "mailto:ops@tenang.test",
+    },
+  };
+  customer = await createSessionUser(engine, "Push Customer");
+});
+afterAll(async () => {
+  await settleNotifications();
+  await service.close();
+  await engine.close();
+});
+beforeEach(() => {
+  service.received.length = 0;
+});
+
+async function subscribe(userId: string, app: "therapist" | "customer", path: string, locale: "en" | "id" = "en") {
+  const browser = newBrowser();
+  const stored = await savePushSubscription(ctx, {
+    userId,
+    app,
+    subscription: { endpoint: `${service.origin}${path}`, keys: browser.keys, locale },
+  });
+  return { browser, stored };
+}
+
+async function notificationRows(subscription: StoredPushSubscription) {
+  return engine.rows(TABLES.notifications, [Query.equal("subscriptionId", subscription.id)]);
+}
+
+describe("web push", () => {
+  it("a new offer reaches the offered therapist's device encrypted (RFC 8291), VAPID-signed, and decrypts", async () => {
+    const input = bookingInput();
+    const [first] = await rankedFor(engine, input);
+    const therapistId = first!.therapist.id;
+    const therapistUserId = `push-${therapistId}`.slice(0, 36);
+    await engine.update(TABLES.therapists, therapistId, { userId: therapistUserId });
+    const { browser, stored } = await subscribe(therapistUserId, "therapist", "/push/therapist-phone", "id");
+
+    const view = await createBooking(ctx, { customerId: customer.userId, input, idempotencyKey: newKey() });
+    expect(view.booking.offeredTherapistIds[0]).toBe(therapistId);
+    await settleNotifications();
+
+    const [request] = service.to("/push/therapist-phone");
+    expect(service.to("/push/therapist-phone")).toHaveLength(1);
+    expect(request!.headers["content-encoding"]).toBe("aes128gcm");
+    expect(Number(request!.headers.ttl)).toBeGreaterThan(0);
+    // An offer runs out in a minute: the push service should not hold it back to save battery.
+    expect(request!.headers.urgency).toBe("high");
+    checkVapid(request!, vapid.publicKey, service.origin);
+    // The plaintext is nowhere in the body.
+    expect(request!.body.includes(Buffer.from("Permintaan"))).toBe(false);
+
+    const payload = JSON.parse(decrypt(browser, request!.body)) as PushPayload;
+    expect(payload.title).toMatch(/^Permintaan pemesanan baru · Rp/);
+    expect(payload.body).toMatch(/^60 menit · Seminyak\. Pendapatan Anda Rp.+Tanggapi sebelum \d\d\.\d\d WITA\.$/);
+    expect(payload).toMatchObject({ url: "/", requireInteraction: true, tag: `offer-${view.booking.id}` });
+    expect(payload.vibrate.length).toBeGreaterThan(0);
+
+    const [row] = await notificationRows(stored);
+    expect(row).toMatchObject({ kind: "new_offer", channel: "push", status: "sent", attempts: 1 });
+    expect(payload.id).toBe(row!.$id);
+    expect(row!.userId).toBe(therapistUserId);
+    expect(row!.bookingId).toBe(view.booking.id);
+
+    // The customer hears "therapist found — decide within N minutes" once the therapist accepts.
+    const phone = await subscribe(customer.userId, "customer", "/push/customer-phone");
+    await respondToOffer(ctx, { therapistId, offerId: view.booking.currentOfferId!, response: "accept" });
+    await settleNotifications();
+    const found = JSON.parse(decrypt(phone.browser, service.to("/push/customer-phone")[0]!.body)) as PushPayload;
+    expect(found.title).toBe("Therapist found");
+    expect(found.body).toMatch(/Decide within \d+ min/);
+    expect(found.url).toBe(`/bookings/${view.booking.id}`);
+
+    await acceptTherapist(ctx, { customerId: customer.userId, bookingId: view.booking.id, expectedVersion: 2 });
+    await settleNotifications();
+    const confirmed = service.to("/push/customer-phone").map((r) => JSON.parse(decrypt(phone.browser, r.body)));
+    expect(confirmed.map((p: PushPayload) => p.title)).toEqual(["Therapist found", "Booking confirmed"]);
+  });
+
+  it.each([404, 410])("a device the push service answers %i for is forgotten, and its row failed", async (status) => {
+    const { stored } = await subscribe(customer.userId, "customer", `/push/gone-${status}`);
+    service.answer(`/push/gone-${status}`, status);
+    await notify(ctx, {
+      to: { role: "customer", customerId: customer.userId },
+      notification: { key: "booking_expired", params: {} },
+      booking: null,
+    });
+    expect(service.to(`/push/gone-${status}`)).toHaveLength(1);
+    expect(await findPushSubscription(ctx, stored.id)).toBeNull();
+    const [row] = await notificationRows(stored);
+    expect(row).toMatchObject({ status: "failed", attempts: 1, lastError: `subscription gone (HTTP ${status})` });
+  });
+
+  it("a 500 leaves the row pending with backoff; retryDueNotifications sends it once due", async () => {
+    const { browser, stored } = await subscribe(customer.userId, "customer", "/push/flaky");
+    service.answer("/push/flaky", 500);
+    await notify(ctx, {
+      to: { role: "customer", customerId: customer.userId },
+      notification: { key: "booking_expired", params: {} },
+      booking: null,
+    });
+    const [failed] = await notificationRows(stored);
+    expect(failed).toMatchObject({ status: "pending", attempts: 1 });
+    expect(failed!.lastError).toMatch(/^HTTP 500/);
+    const waitMs = Date.parse(String(failed!.nextAttemptAt)) - engine.clock().getTime();
+    expect(waitMs).toBeGreaterThanOrEqual(24_000);
+
+    // Not due yet: nothing is tried.
+    expect(await retryDueNotifications(ctx)).toMatchObject({ tried: 0 });
+    expect(service.to("/push/flaky")).toHaveLength(1);
+
+    // Still failing once due: pending again, with a longer wait.
+    engine.clock.advance(waitMs);
+    expect(await retryDueNotifications(ctx)).toMatchObject({ tried: 1, pending: 1 });
+    const [again] = await notificationRows(stored);
+    expect(again).toMatchObject({ status: "pending", attempts: 2 });
+    const secondWaitMs = Date.parse(String(again!.nextAttemptAt)) - engine.clock().getTime();
+    expect(secondWaitMs).toBeGreaterThan(waitMs);
+
+    service.answer("/push/flaky", 201);
+    engine.clock.advance(secondWaitMs);
+    expect(await retryDueNotifications(ctx)).toMatchObject({ tried: 1, sent: 1 });
+    const [sent] = await notificationRows(stored);
+    expect(sent).toMatchObject({ status: "sent", attempts: 3, nextAttemptAt: null });
+    const requests = service.to("/push/flaky");
+    expect(requests).toHaveLength(3);
+    expect(JSON.parse(decrypt(browser, requests[2]!.body))).toMatchObject({ title: "Search ended" });
+  });
+
+  it("the service worker's receipts move a row forward only: delivered, then clicked", async () => {
+    const { stored } = await subscribe(customer.userId, "customer", "/push/receipts");
+    await notify(ctx, {
+      to: { role: "customer", customerId: customer.userId },
+      notification: { key: "booking_confirmed", params: {} },
+      booking: null,
+    });
+    const [row] = await notificationRows(stored);
+    const id = row!.$id;
+    expect(await recordNotificationReceipt(ctx, { id, event: "delivered" })).toBe(true);
+    expect(await recordNotificationReceipt(ctx, { id, event: "clicked" })).toBe(true);
+    expect(await recordNotificationReceipt(ctx, { id, event: "delivered" })).toBe(false);
+    expect((await notificationRows(stored))[0]).toMatchObject({ status: "clicked" });
+    expect(await recordNotificationReceipt(ctx, { id: "0".repeat(32), event: "clicked" })).toBe(false);
+  });
+
+  it("push off (no VAPID settings): nothing is recorded or sent", async () => {
+    const { stored } = await subscribe(customer.userId, "customer", "/push/off");
+    await notify(engine.ctx, {
+      to: { role: "customer", customerId: customer.userId },
+      notification: { key: "booking_confirmed", params: {} },
+      booking: null,
+    });
+    expect(await notificationRows(stored)).toHaveLength(0);
+    expect(service.to("/push/off")).toHaveLength(0);
+  });
+});
