@@ -13,6 +13,7 @@ import {
   type PublicEnv,
   type RawEnv,
 } from "@tenang/app-server/env";
+import { pushEnvShape, pushSettingsFrom, type PushSettings } from "@tenang/app-server/push-env";
 import { z } from "zod";
 
 // Server-side only, but not `import "server-only"` (next.config.ts loads it in plain Node). Imported into a browser
@@ -30,6 +31,7 @@ export const DEFAULT_OFFER_WINDOW_SECONDS = 60;
 const serverSchema = z
   .object({
     ...appwriteEnvShape,
+    ...pushEnvShape,
     // Shared with whatever calls POST /api/internal/sweep (the dev loop, a cron). 16+ characters off this machine.
     SWEEPER_SECRET: z.preprocess(blankAsMissing, envIdSchema.optional()),
     // How long a therapist has to answer an offer. Tests shorten it so auto-retry takes seconds, not minutes.
@@ -76,6 +78,9 @@ const source: RawEnv = process.env;
 
 /** Server-only configuration, including the API key. */
 export const env: ServerEnv = parseServerEnv(source);
+
+/** Web Push's VAPID settings (app-server push-env: all three VAPID_* or none; a dev pair for a local Appwrite). */
+export const pushSettings: PushSettings | undefined = pushSettingsFrom(env);
 
 /**
  * What the browser may know (Realtime endpoint and project). Client components never import this module: a server

@@ -65,8 +65,9 @@ export async function notify(ctx: BookingServerContext, request: NotifyRequest):
 }
 
 /**
- * The notifications a committed change asks for: its `notify` effects, plus "commission due" when the change made
- * a commission due (booking-core marks it with a commission_due effect; the amount is on the record).
+ * The notifications a committed change asks for: its `notify` effects, plus two that booking-core states as other
+ * effects: "commission due" when the change made a commission due (the amount is on the record), and "you were set
+ * offline" when a missed offer was the one that took the therapist offline (afterMissedOffer's threshold).
  */
 export async function notificationsFor(
   ctx: BookingServerContext,
@@ -76,6 +77,17 @@ export async function notificationsFor(
   const requests: NotifyRequest[] = [];
   for (const effect of effects) {
     if (effect.type === "notify") requests.push({ to: effect.to, notification: effect.notification, booking });
+    if (effect.type === "record_missed_offer") {
+      const row = await getRowOrNull(ctx, TABLES.therapists, effect.therapistId);
+      const missedOffers = ctx.lifecycle.dispatch.maxMissedOffersInRow;
+      if (row && row.isOnline === false && row.missedOffersInRow === missedOffers) {
+        requests.push({
+          to: { role: "therapist", therapistId: effect.therapistId },
+          notification: { key: "taken_offline", params: { missedOffers } },
+          booking: null,
+        });
+      }
+    }
     if (effect.type === "commission_due") {
       const record = await findCommission(ctx, effect.commissionId);
       if (record?.therapistId) {
@@ -102,7 +114,8 @@ export function notifyAfterChange(
   booking: Booking | null,
 ): void {
   if (!ctx.push) return;
-  if (!effects.some((e) => e.type === "notify" || e.type === "commission_due")) return;
+  const wanted = new Set<Effect["type"]>(["notify", "commission_due", "record_missed_offer"]);
+  if (!effects.some((e) => wanted.has(e.type))) return;
   const work = (async () => {
     for (const request of await notificationsFor(ctx, effects, booking)) await notify(ctx, request);
   })()
