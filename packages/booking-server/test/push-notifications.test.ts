@@ -221,7 +221,7 @@ describe("web push", () => {
     const payload = JSON.parse(decrypt(browser, request!.body)) as PushPayload;
     expect(payload.title).toMatch(/^Permintaan pemesanan baru · Rp/);
     expect(payload.body).toMatch(/^60 menit · Seminyak\. Pendapatan Anda Rp.+Tanggapi sebelum \d\d\.\d\d WITA\.$/);
-    expect(payload).toMatchObject({ url: "/", requireInteraction: true, tag: `offer-${view.booking.id}` });
+    expect(payload).toMatchObject({ url: "/", requireInteraction: true, tag: view.booking.currentOfferId });
     expect(payload.vibrate.length).toBeGreaterThan(0);
 
     const [row] = await notificationRows(stored);

@@ -92,7 +92,8 @@ export function pushContentFor(input: ContentInput): PushPayload {
           ? `${minutes}${where}. Pendapatan Anda ${formatRupiah(payout, locale)}. Tanggapi sebelum ${until}.`
           : `${minutes}${where}. You earn ${formatRupiah(payout, locale)}. Respond by ${until}.`;
       url = "/";
-      tag = `offer-${bookingId ?? "place"}`;
+      // The offer id, as the dashboard's own in-page notification uses: one notification per offer, not two.
+      tag = booking?.currentOfferId ?? `offer-${bookingId ?? "place"}`;
       requireInteraction = true;
       vibrate = OFFER_VIBRATION;
       break;

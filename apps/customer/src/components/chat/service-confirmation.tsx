@@ -31,6 +31,7 @@ import type { BookingStart } from "@/lib/booking-start";
 import type { CustomerBookingResponse } from "@/lib/customer-booking";
 import { cx } from "@/lib/cx";
 import { errorText } from "@/lib/error-text";
+import { requestPushNotifications } from "@tenang/ui/push-notifications";
 
 type Field =
   | "duration"
@@ -342,6 +343,8 @@ export function ServiceConfirmation({
       setFormError(m.form.fixErrors);
       return;
     }
+    // Ask now, inside the tap (browsers prompt only from a gesture): "therapist found" must reach a locked phone.
+    void requestPushNotifications();
     const request = body();
     const json = JSON.stringify(request);
     if (idempotency.current?.body !== json) idempotency.current = { body: json, key: createIdempotencyKey() };
