@@ -3,18 +3,7 @@
 // changes. What arrives must be encrypted per RFC 8291 (aes128gcm) and signed per RFC 8292 (VAPID), and decrypt with
 // the test's private key to what the service worker is meant to show. A device the service calls gone (404/410) is
 // forgotten; a 500 leaves the row pending for retryDueNotifications, which sends it once its backoff has passed.
-import {
-  type ECDH,
-  createDecipheriv,
-  createECDH,
-  createHmac,
-  createPublicKey,
-  hkdfSync,
-  randomBytes,
-  verify,
-} from "node:crypto";
-import { type IncomingMessage, type Server, createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { LocalPushService, decryptPush, newPushKeys, readVapid } from "@tenang/testing/push-service";
 import { Query } from "node-appwrite";
 import webpush from "web-push";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -34,122 +23,6 @@ import { retryDueNotifications } from "../src/notifications/retry-due-notificati
 import { type Engine, TABLES, bookingInput, newKey, startEngine } from "./support/engine";
 import { type SessionUser, createSessionUser, rankedFor } from "./support/fixtures";
 
-// ---- The push service: records every request, answers with the status set for its path (201 by default). ----
-
-interface PushRequest {
-  path: string;
-  headers: IncomingMessage["headers"];
-  body: Buffer;
-}
-
-class LocalPushService {
-  readonly received: PushRequest[] = [];
-  private readonly statuses = new Map<string, number>();
-  private server!: Server;
-  origin = "";
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const path = req.url ?? "/";
-        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(this.statuses.get(path) ?? 201).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  answer(path: string, status: number): void {
-    this.statuses.set(path, status);
-  }
-
-  to(path: string): PushRequest[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
-
-// ---- A "browser": its subscription keys, and RFC 8291 decryption of what it receives. ----
-
-interface TestBrowser {
-  ecdh: ECDH;
-  auth: Buffer;
-  keys: { p256dh: string; auth: string };
-}
-
-function newBrowser(): TestBrowser {
-  const ecdh = createECDH("prime256v1");
-  ecdh.generateKeys();
-  const auth = randomBytes(16);
-  return { ecdh, auth, keys: { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") } };
-}
-
-const hmac = (key: Buffer, data: Buffer) => createHmac("sha256", key).update(data).digest();
-
-/** RFC 8291 §3.4 + RFC 8188: one aes128gcm record, keyed by the browser's private key and auth secret. */
-function decrypt(browser: TestBrowser, body: Buffer): string {
-  const salt = body.subarray(0, 16);
-  const recordSize = body.readUInt32BE(16);
-  const idLength = body[20]!;
-  const serverPublicKey = body.subarray(21, 21 + idLength);
-  const ciphertext = body.subarray(21 + idLength);
-  expect(idLength).toBe(65);
-  expect(ciphertext.length).toBeLessThanOrEqual(recordSize);
-
-  const ecdhSecret = browser.ecdh.computeSecret(serverPublicKey);
-  const keyInfo = Buffer.concat([Buffer.from("WebPush: info\0"), browser.ecdh.getPublicKey(), serverPublicKey]);
-  // PRK_key = HMAC(auth, ecdh); IKM = HMAC(PRK_key, key_info || 0x01) — HKDF with a 32-byte output.
-  const ikm = Buffer.from(hkdfSync("sha256", ecdhSecret, browser.auth, keyInfo, 32));
-  const prk = hmac(salt, ikm);
-  const cek = hmac(prk, Buffer.from("Content-Encoding: aes128gcm\0\x01")).subarray(0, 16);
-  const nonce = hmac(prk, Buffer.from("Content-Encoding: nonce\0\x01")).subarray(0, 12);
-
-  const decipher = createDecipheriv("aes-128-gcm", cek, nonce);
-  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - 16));
-  const padded = Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - 16)), decipher.final()]);
-  // The last record ends with the delimiter 0x02, then zero padding.
-  let end = padded.length - 1;
-  while (end >= 0 && padded[end] === 0) end -= 1;
-  expect(padded[end]).toBe(2);
-  return padded.subarray(0, end).toString("utf8");
-}
-
-/** RFC 8292: `vapid t=<JWT>, k=<public key>`, the JWT signed (ES256) by the server's key for this push service. */
-function checkVapid(request: PushRequest, publicKey: string, audience: string): void {
-  const header = String(request.headers.authorization);
-  const match = /^vapid t=([^,]+), k=(.+)$/.exec(header);
-  expect(match, header).not.toBeNull();
-  const [, jwt, k] = match!;
-  expect(k).toBe(publicKey);
-  const [head, claims, signature] = jwt!.split(".");
-  const point = Buffer.from(publicKey, "base64url");
-  const key = createPublicKey({
-    key: {
-      kty: "EC",
-      crv: "P-256",
-      x: point.subarray(1, 33).toString("base64url"),
-      y: point.subarray(33, 65).toString("base64url"),
-    },
-    format: "jwk",
-  });
-  const signed = verify(
-    "sha256",
-    Buffer.from(`${head}.${claims}`),
-    { key, dsaEncoding: "ieee-p1363" },
-    Buffer.from(signature!, "base64url"),
-  );
-  expect(signed).toBe(true);
-  const payload = JSON.parse(Buffer.from(claims!, "base64url").toString()) as { aud: string; sub: string };
-  expect(payload.aud).toBe(audience);
-  expect(payload.sub).toBe("mailto:ops@tenang.test");
-}
-
 // ---- The tests ----
 
 let engine: Engine;
@@ -160,8 +33,7 @@ const vapid = webpush.generateVAPIDKeys();
 
 beforeAll(async () => {
   engine = await startEngine();
-  service = new LocalPushService();
-  await service.start();
+  service = await new LocalPushService().start();
   ctx = {
     ...engine.ctx,
     push: {
@@ -182,7 +54,7 @@ beforeEach(() => {
 });
 
 async function subscribe(userId: string, app: "therapist" | "customer", path: string, locale: "en" | "id" = "en") {
-  const browser = newBrowser();
+  const browser = newPushKeys();
   const stored = await savePushSubscription(ctx, {
     userId,
     app,
@@ -214,11 +86,13 @@ describe("web push", () => {
     expect(Number(request!.headers.ttl)).toBeGreaterThan(0);
     // An offer runs out in a minute: the push service should not hold it back to save battery.
     expect(request!.headers.urgency).toBe("high");
-    checkVapid(request!, vapid.publicKey, service.origin);
+    const claims = readVapid(request!, vapid.publicKey);
+    expect(claims).toMatchObject({ aud: service.origin, sub: "mailto:ops@tenang.test" });
+    expect(claims.exp * 1000).toBeGreaterThan(Date.now());
     // The plaintext is nowhere in the body.
     expect(request!.body.includes(Buffer.from("Permintaan"))).toBe(false);
 
-    const payload = JSON.parse(decrypt(browser, request!.body)) as PushPayload;
+    const payload = JSON.parse(decryptPush(browser, request!.body)) as PushPayload;
     expect(payload.title).toMatch(/^Permintaan pemesanan baru · Rp/);
     expect(payload.body).toMatch(/^60 menit · Seminyak\. Pendapatan Anda Rp.+Tanggapi sebelum \d\d\.\d\d WITA\.$/);
     expect(payload).toMatchObject({ url: "/", requireInteraction: true, tag: view.booking.currentOfferId });
@@ -234,14 +108,14 @@ describe("web push", () => {
     const phone = await subscribe(customer.userId, "customer", "/push/customer-phone");
     await respondToOffer(ctx, { therapistId, offerId: view.booking.currentOfferId!, response: "accept" });
     await settleNotifications();
-    const found = JSON.parse(decrypt(phone.browser, service.to("/push/customer-phone")[0]!.body)) as PushPayload;
+    const found = JSON.parse(decryptPush(phone.browser, service.to("/push/customer-phone")[0]!.body)) as PushPayload;
     expect(found.title).toBe("Therapist found");
     expect(found.body).toMatch(/Decide within \d+ min/);
     expect(found.url).toBe(`/bookings/${view.booking.id}`);
 
     await acceptTherapist(ctx, { customerId: customer.userId, bookingId: view.booking.id, expectedVersion: 2 });
     await settleNotifications();
-    const confirmed = service.to("/push/customer-phone").map((r) => JSON.parse(decrypt(phone.browser, r.body)));
+    const confirmed = service.to("/push/customer-phone").map((r) => JSON.parse(decryptPush(phone.browser, r.body)));
     expect(confirmed.map((p: PushPayload) => p.title)).toEqual(["Therapist found", "Booking confirmed"]);
   });
 
@@ -292,7 +166,7 @@ describe("web push", () => {
     expect(sent).toMatchObject({ status: "sent", attempts: 3, nextAttemptAt: null });
     const requests = service.to("/push/flaky");
     expect(requests).toHaveLength(3);
-    expect(JSON.parse(decrypt(browser, requests[2]!.body))).toMatchObject({ title: "Search ended" });
+    expect(JSON.parse(decryptPush(browser, requests[2]!.body))).toMatchObject({ title: "Search ended" });
   });
 
   it("the service worker's receipts move a row forward only: delivered, then clicked", async () => {
