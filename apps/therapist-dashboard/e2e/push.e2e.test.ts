@@ -169,8 +169,8 @@ describe("push notifications on the therapist dashboard", () => {
     await deliver(offerPush!);
     await expect.poll(async () => (await shownNotifications(page)).length, { timeout: 5_000 }).toBe(1);
     const [shown] = await shownNotifications(page);
-    expect(shown!.title).toMatch(/^New booking request · Rp/);
-    expect(shown!.body).toMatch(/^60 min · .+ You earn Rp.+ Respond by \d\d:\d\d WITA\.$/);
+    expect(shown!.title).toMatch(/^New booking request · IDR [\d,]+$/);
+    expect(shown!.body).toMatch(/^60 min · .+ You earn IDR [\d,]+\. Respond by \d\d:\d\d WITA\.$/);
     expect(shown!).toMatchObject({
       tag: created.booking.currentOfferId,
       requireInteraction: true,
