@@ -18,6 +18,7 @@ import {
   findPushSubscription,
   savePushSubscription,
 } from "../src/notifications/push-subscription-repository";
+import { notificationDeliveryReport } from "../src/notifications/delivery-report";
 import { recordNotificationReceipt } from "../src/notifications/record-notification-receipt";
 import { retryDueNotifications } from "../src/notifications/retry-due-notifications";
 import { type Engine, TABLES, bookingInput, newKey, startEngine } from "./support/engine";
@@ -183,6 +184,24 @@ describe("web push", () => {
     expect(await recordNotificationReceipt(ctx, { id, event: "delivered" })).toBe(false);
     expect((await notificationRows(stored))[0]).toMatchObject({ status: "clicked" });
     expect(await recordNotificationReceipt(ctx, { id: "0".repeat(32), event: "clicked" })).toBe(false);
+  });
+
+  it("the delivery rate the health monitor reports counts accepted against given up, not pending", async () => {
+    const rows = await engine.rows(TABLES.notifications);
+    const count = (status: string) => rows.filter((r) => r.status === status).length;
+    const report = await notificationDeliveryReport(ctx);
+    expect(report.counts).toEqual({
+      pending: count("pending"),
+      sent: count("sent"),
+      delivered: count("delivered"),
+      clicked: count("clicked"),
+      failed: count("failed"),
+    });
+    // The two gone devices' rows failed; everything else earlier in this file got through.
+    expect(report.counts.failed).toBeGreaterThanOrEqual(2);
+    const accepted = count("sent") + count("delivered") + count("clicked");
+    expect(report.deliveryRate).toBeCloseTo(accepted / (accepted + count("failed")));
+    expect(report.deliveryRate).toBeLessThan(1);
   });
 
   it("push off (no VAPID settings): nothing is recorded or sent", async () => {

@@ -63,7 +63,10 @@ export interface ContentInput {
   notification: Notification;
   locale: Locale;
   /** The booking after the change (null for account-wide notifications: restriction, commission). */
-  booking: Booking | null;
+  booking: Pick<
+    Booking,
+    "id" | "status" | "customerDecisionDeadline" | "currentOfferId" | "expiryReason" | "lat" | "lng"
+  > | null;
   now: Date;
 }
 
@@ -110,6 +113,16 @@ export function pushContentFor(input: ContentInput): PushPayload {
       vibrate = [300, 150, 300];
       break;
     }
+    case "booking_expired":
+      // The decision window ran out: the therapist was found, and released because nobody answered in time.
+      if (booking?.expiryReason === "customer_no_response") {
+        title = locale === "id" ? "Terapis dilepas" : "Therapist released";
+        body =
+          locale === "id"
+            ? "Anda tidak menjawab tepat waktu, jadi terapis dilepas. Buka Tenang untuk mencari lagi."
+            : "Nobody answered in time, so the therapist was released. Open Tenang to search again.";
+      }
+      break;
     case "status_update": {
       const specific = booking ? customerStatusTitles[booking.status] : undefined;
       if (specific) title = specific[locale];
