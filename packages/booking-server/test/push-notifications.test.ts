@@ -19,6 +19,11 @@ import {
   savePushSubscription,
 } from "../src/notifications/push-subscription-repository";
 import { notificationDeliveryReport } from "../src/notifications/delivery-report";
+import {
+  FIRST_TRY_GRACE_MS,
+  createNotification,
+  newNotificationId,
+} from "../src/notifications/notification-repository";
 import { recordNotificationReceipt } from "../src/notifications/record-notification-receipt";
 import { retryDueNotifications } from "../src/notifications/retry-due-notifications";
 import { type Engine, TABLES, bookingInput, newKey, startEngine } from "./support/engine";
@@ -168,6 +173,28 @@ describe("web push", () => {
     const requests = service.to("/push/flaky");
     expect(requests).toHaveLength(3);
     expect(JSON.parse(decryptPush(browser, requests[2]!.body))).toMatchObject({ title: "Search ended" });
+  });
+
+  it("a row whose first try never finished (the process died) is sent by the retry job after a grace period", async () => {
+    const { browser, stored } = await subscribe(customer.userId, "customer", "/push/orphan");
+    // What notify() records before its first try, and nothing after it.
+    await createNotification(ctx, {
+      id: newNotificationId(),
+      userId: customer.userId,
+      app: "customer",
+      kind: "booking_confirmed",
+      subscriptionId: stored.id,
+      bookingId: null,
+      payload: { title: "Booking confirmed", body: "", url: "/", tag: "t", requireInteraction: false, vibrate: [] },
+    });
+    // While the first try may still be under way, the job leaves the row alone: no double send.
+    expect(await retryDueNotifications(ctx)).toMatchObject({ tried: 0 });
+    engine.clock.advance(FIRST_TRY_GRACE_MS);
+    expect(await retryDueNotifications(ctx)).toMatchObject({ tried: 1, sent: 1 });
+    expect(JSON.parse(decryptPush(browser, service.to("/push/orphan")[0]!.body))).toMatchObject({
+      title: "Booking confirmed",
+    });
+    expect((await notificationRows(stored))[0]).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("the service worker's receipts move a row forward only: delivered, then clicked", async () => {

@@ -8,6 +8,9 @@ import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows } from "../shared/rows";
 import type { PushPayload } from "./notification-content";
 
+/** How long the first try of a new row has before the retry job may take it over. */
+export const FIRST_TRY_GRACE_MS = 30_000;
+
 export interface StoredNotification {
   id: string;
   userId: string;
@@ -66,8 +69,9 @@ export async function createNotification(
       bookingId: input.bookingId,
       status: "pending",
       attempts: 0,
-      // Due at once: if the first try never happens (the process died), the retry job picks it up.
-      nextAttemptAt: at,
+      // The first try runs right after this; if it never finishes (the process died, a serverless request ended),
+      // the retry job picks the row up once this grace has passed — not sooner, so the two do not both send it.
+      nextAttemptAt: new Date(ctx.clock().getTime() + FIRST_TRY_GRACE_MS).toISOString(),
       payload: JSON.stringify(input.payload),
       createdAt: at,
       updatedAt: at,
