@@ -13,7 +13,14 @@ import {
   type PublicEnv,
   type RawEnv,
 } from "@tenang/app-server/env";
-import { pushEnvShape, pushSettingsFrom, type PushSettings } from "@tenang/app-server/push-env";
+import {
+  pushEnvShape,
+  pushSettingsFrom,
+  type PushSettings,
+  whatsAppEnvShape,
+  whatsAppSettingsFrom,
+  type WhatsAppSettings,
+} from "@tenang/app-server/push-env";
 import { z } from "zod";
 
 // Server-side only, but not `import "server-only"` (next.config.ts loads it in plain Node). Imported into a browser
@@ -32,6 +39,7 @@ const serverSchema = z
   .object({
     ...appwriteEnvShape,
     ...pushEnvShape,
+    ...whatsAppEnvShape,
     // Shared with whatever calls POST /api/internal/sweep (the dev loop, a cron). 16+ characters off this machine.
     SWEEPER_SECRET: z.preprocess(blankAsMissing, envIdSchema.optional()),
     // How long a therapist has to answer an offer. Tests shorten it so auto-retry takes seconds, not minutes.
@@ -81,6 +89,8 @@ export const env: ServerEnv = parseServerEnv(source);
 
 /** Web Push's VAPID settings (app-server push-env: all three VAPID_* or none; a dev pair for a local Appwrite). */
 export const pushSettings: PushSettings | undefined = pushSettingsFrom(env);
+/** WhatsApp as a second notification channel: off unless WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN are set. */
+export const whatsAppSettings: WhatsAppSettings | undefined = whatsAppSettingsFrom(env);
 
 /**
  * What the browser may know (Realtime endpoint and project). Client components never import this module: a server

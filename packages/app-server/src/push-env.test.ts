@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCAL_DEV_VAPID, pushSettingsFrom } from "./push-env";
+import { LOCAL_DEV_VAPID, pushSettingsFrom, whatsAppSettingsFrom } from "./push-env";
 
 const keys = {
   VAPID_PUBLIC_KEY: "B".repeat(87),
@@ -27,5 +27,22 @@ describe("pushSettingsFrom", () => {
     expect(() =>
       pushSettingsFrom({ APPWRITE_ENDPOINT: "https://cloud.appwrite.io/v1", VAPID_PUBLIC_KEY: keys.VAPID_PUBLIC_KEY }),
     ).toThrow(/all three or none/);
+  });
+});
+
+describe("whatsAppSettingsFrom", () => {
+  const api = { WHATSAPP_API_URL: "https://graph.facebook.com/v21.0" };
+  it("is off by default, on with both the phone number id and the token, refused with one", () => {
+    expect(whatsAppSettingsFrom(api)).toBeUndefined();
+    expect(
+      whatsAppSettingsFrom({
+        ...api,
+        WHATSAPP_PHONE_NUMBER_ID: "106540352242922",
+        WHATSAPP_ACCESS_TOKEN: "t".repeat(40),
+      }),
+    ).toEqual({ apiUrl: api.WHATSAPP_API_URL, phoneNumberId: "106540352242922", accessToken: "t".repeat(40) });
+    expect(() => whatsAppSettingsFrom({ ...api, WHATSAPP_PHONE_NUMBER_ID: "106540352242922" })).toThrow(
+      /both or neither/,
+    );
   });
 });

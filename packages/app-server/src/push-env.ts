@@ -15,6 +15,8 @@ export const LOCAL_DEV_VAPID = {
   subject: "mailto:dev@tenang.localhost",
 } as const;
 
+const WHATSAPP_DEFAULT_API_URL = "https://graph.facebook.com/v21.0";
+
 const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, "must be base64url (as web-push generates it)");
 
 export const pushEnvShape = {
@@ -31,6 +33,41 @@ export const pushEnvShape = {
       .optional(),
   ),
 };
+
+/**
+ * WhatsApp as a second channel (booking-server notifications/whatsapp-cloud.ts): off unless both the phone number id
+ * and the token are set. The templates it sends (`tenang_<notification>`, en + id) must be approved first.
+ */
+export const whatsAppEnvShape = {
+  /** The Cloud API's base. Default: https://graph.facebook.com/v21.0 */
+  WHATSAPP_API_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^https?$/ }).default(WHATSAPP_DEFAULT_API_URL)),
+  /** WhatsApp Manager → API setup → Phone number ID. */
+  WHATSAPP_PHONE_NUMBER_ID: z.preprocess(blankAsMissing, z.string().regex(/^\d+$/).optional()),
+  /** A system user's permanent token with whatsapp_business_messaging. Server and worker only. */
+  WHATSAPP_ACCESS_TOKEN: z.preprocess(blankAsMissing, z.string().min(20).optional()),
+};
+
+export interface WhatsAppSettings {
+  apiUrl: string;
+  phoneNumberId: string;
+  accessToken: string;
+}
+
+/** The settings, or undefined (the default: the channel is off). Throws when only one of id and token is set. */
+export function whatsAppSettingsFrom(env: {
+  WHATSAPP_API_URL: string;
+  WHATSAPP_PHONE_NUMBER_ID?: string | undefined;
+  WHATSAPP_ACCESS_TOKEN?: string | undefined;
+}): WhatsAppSettings | undefined {
+  const { WHATSAPP_PHONE_NUMBER_ID: phoneNumberId, WHATSAPP_ACCESS_TOKEN: accessToken } = env;
+  if (phoneNumberId === undefined && accessToken === undefined) return undefined;
+  if (phoneNumberId === undefined || accessToken === undefined) {
+    throw new Error(
+      "Invalid environment variables:\n  - WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_ACCESS_TOKEN: set both or neither",
+    );
+  }
+  return { apiUrl: env.WHATSAPP_API_URL, phoneNumberId, accessToken };
+}
 
 export interface PushEnv {
   APPWRITE_ENDPOINT: string;

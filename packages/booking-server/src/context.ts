@@ -14,6 +14,16 @@ export interface BookingServerContext {
   lifecycle: LifecycleConfig;
   /** Web Push (notifications/): absent = push is off, nothing is recorded or sent. */
   push?: PushSettings;
+  /** WhatsApp Cloud API as a second channel (notifications/whatsapp-cloud.ts): absent = off, the default. */
+  whatsapp?: WhatsAppSettings;
+}
+
+/** A WhatsApp Business phone number of the Cloud API, and a token allowed to send from it. */
+export interface WhatsAppSettings {
+  /** The Graph API base, e.g. https://graph.facebook.com/v21.0 (tests: a local stub). */
+  apiUrl: string;
+  phoneNumberId: string;
+  accessToken: string;
 }
 
 /** The VAPID identity the server signs pushes with (RFC 8292); keys are base64url as web-push generates them. */
@@ -39,6 +49,7 @@ export interface BookingServerOptions {
    */
   client?: Client;
   push?: PushSettings;
+  whatsapp?: WhatsAppSettings;
 }
 
 export function createBookingServerContext(opts: BookingServerOptions): BookingServerContext {
@@ -57,5 +68,6 @@ export function createBookingServerContext(opts: BookingServerOptions): BookingS
     clock: opts.clock ?? (() => new Date()),
     lifecycle,
     ...(opts.push ? { push: opts.push } : {}),
+    ...(opts.whatsapp ? { whatsapp: opts.whatsapp } : {}),
   };
 }

@@ -183,7 +183,10 @@ describe("web push", () => {
       userId: customer.userId,
       app: "customer",
       kind: "booking_confirmed",
+      channel: "push",
       subscriptionId: stored.id,
+      recipientPhone: null,
+      locale: "en",
       bookingId: null,
       payload: { title: "Booking confirmed", body: "", url: "/", tag: "t", requireInteraction: false, vibrate: [] },
     });

@@ -427,7 +427,12 @@ export const tables: TableSpec[] = [
       // The notification key (booking-core system-messages), e.g. new_offer.
       { key: "kind", type: "varchar", size: 32, required: true },
       { key: "channel", type: "enum", elements: notificationChannels, required: true },
+      // push: the push_subscriptions row (the device); whatsapp: the literal "whatsapp".
       { key: "subscriptionId", type: "varchar", size: 36, required: true },
+      // whatsapp: the E.164 number it goes to (staff-only table, like the bookings that hold the same number).
+      { key: "recipientPhone", type: "varchar", size: 20 },
+      // The language the payload is written in (and a WhatsApp template's language).
+      { key: "locale", type: "enum", elements: locales, default: "en" },
       { key: "bookingId", type: "varchar", size: 36 },
       { key: "status", type: "enum", elements: notificationStatuses, required: true },
       { key: "attempts", type: "integer", min: 0, default: 0 },

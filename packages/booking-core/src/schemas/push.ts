@@ -8,8 +8,8 @@ export const pushApps = ["therapist", "customer"] as const;
 export const pushAppSchema = z.enum(pushApps);
 export type PushApp = z.infer<typeof pushAppSchema>;
 
-/** How a notification reaches a person. Web Push today; WhatsApp can be added behind the same row. */
-export const notificationChannels = ["push"] as const;
+/** How a notification reaches a person: Web Push to each device that allowed it, WhatsApp when configured. */
+export const notificationChannels = ["push", "whatsapp"] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
 
 /**

@@ -5,7 +5,8 @@ import { retryDelayMs, type RetryPolicy } from "@tenang/booking-core/retry";
 import type { BookingServerContext } from "../context";
 import { type StoredNotification, updateNotification } from "./notification-repository";
 import { type StoredPushSubscription, removePushSubscription } from "./push-subscription-repository";
-import { sendWebPush } from "./web-push-sender";
+import { sendWebPush, type SendOutcome } from "./web-push-sender";
+import { sendWhatsAppTemplate } from "./whatsapp-cloud";
 
 /**
  * Retries of a push: 30 s, 1 min, 2 min … capped at 15 min, ±20 %; given up after the first try plus 6 retries
@@ -20,30 +21,53 @@ export const notificationRetryPolicy: RetryPolicy = {
 
 export type DeliveryResult = "sent" | "retry" | "failed" | "gone";
 
+/** The WhatsApp template of a notification kind (whatsapp-cloud.ts says how they are set up). */
+export const whatsAppTemplateOf = (kind: string): string => `tenang_${kind}`;
+
+async function send(
+  ctx: BookingServerContext,
+  row: StoredNotification,
+  device: StoredPushSubscription | null,
+): Promise<SendOutcome | "gone" | "off"> {
+  if (row.channel === "whatsapp") {
+    if (!ctx.whatsapp) return "off";
+    if (row.recipientPhone === null) return "gone";
+    return sendWhatsAppTemplate(ctx.whatsapp, {
+      to: row.recipientPhone,
+      template: whatsAppTemplateOf(row.kind),
+      language: row.locale,
+      bodyParams: [row.payload.body],
+    });
+  }
+  if (!ctx.push) return "off";
+  if (device === null) return "gone";
+  return sendWebPush(ctx.push, device, JSON.stringify({ ...row.payload, id: row.id }), {
+    urgency: row.payload.requireInteraction ? "high" : "normal",
+  });
+}
+
 export async function deliverNotification(
   ctx: BookingServerContext,
   row: StoredNotification,
   device: StoredPushSubscription | null,
 ): Promise<DeliveryResult> {
   const attempts = row.attempts + 1;
-  if (!ctx.push || device === null) {
+  const outcome = await send(ctx, row, device);
+  if (outcome === "gone" || outcome === "off") {
     await updateNotification(ctx, row.id, {
       status: "failed",
       attempts,
       nextAttemptAt: null,
-      lastError: device === null ? "subscription gone" : "push is off",
+      lastError: outcome === "gone" ? "subscription gone" : `${row.channel} is off`,
     });
-    return device === null ? "gone" : "failed";
+    return outcome === "gone" ? "gone" : "failed";
   }
-  const outcome = await sendWebPush(ctx.push, device, JSON.stringify({ ...row.payload, id: row.id }), {
-    urgency: row.payload.requireInteraction ? "high" : "normal",
-  });
   if (outcome.kind === "sent") {
     await updateNotification(ctx, row.id, { status: "sent", attempts, nextAttemptAt: null, lastError: null });
     return "sent";
   }
   if (outcome.kind === "gone") {
-    await removePushSubscription(ctx, device.id);
+    if (device) await removePushSubscription(ctx, device.id);
     await updateNotification(ctx, row.id, {
       status: "failed",
       attempts,

@@ -1,8 +1,9 @@
 import "server-only";
 // The only file that reads and writes notification rows (packages/db schema: one row per notification and device).
 import { randomBytes } from "node:crypto";
+import type { Locale } from "@tenang/booking-core/locale";
 import { TABLES } from "@tenang/booking-core/resource-ids";
-import type { NotificationStatus, PushApp } from "@tenang/booking-core/schemas/push";
+import type { NotificationChannel, NotificationStatus, PushApp } from "@tenang/booking-core/schemas/push";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import { type Row, getRowOrNull, listRows } from "../shared/rows";
@@ -16,7 +17,12 @@ export interface StoredNotification {
   userId: string;
   app: PushApp;
   kind: string;
+  channel: NotificationChannel;
+  /** push: the device's push_subscriptions row; whatsapp: "whatsapp". */
   subscriptionId: string;
+  /** whatsapp: the E.164 number. */
+  recipientPhone: string | null;
+  locale: Locale;
   bookingId: string | null;
   status: NotificationStatus;
   attempts: number;
@@ -32,7 +38,10 @@ function notificationFromRow(row: Row): StoredNotification {
     userId: String(row.userId),
     app: row.app as PushApp,
     kind: String(row.kind),
+    channel: row.channel === "whatsapp" ? "whatsapp" : "push",
     subscriptionId: String(row.subscriptionId),
+    recipientPhone: (row.recipientPhone as string | null) ?? null,
+    locale: row.locale === "id" ? "id" : "en",
     bookingId: (row.bookingId as string | null) ?? null,
     status: row.status as NotificationStatus,
     attempts: Number(row.attempts ?? 0),
@@ -64,8 +73,10 @@ export async function createNotification(
       userId: input.userId,
       app: input.app,
       kind: input.kind,
-      channel: "push",
+      channel: input.channel,
       subscriptionId: input.subscriptionId,
+      recipientPhone: input.recipientPhone,
+      locale: input.locale,
       bookingId: input.bookingId,
       status: "pending",
       attempts: 0,

@@ -6,6 +6,7 @@ import "server-only";
 // for it, and every error ends as a row's lastError or a log line.
 import type { Effect, Recipient } from "@tenang/booking-core/effects";
 import { TABLES } from "@tenang/booking-core/resource-ids";
+import type { Locale } from "@tenang/booking-core/locale";
 import type { Booking } from "@tenang/booking-core/schemas/booking";
 import type { PushApp } from "@tenang/booking-core/schemas/push";
 import type { Notification } from "@tenang/booking-core/system-messages";
@@ -24,23 +25,48 @@ export interface NotifyRequest {
   booking: Booking | null;
 }
 
-/** The Appwrite user and app a recipient is reached in; null for spas (they have no app to push to yet). */
-async function userOf(ctx: BookingServerContext, to: Recipient): Promise<{ userId: string; app: PushApp } | null> {
-  if (to.role === "customer") return { userId: to.customerId, app: "customer" };
+interface Reachable {
+  userId: string;
+  app: PushApp;
+  /** E.164 WhatsApp number, when known. */
+  phone: string | null;
+  /** The language for channels without a device's own (WhatsApp). */
+  locale: Locale;
+}
+
+/**
+ * The Appwrite user and app a recipient is reached in, and their WhatsApp number; null for spas (they have no app to
+ * push to yet). A customer's number and language are on their booking; a therapist's number on their row.
+ */
+async function recipientOf(ctx: BookingServerContext, request: NotifyRequest): Promise<Reachable | null> {
+  const { to, booking } = request;
+  if (to.role === "customer") {
+    return {
+      userId: to.customerId,
+      app: "customer",
+      phone: booking?.customerId === to.customerId ? booking.customerWhatsapp : null,
+      locale: booking?.customerLocale ?? "en",
+    };
+  }
   if (to.role === "therapist") {
     const row = await getRowOrNull(ctx, TABLES.therapists, to.therapistId);
-    return typeof row?.userId === "string" ? { userId: row.userId, app: "therapist" } : null;
+    if (typeof row?.userId !== "string") return null;
+    const phone = typeof row.whatsapp === "string" && row.whatsapp ? row.whatsapp : null;
+    return { userId: row.userId, app: "therapist", phone, locale: "id" };
   }
   return null;
 }
 
-/** Records the notification for every device of the recipient and tries each once. Never throws. */
+/**
+ * Records the notification for every device of the recipient (and their WhatsApp, when that channel is on) and tries
+ * each once. Never throws.
+ */
 export async function notify(ctx: BookingServerContext, request: NotifyRequest): Promise<void> {
-  if (!ctx.push) return;
+  if (!ctx.push && !ctx.whatsapp) return;
   try {
-    const user = await userOf(ctx, request.to);
+    const user = await recipientOf(ctx, request);
     if (user === null) return;
-    const devices = await listPushSubscriptions(ctx, user.userId, user.app);
+    const devices = ctx.push ? await listPushSubscriptions(ctx, user.userId, user.app) : [];
     for (const device of devices) {
       const payload = pushContentFor({
         notification: request.notification,
@@ -53,11 +79,35 @@ export async function notify(ctx: BookingServerContext, request: NotifyRequest):
         userId: user.userId,
         app: user.app,
         kind: request.notification.key,
+        channel: "push",
         subscriptionId: device.id,
+        recipientPhone: null,
+        locale: device.locale,
         bookingId: request.booking?.id ?? null,
         payload,
       });
       await deliverNotification(ctx, row, device);
+    }
+    if (ctx.whatsapp && user.phone !== null) {
+      const payload = pushContentFor({
+        notification: request.notification,
+        locale: user.locale,
+        booking: request.booking,
+        now: ctx.clock(),
+      });
+      const row = await createNotification(ctx, {
+        id: newNotificationId(),
+        userId: user.userId,
+        app: user.app,
+        kind: request.notification.key,
+        channel: "whatsapp",
+        subscriptionId: "whatsapp",
+        recipientPhone: user.phone,
+        locale: user.locale,
+        bookingId: request.booking?.id ?? null,
+        payload,
+      });
+      await deliverNotification(ctx, row, null);
     }
   } catch (error) {
     console.warn(`[notifications] could not notify about ${request.notification.key}`, error);
@@ -106,14 +156,14 @@ const inFlight = new Set<Promise<void>>();
 
 /**
  * The engine's hook, called after a change committed: sends its notifications without making the caller wait.
- * A no-op when push is off. settleNotifications() waits for what is still under way (tests, worker shutdown).
+ * A no-op when every channel is off. settleNotifications() waits for what is still under way (tests, worker shutdown).
  */
 export function notifyAfterChange(
   ctx: BookingServerContext,
   effects: readonly Effect[],
   booking: Booking | null,
 ): void {
-  if (!ctx.push) return;
+  if (!ctx.push && !ctx.whatsapp) return;
   const wanted = new Set<Effect["type"]>(["notify", "commission_due", "record_missed_offer"]);
   if (!effects.some((e) => wanted.has(e.type))) return;
   const work = (async () => {

@@ -21,10 +21,10 @@ const BATCH = 50;
 
 export async function retryDueNotifications(ctx: BookingServerContext): Promise<RetryReport> {
   const report: RetryReport = { tried: 0, sent: 0, failed: 0, pending: 0 };
-  if (!ctx.push) return report;
+  if (!ctx.push && !ctx.whatsapp) return report;
   const due = await listDueNotifications(ctx, ctx.clock(), BATCH);
   for (const row of due) {
-    const device = await findPushSubscription(ctx, row.subscriptionId);
+    const device = row.channel === "push" ? await findPushSubscription(ctx, row.subscriptionId) : null;
     const result = await deliverNotification(ctx, row, device);
     report.tried += 1;
     if (result === "sent") report.sent += 1;

@@ -3,7 +3,7 @@ import "server-only";
 // Every booking use case (create, decide, cancel, messages, sweep, realtime token) runs with it.
 import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
-import { env, pushSettings } from "@/env";
+import { env, pushSettings, whatsAppSettings } from "@/env";
 
 let context: BookingServerContext | undefined;
 
@@ -21,6 +21,7 @@ export function bookingServer(): BookingServerContext {
     }),
     offerWindowSeconds: env.OFFER_WINDOW_SECONDS,
     push: pushSettings,
+    whatsapp: whatsAppSettings,
   });
   return context;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
-import { env, pushSettings } from "@/env";
+import { env, pushSettings, whatsAppSettings } from "@/env";
 
 let context: BookingServerContext | undefined;
 
@@ -20,6 +20,7 @@ export function bookingContext(): BookingServerContext {
     }),
     offerWindowSeconds: env.OFFER_WINDOW_SECONDS,
     push: pushSettings,
+    whatsapp: whatsAppSettings,
   });
   return context;
 }
