@@ -33,7 +33,10 @@ describe("pushSettingsFrom", () => {
 describe("whatsAppSettingsFrom", () => {
   const api = { WHATSAPP_API_URL: "https://graph.facebook.com/v21.0" };
   it("is off by default, on with both the phone number id and the token, refused with one", () => {
-    expect(whatsAppSettingsFrom(api)).toBeUndefined();
+    expect(whatsAppSettingsFrom({})).toBeUndefined();
+    expect(whatsAppSettingsFrom({ WHATSAPP_PHONE_NUMBER_ID: "1", WHATSAPP_ACCESS_TOKEN: "t".repeat(40) })?.apiUrl).toBe(
+      "https://graph.facebook.com/v21.0",
+    );
     expect(
       whatsAppSettingsFrom({
         ...api,

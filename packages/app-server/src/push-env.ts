@@ -40,7 +40,7 @@ export const pushEnvShape = {
  */
 export const whatsAppEnvShape = {
   /** The Cloud API's base. Default: https://graph.facebook.com/v21.0 */
-  WHATSAPP_API_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^https?$/ }).default(WHATSAPP_DEFAULT_API_URL)),
+  WHATSAPP_API_URL: z.preprocess(blankAsMissing, z.url({ protocol: /^https?$/ }).optional()),
   /** WhatsApp Manager → API setup → Phone number ID. */
   WHATSAPP_PHONE_NUMBER_ID: z.preprocess(blankAsMissing, z.string().regex(/^\d+$/).optional()),
   /** A system user's permanent token with whatsapp_business_messaging. Server and worker only. */
@@ -55,7 +55,7 @@ export interface WhatsAppSettings {
 
 /** The settings, or undefined (the default: the channel is off). Throws when only one of id and token is set. */
 export function whatsAppSettingsFrom(env: {
-  WHATSAPP_API_URL: string;
+  WHATSAPP_API_URL?: string | undefined;
   WHATSAPP_PHONE_NUMBER_ID?: string | undefined;
   WHATSAPP_ACCESS_TOKEN?: string | undefined;
 }): WhatsAppSettings | undefined {
@@ -66,7 +66,7 @@ export function whatsAppSettingsFrom(env: {
       "Invalid environment variables:\n  - WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_ACCESS_TOKEN: set both or neither",
     );
   }
-  return { apiUrl: env.WHATSAPP_API_URL, phoneNumberId, accessToken };
+  return { apiUrl: env.WHATSAPP_API_URL ?? WHATSAPP_DEFAULT_API_URL, phoneNumberId, accessToken };
 }
 
 export interface PushEnv {
