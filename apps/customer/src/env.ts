@@ -9,6 +9,14 @@ import {
   type PublicEnv,
   type RawEnv,
 } from "@tenang/app-server/env";
+import {
+  pushEnvShape,
+  pushSettingsFrom,
+  type PushSettings,
+  whatsAppEnvShape,
+  whatsAppSettingsFrom,
+  type WhatsAppSettings,
+} from "@tenang/app-server/push-env";
 import { z } from "zod";
 
 // Server-side only, but not `import "server-only"` (next.config.ts loads it in plain Node). Imported into a browser
@@ -22,6 +30,8 @@ export { LOCAL_DEV_API_KEY };
 export const DEFAULT_OFFER_WINDOW_SECONDS = 60;
 
 const serverSchema = appwriteServerSchema({
+  ...pushEnvShape,
+  ...whatsAppEnvShape,
   // How long a therapist has to answer an offer. Tests shorten it so auto-retry takes seconds, not minutes.
   OFFER_WINDOW_SECONDS: z.preprocess(
     blankAsMissing,
@@ -42,6 +52,11 @@ const source: RawEnv = process.env;
 
 /** Server-only configuration, including the API key. */
 export const env: ServerEnv = parseServerEnv(source);
+
+/** Web Push's VAPID settings (app-server push-env: all three VAPID_* or none; a dev pair for a local Appwrite). */
+export const pushSettings: PushSettings | undefined = pushSettingsFrom(env);
+/** WhatsApp as a second notification channel: off unless WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_ACCESS_TOKEN are set. */
+export const whatsAppSettings: WhatsAppSettings | undefined = whatsAppSettingsFrom(env);
 
 /**
  * What the browser may know (Realtime endpoint and project). Client components never import this module: a server

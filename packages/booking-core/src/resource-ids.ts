@@ -20,6 +20,8 @@ export const TABLES = {
   customerHolds: "customer_holds",
   ratings: "ratings",
   workerHeartbeats: "worker_heartbeats",
+  pushSubscriptions: "push_subscriptions",
+  notifications: "notifications",
 } as const;
 
 export type TableId = (typeof TABLES)[keyof typeof TABLES];

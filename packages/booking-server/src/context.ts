@@ -14,6 +14,26 @@ export interface BookingServerContext {
   /** The engine's only source of "now" (tests move it forward instead of sleeping). */
   clock: () => Date;
   lifecycle: LifecycleConfig;
+  /** Web Push (notifications/): absent = push is off, nothing is recorded or sent. */
+  push?: PushSettings;
+  /** WhatsApp Cloud API as a second channel (notifications/whatsapp-cloud.ts): absent = off, the default. */
+  whatsapp?: WhatsAppSettings;
+}
+
+/** A WhatsApp Business phone number of the Cloud API, and a token allowed to send from it. */
+export interface WhatsAppSettings {
+  /** The Graph API base, e.g. https://graph.facebook.com/v21.0 (tests: a local stub). */
+  apiUrl: string;
+  phoneNumberId: string;
+  accessToken: string;
+}
+
+/** The VAPID identity the server signs pushes with (RFC 8292); keys are base64url as web-push generates them. */
+export interface PushSettings {
+  vapidPublicKey: string;
+  vapidPrivateKey: string;
+  /** A mailto: or https: contact the push services may use. */
+  vapidSubject: string;
 }
 
 export interface BookingServerOptions {
@@ -30,6 +50,8 @@ export interface BookingServerOptions {
    * a deadline, from app-server's deadline-client); a plain one otherwise. The API key is set on it here.
    */
   client?: Client;
+  push?: PushSettings;
+  whatsapp?: WhatsAppSettings;
 }
 
 export function createBookingServerContext(opts: BookingServerOptions): BookingServerContext {
@@ -48,5 +70,7 @@ export function createBookingServerContext(opts: BookingServerOptions): BookingS
     databaseId: opts.databaseId,
     clock: opts.clock ?? (() => new Date()),
     lifecycle,
+    ...(opts.push ? { push: opts.push } : {}),
+    ...(opts.whatsapp ? { whatsapp: opts.whatsapp } : {}),
   };
 }

@@ -24,6 +24,7 @@ import { commissionStatuses } from "@tenang/booking-core/schemas/commission";
 import { discountKinds } from "@tenang/booking-core/schemas/discount-code";
 import { MAX_RATING_COMMENT_LENGTH } from "@tenang/booking-core/schemas/rating";
 import { locales } from "@tenang/booking-core/locale";
+import { notificationChannels, notificationStatuses, pushApps } from "@tenang/booking-core/schemas/push";
 import { BUCKETS, TABLES } from "@tenang/booking-core/resource-ids";
 
 export type ColumnSpec =
@@ -392,6 +393,62 @@ export const tables: TableSpec[] = [
       { key: "idx_created", type: "key", columns: ["createdAt"], orders: ["desc"] },
       { key: "idx_therapist_sequence", type: "unique", columns: ["therapistId", "providerSequence"] },
       { key: "idx_place_sequence", type: "unique", columns: ["placeId", "providerSequence"] },
+    ],
+  },
+  {
+    // A browser that allowed notifications: $id = a hash of its endpoint, so subscribing again replaces the row.
+    // Server-only (no browser credential reads it): the keys let anyone push to that browser.
+    id: TABLES.pushSubscriptions,
+    name: "Web Push subscriptions",
+    permissions: [],
+    rowSecurity: false,
+    columns: [
+      // The Appwrite user: a therapist's account or a customer's guest user.
+      { key: "userId", type: "varchar", size: 36, required: true },
+      { key: "app", type: "enum", elements: pushApps, required: true },
+      { key: "endpoint", type: "varchar", size: 2048, required: true },
+      { key: "p256dh", type: "varchar", size: 128, required: true },
+      { key: "auth", type: "varchar", size: 64, required: true },
+      { key: "locale", type: "enum", elements: locales, default: "en" },
+      { key: "createdAt", type: "datetime", required: true },
+    ],
+    indexes: [{ key: "idx_user", type: "key", columns: ["userId", "app"] }],
+  },
+  {
+    // One row per notification and device: who, what, how, and how far it got (booking-core schemas/push). $id is
+    // random (32 hex chars) and doubles as the capability the service worker reports delivery and clicks with.
+    id: TABLES.notifications,
+    name: "Notifications",
+    permissions: ADMIN_READ,
+    rowSecurity: false,
+    columns: [
+      { key: "userId", type: "varchar", size: 36, required: true },
+      { key: "app", type: "enum", elements: pushApps, required: true },
+      // The notification key (booking-core system-messages), e.g. new_offer.
+      { key: "kind", type: "varchar", size: 32, required: true },
+      { key: "channel", type: "enum", elements: notificationChannels, required: true },
+      // push: the push_subscriptions row (the device); whatsapp: the literal "whatsapp".
+      { key: "subscriptionId", type: "varchar", size: 36, required: true },
+      // whatsapp: the E.164 number it goes to (staff-only table, like the bookings that hold the same number).
+      { key: "recipientPhone", type: "varchar", size: 20 },
+      // The language the payload is written in (and a WhatsApp template's language).
+      { key: "locale", type: "enum", elements: locales, default: "en" },
+      { key: "bookingId", type: "varchar", size: 36 },
+      { key: "status", type: "enum", elements: notificationStatuses, required: true },
+      { key: "attempts", type: "integer", min: 0, default: 0 },
+      // When the retry job should try a pending row again; null once it left pending.
+      { key: "nextAttemptAt", type: "datetime" },
+      { key: "lastError", type: "varchar", size: 512 },
+      // The JSON the service worker shows (title, body, url, tag, requireInteraction).
+      { key: "payload", type: "text", required: true },
+      { key: "createdAt", type: "datetime", required: true },
+      { key: "updatedAt", type: "datetime", required: true },
+    ],
+    indexes: [
+      // The retry job: pending rows whose next attempt is due.
+      { key: "idx_status_next", type: "key", columns: ["status", "nextAttemptAt"] },
+      // The health monitor's delivery rate: rows of a period by status.
+      { key: "idx_created", type: "key", columns: ["createdAt"] },
     ],
   },
   {

@@ -2,9 +2,13 @@
 // so the names and the local defaults are the same), the offer window (it must match the apps': the worker makes the
 // next offer when one runs out), and the worker's own pace.
 import { appwriteServerSchema, blankAsMissing, parseEnv, type RawEnv } from "@tenang/app-server/env";
+import { pushEnvShape, whatsAppEnvShape } from "@tenang/app-server/push-env";
 import { z } from "zod";
 
 const schema = appwriteServerSchema({
+  // The apps' VAPID and WhatsApp settings: the worker sends what its passes cause (an offer moved on) and the retries.
+  ...pushEnvShape,
+  ...whatsAppEnvShape,
   // The customer app's and therapist dashboard's OFFER_WINDOW_SECONDS; unset, booking-core's default (60 s).
   OFFER_WINDOW_SECONDS: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(600).optional()),
   // The longest sleep between looks at the next deadline (it is also shortened below the offer window).

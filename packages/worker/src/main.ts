@@ -4,6 +4,8 @@ import { randomBytes } from "node:crypto";
 import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
 import { createBookingServerContext } from "@tenang/booking-server/context";
 import { runWorker } from "@tenang/booking-server/jobs/worker-loop";
+import { settleNotifications } from "@tenang/booking-server/notifications/notify";
+import { pushSettingsFrom, whatsAppSettingsFrom } from "@tenang/app-server/push-env";
 import { parseWorkerEnv } from "./env";
 import { maxSleepFor } from "./pace";
 
@@ -15,6 +17,8 @@ const ctx = createBookingServerContext({
   apiKey: env.APPWRITE_API_KEY,
   databaseId: env.APPWRITE_DATABASE_ID,
   offerWindowSeconds: env.OFFER_WINDOW_SECONDS,
+  push: pushSettingsFrom(env),
+  whatsapp: whatsAppSettingsFrom(env),
   // Every call has a deadline, so a frozen backend shows up as a failed pass instead of a worker that hangs.
   client: createAppwriteClient({
     endpoint: env.APPWRITE_ENDPOINT,
@@ -40,4 +44,6 @@ await runWorker(ctx, {
   signal: controller.signal,
   log: (line) => console.log(line),
 });
+// Sends started by the last pass finish before the process ends (their rows would otherwise wait for a retry).
+await settleNotifications();
 console.log(`${workerId} stopped`);

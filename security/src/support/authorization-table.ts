@@ -96,6 +96,10 @@ export const expectations: Record<string, RoleTable> = {
   "customer POST /api/locale": anyone,
   "customer GET /api/photos/[fileId]": anyone,
   "customer GET /api/places": anyone,
+  "customer POST /api/push/receipt": anyone,
+  "customer DELETE /api/push/subscription": anyGuest,
+  "customer GET /api/push/subscription": anyone,
+  "customer POST /api/push/subscription": anyGuest,
   "customer POST /api/realtime/token": anyGuest,
   "customer POST /api/session": anyone,
   "customer GET /api/therapists": anyone,
@@ -124,6 +128,10 @@ export const expectations: Record<string, RoleTable> = {
   "therapist-dashboard POST /api/profile/photo": anyTherapist,
   "therapist-dashboard GET /api/profile": anyTherapist,
   "therapist-dashboard PUT /api/profile": anyTherapist,
+  "therapist-dashboard POST /api/push/receipt": anyone,
+  "therapist-dashboard DELETE /api/push/subscription": anyTherapist,
+  "therapist-dashboard GET /api/push/subscription": anyone,
+  "therapist-dashboard POST /api/push/subscription": anyTherapist,
   "therapist-dashboard POST /api/realtime/token": anyTherapist,
   // Admin dashboard
   "admin-dashboard POST /api/auth/login": publicSignIn,
@@ -231,6 +239,17 @@ export function requestFor(key: string, ctx: { people: People; commissionId: str
       return { path, json: {} };
     case "therapist-dashboard PUT /api/profile":
       return { path, json: {} };
+    // Push: an empty subscription (400 for whoever may subscribe), an endpoint nobody has, an id no row has, so the
+    // probes store nothing and the server never pushes anywhere.
+    case "customer POST /api/push/subscription":
+    case "therapist-dashboard POST /api/push/subscription":
+      return { path, json: {} };
+    case "customer DELETE /api/push/subscription":
+    case "therapist-dashboard DELETE /api/push/subscription":
+      return { path, json: { endpoint: "https://push.example.invalid/none" } };
+    case "customer POST /api/push/receipt":
+    case "therapist-dashboard POST /api/push/receipt":
+      return { path, json: { id: "0".repeat(32), event: "delivered" } };
     default:
       void app;
       return { path };

@@ -5,7 +5,7 @@ import { bookingSchema } from "@tenang/booking-core/schemas/booking";
 import { placeSchema } from "@tenang/booking-core/schemas/place";
 import { discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";
 import { bookingFromRow } from "@tenang/booking-server/shared/booking-repository";
-import { commissionFromRow } from "@tenang/booking-server/commissions/commission-repository";
+import { commissionFromRow } from "@tenang/booking-server/shared/commission-repository";
 import { messageFromRow } from "@tenang/booking-server/messages/message-repository";
 import { offerFromRow } from "@tenang/booking-server/offers/offer-repository";
 import { ratingFromRow } from "@tenang/booking-server/ratings/rating-repository";

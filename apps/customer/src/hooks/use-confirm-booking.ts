@@ -9,6 +9,7 @@ import { createIdempotencyKey, IDEMPOTENCY_HEADER } from "@tenang/booking-core/i
 import { createBookingInputSchema } from "@tenang/booking-core/schemas/booking";
 import { errorMapFor } from "@tenang/booking-core/validation";
 import { isApiError } from "@tenang/chat-client/api-client";
+import { requestPushNotifications } from "@tenang/ui/push-notifications";
 import { useRef, useState, type FormEvent, type RefObject } from "react";
 import type { Messages } from "@/i18n/messages";
 import { apiFetch } from "@/lib/api-client";
@@ -162,6 +163,8 @@ export function useConfirmBooking(args: {
       setFormError(m.form.fixErrors);
       return;
     }
+    // Ask now, inside the tap (browsers prompt only from a gesture): "therapist found" must reach a locked phone.
+    void requestPushNotifications();
     const request = body();
     const json = JSON.stringify(request);
     if (idempotency.current?.body !== json) idempotency.current = { body: json, key: createIdempotencyKey() };

@@ -83,6 +83,20 @@ const en = {
     off: "Tap to turn sound on",
     unsupported: "No sound on this browser",
     enable: "Turn sound on",
+    // Shown in words while online (issue 11 §2): an icon alone is missed.
+    lockedNotice: "The offer alarm is silent until you tap this page once: browsers allow sound only after a tap.",
+    blockedNotice:
+      "This browser blocked the offer alarm when the page loaded. Tap anywhere on the page to turn the sound back on. Until then, offers reach you only as notifications.",
+  },
+  push: {
+    on: "Notifications on: offers reach you even when the screen is locked.",
+    off: "Notifications are off: offers ring only while this page is open.",
+    enable: "Turn on notifications",
+    denied:
+      "Notifications are blocked for this site. Allow them in your browser's site settings so offers reach you when the screen is locked.",
+    unsupported:
+      "This browser can't notify you when the page is closed. On an iPhone, add Tenang to the Home Screen and open it from there.",
+    wakeLock: "The screen stays on while you are online.",
   },
   offers: {
     title: "New booking offer",
@@ -411,6 +425,20 @@ const id: Messages = {
     off: "Ketuk untuk menyalakan suara",
     unsupported: "Browser ini tidak bisa memutar suara",
     enable: "Nyalakan suara",
+    lockedNotice:
+      "Alarm tawaran tidak berbunyi sampai Anda mengetuk halaman ini sekali: browser hanya mengizinkan suara setelah ketukan.",
+    blockedNotice:
+      "Browser ini memblokir alarm tawaran saat halaman dimuat. Ketuk di mana saja pada halaman untuk menyalakan suara lagi. Sampai saat itu, tawaran hanya masuk sebagai notifikasi.",
+  },
+  push: {
+    on: "Notifikasi aktif: tawaran tetap sampai walau layar terkunci.",
+    off: "Notifikasi mati: tawaran hanya berbunyi selama halaman ini terbuka.",
+    enable: "Nyalakan notifikasi",
+    denied:
+      "Notifikasi diblokir untuk situs ini. Izinkan di pengaturan situs pada browser Anda agar tawaran sampai saat layar terkunci.",
+    unsupported:
+      "Browser ini tidak bisa memberi notifikasi saat halaman tertutup. Di iPhone, tambahkan Tenang ke Layar Utama lalu buka dari sana.",
+    wakeLock: "Layar tetap menyala selama Anda online.",
   },
   offers: {
     title: "Tawaran pesanan baru",

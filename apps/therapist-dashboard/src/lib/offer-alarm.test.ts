@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { OfferAlarm } from "./offer-alarm";
+import { ALARM_UNLOCKED_KEY, OfferAlarm } from "./offer-alarm";
 
 // A stand-in for the browser's AudioContext that checks what Chrome checks: every scheduled time is ≥ 0.
 class FakeParam {
@@ -81,6 +81,40 @@ describe("OfferAlarm", () => {
     const alarm = new OfferAlarm();
     await expect(alarm.unlock()).resolves.toBe(false);
     expect(alarm.getState()).toBe("locked");
+  });
+
+  describe("a device where sound was unlocked before", () => {
+    const storage = new Map<string, string>();
+    const localStorage = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    };
+    beforeEach(() => {
+      storage.clear();
+      vi.stubGlobal("window", { AudioContext: FakeAudioContext, localStorage });
+    });
+
+    it("is remembered once a tap unlocked it, and then resumes on a later load without a tap", async () => {
+      await new OfferAlarm().unlock();
+      expect(storage.get(ALARM_UNLOCKED_KEY)).toBe("1");
+      const nextLoad = new OfferAlarm();
+      await expect(nextLoad.resumeIfRemembered()).resolves.toBe("ready");
+    });
+
+    it("says blocked when the browser refuses to resume without a tap, and a tap still unlocks it", async () => {
+      storage.set(ALARM_UNLOCKED_KEY, "1");
+      FakeAudioContext.resumable = false;
+      const alarm = new OfferAlarm();
+      alarm.start();
+      await expect(alarm.resumeIfRemembered()).resolves.toBe("blocked");
+      FakeAudioContext.resumable = true;
+      await alarm.unlock();
+      expect(alarm.getState()).toBe("ringing");
+    });
+
+    it("stays locked (not blocked) on a device that never unlocked it", async () => {
+      await expect(new OfferAlarm().resumeIfRemembered()).resolves.toBe("locked");
+    });
   });
 
   it("says so where there is no Web Audio", () => {

@@ -1,7 +1,16 @@
 // The offer alarm: a loud two-tone ring made with the Web Audio API (no audio files), looping until the therapist
 // acknowledges it. Browsers only let a page make sound after a tap on it, so the alarm starts "locked" and is
 // unlocked by the first tap anywhere (or the "Turn sound on" button); the UI shows which state it is in.
-export type AlarmState = "unsupported" | "locked" | "ready" | "ringing";
+//
+// A device where sound was unlocked once is remembered (localStorage): on later loads the alarm tries to resume
+// without a tap, which browsers allow for a site the person uses often (Chrome's media engagement, an installed
+// PWA). When the browser refuses, the state is "blocked", and the dashboard says in words that a tap is needed.
+export type AlarmState = "unsupported" | "locked" | "blocked" | "ready" | "ringing";
+
+/** localStorage key: "1" once sound was unlocked on this device. */
+export const ALARM_UNLOCKED_KEY = "tenang.offerAlarm.unlocked";
+/** How long a resume without a tap may take before we call it refused (Chrome leaves the promise pending). */
+const AUTO_RESUME_WAIT_MS = 400;
 
 type Listener = () => void;
 
@@ -16,6 +25,22 @@ const TONES = [
 const VOLUME = 0.9;
 
 type AudioContextConstructor = typeof AudioContext;
+
+function remembered(): boolean {
+  try {
+    return window.localStorage.getItem(ALARM_UNLOCKED_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+function remember(): void {
+  try {
+    window.localStorage.setItem(ALARM_UNLOCKED_KEY, "1");
+  } catch {
+    // Private mode or storage full: the next load simply needs a tap again.
+  }
+}
 
 function audioContextClass(): AudioContextConstructor | null {
   if (typeof window === "undefined") return null;
@@ -65,10 +90,36 @@ export class OfferAlarm {
     }
     const running = this.context.state === "running";
     if (running) {
+      remember();
       if (this.wantRinging) this.startLoop();
       else this.setState("ready");
     }
     return running;
+  }
+
+  /**
+   * On page load, without a tap: resumes the sound if this device unlocked it before and the browser allows it now;
+   * otherwise the state becomes "blocked" (a tap is still needed). Does nothing on a device that never unlocked it.
+   */
+  async resumeIfRemembered(): Promise<AlarmState> {
+    const Ctor = audioContextClass();
+    if (!Ctor || !remembered() || this.state !== "locked") return this.state;
+    try {
+      this.context ??= new Ctor();
+      if (this.context.state === "suspended") {
+        await Promise.race([this.context.resume(), new Promise((resolve) => setTimeout(resolve, AUTO_RESUME_WAIT_MS))]);
+      }
+    } catch {
+      // refused: handled below
+    }
+    if (this.state !== "locked") return this.state;
+    if (this.context?.state === "running") {
+      if (this.wantRinging) this.startLoop();
+      else this.setState("ready");
+    } else {
+      this.setState("blocked");
+    }
+    return this.state;
   }
 
   /** Starts ringing (or remembers to, once unlocked). Idempotent. */

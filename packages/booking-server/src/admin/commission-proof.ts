@@ -3,7 +3,7 @@ import "server-only";
 // admin label). Only what the therapist dashboard accepts is served, so a stray file in the bucket is never sent
 // with a type a browser would run.
 import { DomainError } from "@tenang/booking-core/errors";
-import { requireCommission } from "../commissions/commission-repository";
+import { requireCommission } from "../shared/commission-repository";
 import type { BookingServerContext } from "../context";
 import { readPaymentProof, type PaymentProofFile } from "../files/payment-proof-repository";
 

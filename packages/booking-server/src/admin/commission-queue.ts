@@ -6,7 +6,7 @@ import type { CommissionRecord, CommissionStatus } from "@tenang/booking-core/sc
 import { toMs } from "@tenang/booking-core/time";
 import { Query } from "node-appwrite";
 import { bookingFromRow } from "../shared/booking-repository";
-import { commissionFromRow } from "../commissions/commission-repository";
+import { commissionFromRow } from "../shared/commission-repository";
 import type { BookingServerContext } from "../context";
 import { listRows, listRowsWhereIn } from "../shared/rows";
 import { TABLES } from "@tenang/booking-core/resource-ids";

@@ -19,7 +19,7 @@ import { transition } from "@tenang/booking-core/lifecycle/transitions";
 import type { ActorRole, Booking } from "@tenang/booking-core/schemas/booking";
 import { ID } from "node-appwrite";
 import { commitWriteSet, type CommitResult, WriteSet } from "../appwrite/write-set";
-import { findCommission, commissionRowData } from "../commissions/commission-repository";
+import { findCommission, commissionRowData } from "../shared/commission-repository";
 import type { BookingServerContext } from "../context";
 import { losesChatTherapist, withdrawChatFromTherapist } from "../messages/chat-readers";
 import { systemMessageRowData } from "../messages/message-repository";
@@ -37,6 +37,7 @@ import { stageTherapistHolds } from "../therapists/therapist-holds";
 import { TherapistCache } from "../therapists/therapist-repository";
 import { type StoredBooking, bookingRowData, requireBooking } from "../shared/booking-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
+import { notifyAfterChange } from "../notifications/notify";
 
 export function actorIdOf(actor: Actor): string | null {
   switch (actor.role) {
@@ -225,7 +226,8 @@ export async function planBookingWrites(ctx: BookingServerContext, change: Plann
           );
         break;
       case "notify":
-        // Delivered by Realtime: every row above carries read permissions for exactly the people concerned.
+        // Open tabs hear it through Realtime (every row above carries read permissions for exactly the people
+        // concerned); locked phones get a push once the change has committed (changeBooking → notifications/).
         break;
       case "schedule_check":
         // The sweeper finds every deadline through indexed queries on the booking row, so nothing is scheduled.
@@ -286,6 +288,7 @@ export async function changeBooking(
     });
     const outcome: CommitResult = await commitWriteSet(ctx, set);
     if (outcome.ok) {
+      notifyAfterChange(ctx, result.effects, result.booking);
       if (losesChatTherapist(stored.booking, result.booking)) {
         await withdrawChatFromTherapist(ctx, result.booking).catch((error: unknown) => {
           console.warn(`[chat-readers] could not withdraw the therapist from booking ${result.booking.id}`, error);

@@ -16,6 +16,7 @@ import { stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";
 import { TherapistCache } from "../therapists/therapist-repository";
 import type { CustomerBookingView } from "../views";
 import { planBookingWrites } from "./booking-engine";
+import { notifyAfterChange } from "../notifications/notify";
 import {
   type StoredBooking,
   countCustomerRedemptions,
@@ -113,7 +114,10 @@ export async function createBooking(ctx: BookingServerContext, args: CreateBooki
     stageRateLimit(set, grant);
     stageCustomerHold(set, hold, result.booking.id, now);
     const outcome = await commitWriteSet(ctx, set);
-    if (outcome.ok) return customerViewFor(ctx, result.booking, therapists);
+    if (outcome.ok) {
+      notifyAfterChange(ctx, result.effects, result.booking);
+      return customerViewFor(ctx, result.booking, therapists);
+    }
     if (outcome.reason === "limit_exceeded") {
       throw new DomainError("discount_invalid", "this discount code has been used up", {
         details: { problem: "usage_limit" },

@@ -7,7 +7,7 @@ import { DomainError, isDomainError } from "@tenang/booking-core/errors";
 import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
 import type { BookingServerContext } from "../context";
 import { changeCommission, restrictionEffectsAfter } from "./commission-changes";
-import { requireCommission } from "./commission-repository";
+import { requireCommission } from "../shared/commission-repository";
 
 export async function submitCommissionPayment(
   ctx: BookingServerContext,

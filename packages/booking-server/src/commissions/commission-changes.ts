@@ -11,12 +11,13 @@ import { stageTherapistHolds } from "../therapists/therapist-holds";
 import type { BookingServerContext } from "../context";
 import { TABLES } from "@tenang/booking-core/resource-ids";
 import { TherapistCache } from "../therapists/therapist-repository";
-import { commissionRowData, listCommissionsOfTherapist, requireCommission } from "./commission-repository";
+import { commissionRowData, listCommissionsOfTherapist, requireCommission } from "../shared/commission-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
+import { notifyAfterChange } from "../notifications/notify";
 
 export interface CommissionChange {
   record: CommissionRecord;
-  /** restrict_provider / lift_restriction (notify effects are delivered by Realtime on the rows). */
+  /** restrict_provider / lift_restriction, and their notify effects (pushed once committed, notifications/). */
   effects: readonly Effect[];
 }
 
@@ -57,7 +58,10 @@ export async function changeCommission(
       at: now.toISOString(),
     });
     const outcome = await commitWriteSet(ctx, set);
-    if (outcome.ok) return { record: change.record, changed: true };
+    if (outcome.ok) {
+      notifyAfterChange(ctx, change.effects, null);
+      return { record: change.record, changed: true };
+    }
   }
   throw new DomainError("service_unavailable", "the commission is being updated, try again", { retryAfterMs: 500 });
 }

@@ -6,7 +6,7 @@ import type { BookingServerContext } from "../context";
 import { storePaymentProof } from "../files/payment-proof-repository";
 import type { Upload } from "../files/upload";
 import { submitCommissionPayment } from "./approve-commission-payment";
-import { requireCommission } from "./commission-repository";
+import { requireCommission } from "../shared/commission-repository";
 
 /**
  * The therapist sends a transfer proof for one commission: checked first (theirs, and due or overdue), then stored in

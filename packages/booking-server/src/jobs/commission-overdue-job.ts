@@ -5,7 +5,7 @@ import "server-only";
 import { markOverdue } from "@tenang/booking-core/commission";
 import { isDomainError } from "@tenang/booking-core/errors";
 import { changeCommission } from "../commissions/commission-changes";
-import { firstCommissionDueAt, listOverdueCandidates } from "../commissions/commission-repository";
+import { firstCommissionDueAt, listOverdueCandidates } from "../shared/commission-repository";
 import type { Job, JobResult } from "./job";
 
 /** listOverdueCandidates' page size: a full page means more may wait. */

@@ -3,7 +3,7 @@ import "server-only";
 // Every booking use case (create, decide, cancel, messages, realtime token) runs with it.
 import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
-import { env } from "@/env";
+import { env, pushSettings, whatsAppSettings } from "@/env";
 
 let context: BookingServerContext | undefined;
 
@@ -20,6 +20,8 @@ export function bookingServer(): BookingServerContext {
       timeoutMs: env.APPWRITE_TIMEOUT_MS,
     }),
     offerWindowSeconds: env.OFFER_WINDOW_SECONDS,
+    push: pushSettings,
+    whatsapp: whatsAppSettings,
   });
   return context;
 }

@@ -11,6 +11,10 @@ import { apiFetch } from "@/lib/api-client";
 import type { MeDto } from "@/lib/dto";
 import { queryKeys } from "@/lib/query-keys";
 import { useMe } from "@/hooks/use-me";
+import { useWakeLock } from "@/hooks/use-wake-lock";
+import { requestPushNotifications } from "@tenang/ui/push-notifications";
+import { useAlarm } from "@/components/offers/alarm-context";
+import { PushStatus } from "./push-status";
 
 export function statusOf(me: MeDto, m: Messages["home"]) {
   if (me.isRestricted) return { tone: "danger" as const, label: m.restricted, state: "restricted" };
@@ -19,11 +23,17 @@ export function statusOf(me: MeDto, m: Messages["home"]) {
   return { tone: "success" as const, label: m.online, state: "online" };
 }
 
-/** Online/offline switch. Only online, non-busy, non-restricted therapists receive offers. */
+/**
+ * Online/offline switch. Only online, non-busy, non-restricted therapists receive offers. Going online is the moment
+ * to ask for notifications (offers must reach a locked phone) and to unlock the alarm; while online the screen is
+ * kept on where the browser supports it.
+ */
 export function OnlineToggle() {
   const m = useMessages().home;
   const queryClient = useQueryClient();
+  const alarm = useAlarm();
   const { data: me } = useMe();
+  const { held: wakeLockHeld } = useWakeLock(Boolean(me?.isOnline));
   const toggle = useMutation({
     mutationFn: (online: boolean) => apiFetch<MeDto>("/api/me/online", { body: { online } }),
     onSuccess: (next) => queryClient.setQueryData(queryKeys.me, next),
@@ -48,11 +58,19 @@ export function OnlineToggle() {
         fullWidth
         variant={me.isOnline ? "secondary" : "primary"}
         disabled={toggle.isPending || (me.isRestricted && !me.isOnline)}
-        onClick={() => toggle.mutate(!me.isOnline)}
+        onClick={() => {
+          if (!me.isOnline) {
+            // Inside the tap, before anything awaits: browsers prompt only from a gesture.
+            void requestPushNotifications();
+            void alarm.unlock();
+          }
+          toggle.mutate(!me.isOnline);
+        }}
         data-testid="online-toggle"
       >
         {toggle.isPending ? m.switching : me.isOnline ? m.goOffline : m.goOnline}
       </Button>
+      {me.isOnline && <PushStatus wakeLockHeld={wakeLockHeld} />}
     </Card>
   );
 }

@@ -1,17 +1,20 @@
 "use client";
 
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
+import { requestPushNotifications } from "@tenang/ui/push-notifications";
 import { OfferAlarm, type AlarmState } from "@/lib/offer-alarm";
 
 const AlarmContext = createContext<OfferAlarm | null>(null);
 
 /**
- * One alarm per tab. Browsers allow sound only after a tap, so the first tap anywhere unlocks it (and asks for
- * notification permission, which also needs a gesture on some browsers).
+ * One alarm per tab. On load it resumes by itself where this device unlocked it before and the browser allows it;
+ * otherwise the first tap anywhere unlocks it. Notification permission is asked on Go online (online-toggle.tsx),
+ * not on whatever the first tap happens to be.
  */
 export function AlarmProvider({ children }: { children: ReactNode }) {
   const [alarm] = useState(() => new OfferAlarm());
   useEffect(() => {
+    void alarm.resumeIfRemembered();
     const unlock = () => {
       void alarm.unlock().then((ok) => {
         if (ok) {
@@ -19,7 +22,6 @@ export function AlarmProvider({ children }: { children: ReactNode }) {
           window.removeEventListener("keydown", unlock, true);
         }
       });
-      requestNotificationPermission();
     };
     window.addEventListener("pointerdown", unlock, true);
     window.addEventListener("keydown", unlock, true);
@@ -45,7 +47,8 @@ export function useAlarmState(): AlarmState {
   return useSyncExternalStore(alarm.subscribe, alarm.getState, serverState);
 }
 
+/** From a tap on the sound badge: the same permission + push subscription as Go online. */
 export function requestNotificationPermission(): void {
   if (typeof Notification === "undefined" || Notification.permission !== "default") return;
-  void Notification.requestPermission().catch(() => undefined);
+  void requestPushNotifications();
 }

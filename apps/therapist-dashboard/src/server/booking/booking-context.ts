@@ -1,7 +1,7 @@
 import "server-only";
 import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
-import { env } from "@/env";
+import { env, pushSettings, whatsAppSettings } from "@/env";
 
 let context: BookingServerContext | undefined;
 
@@ -19,6 +19,8 @@ export function bookingContext(): BookingServerContext {
       timeoutMs: env.APPWRITE_TIMEOUT_MS,
     }),
     offerWindowSeconds: env.OFFER_WINDOW_SECONDS,
+    push: pushSettings,
+    whatsapp: whatsAppSettings,
   });
   return context;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
-import { listCommissionsOfTherapist } from "@tenang/booking-server/commissions/commission-repository";
+import { listCommissionsOfTherapist } from "@tenang/booking-server/shared/commission-repository";
 import { findBankDetails } from "@tenang/booking-server/therapists/bank-details-repository";
 import type { CommissionDto, EarningsResponse } from "@/lib/dto";
 import { bookingContext } from "@/server/booking/booking-context";

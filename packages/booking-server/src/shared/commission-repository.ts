@@ -4,7 +4,7 @@ import { DomainError } from "@tenang/booking-core/errors";
 import { type CommissionRecord, commissionRecordSchema } from "@tenang/booking-core/schemas/commission";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
-import { type Row, getRowOrNull, listRows } from "../shared/rows";
+import { type Row, getRowOrNull, listRows } from "./rows";
 import { TABLES } from "@tenang/booking-core/resource-ids";
 
 export function commissionFromRow(row: Row): CommissionRecord {
