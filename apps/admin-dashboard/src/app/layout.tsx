@@ -6,7 +6,7 @@ import { AdminNav } from "@/components/admin-nav";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LocaleProvider } from "@/i18n/locale-context";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { getSignedInUser } from "@/server/auth/get-signed-in-user";
+import { getSignedInUser } from "@/server/app-server";
 import "./globals.css";
 
 // Every page depends on the session cookie.

@@ -1,6 +1,6 @@
 import { Stat } from "@tenang/ui/stat";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
+import { requireSignedInUser } from "@/server/app-server";
 import { getOverview } from "@/server/stats/get-overview";
 
 export const dynamic = "force-dynamic";

@@ -1,15 +1,15 @@
 import "server-only";
 import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { Query } from "node-appwrite";
-import { createAdminTablesDB } from "@/server/appwrite/admin-client";
-import { databaseId } from "@/server/appwrite/resource-ids";
+import { bookingServer } from "@/server/app-server";
 
 // Row counts for the operations overview. Appwrite counts matching rows for us (`total`); limit(1) keeps the
 // payload to one row whatever the table size.
 
 async function countRows(tableId: TableId, queries: string[] = []): Promise<number> {
-  const { total } = await createAdminTablesDB().listRows({
-    databaseId: databaseId(),
+  const { tablesDB, databaseId } = bookingServer();
+  const { total } = await tablesDB.listRows({
+    databaseId,
     tableId,
     queries: [...queries, Query.limit(1)],
     total: true,

@@ -15,3 +15,10 @@ describe("pathId", () => {
     },
   );
 });
+
+describe("pathId with not_found", () => {
+  it("refuses a junk id like an unknown one, and passes an id through", () => {
+    expect(() => pathId("a/b", "not_found")).toThrow(expect.objectContaining({ code: "not_found" }));
+    expect(pathId("booking_1", "not_found")).toBe("booking_1");
+  });
+});
