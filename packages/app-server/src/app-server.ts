@@ -7,6 +7,7 @@ import "server-only";
 // One API-key Appwrite client per process: built on first use, with the deadline of every call, and shared by the
 // booking engine and the account repository. Session clients (a person's own secret) are made per request, only
 // where Appwrite must act as that person (their session, their prefs).
+import { DomainError } from "@tenang/booking-core/errors";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, parseLocaleCookie } from "@tenang/booking-core/locale";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
 import { mintRealtimeToken } from "@tenang/booking-server/realtime/mint-realtime-token";
@@ -64,13 +65,19 @@ export interface AppServer extends RouteHandling {
   realtimeToken(args: { userId: string; sessionId: string }): Promise<RealtimeToken>;
 }
 
+/** The kit of an app whose people sign in with a labelled account (the dashboards). */
+export interface DashboardAppServer<Input> extends AppServer, DashboardAuth<Input> {
+  /** realtimeToken for a caller from requireCaller: tied to the session their cookie holds (401 once it ended). */
+  callerRealtimeToken(caller: { user: { id: string }; secret: string }): Promise<RealtimeToken>;
+}
+
 export function createAppServer<Input extends { password: string }>(
   config: AppServerConfig & { auth: DashboardAuthConfig<Input> },
-): AppServer & DashboardAuth<Input>;
+): DashboardAppServer<Input>;
 export function createAppServer(config: AppServerConfig): AppServer;
 export function createAppServer<Input extends { password: string }>(
   config: AppServerConfig & { auth?: DashboardAuthConfig<Input> },
-): AppServer | (AppServer & DashboardAuth<Input>) {
+): AppServer | DashboardAppServer<Input> {
   const { env, publicEnv } = config;
   // Errors are worded in the language the reader chose (the locale cookie), else their browser's.
   const routes = createRouteHandling({
@@ -135,5 +142,13 @@ export function createAppServer<Input extends { password: string }>(
     session: sessionClient,
     stampSecret: env.APPWRITE_API_KEY,
   });
-  return { ...app, ...auth };
+  return {
+    ...app,
+    ...auth,
+    async callerRealtimeToken({ user, secret }) {
+      const sessionId = await auth.accounts.findCurrentSessionId(secret);
+      if (!sessionId) throw new DomainError("unauthorized", "session expired or revoked");
+      return app.realtimeToken({ userId: user.id, sessionId });
+    },
+  };
 }

@@ -5,8 +5,8 @@ import { LanguageSwitch } from "@tenang/ui/language-switch";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LocaleProvider } from "@/i18n/locale-context";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { getSignedInUser } from "@/server/auth/get-signed-in-user";
 import "./globals.css";
+import { getSignedInUser } from "@/server/app-server";
 
 // Every page depends on the session cookie.
 export const dynamic = "force-dynamic";

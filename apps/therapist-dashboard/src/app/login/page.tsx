@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@tenang/ui/card";
 import { LoginForm } from "@/components/login-form";
 import { getRequestMessages } from "@/i18n/request-locale";
-import { getSignedInUser } from "@/server/auth/get-signed-in-user";
+import { getSignedInUser } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { DomainError, isDomainError } from "@tenang/booking-core/errors";
 import { submitCommissionPayment } from "@tenang/booking-server/commissions/approve-commission-payment";
 import { requireCommission } from "@tenang/booking-server/commissions/commission-repository";
 import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer } from "@/server/app-server";
 import { storePaymentProof, type Upload } from "@/server/files/file-repository";
 
 /**
@@ -18,7 +18,7 @@ export async function uploadPaymentProof(args: {
   commissionId: string;
   upload: Upload;
 }): Promise<CommissionRecord> {
-  const ctx = bookingContext();
+  const ctx = bookingServer();
   const record = await requireCommission(ctx, args.commissionId);
   if (record.therapistId !== args.therapistId) throw new DomainError("not_found", "commission record not found");
   // Refuse before storing a file nobody will look at (already paid, not due yet, void).

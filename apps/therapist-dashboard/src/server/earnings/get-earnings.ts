@@ -2,7 +2,7 @@ import "server-only";
 import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
 import { listCommissionsOfTherapist } from "@tenang/booking-server/commissions/commission-repository";
 import type { CommissionDto, EarningsResponse } from "@/lib/dto";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer } from "@/server/app-server";
 import { findBankDetails } from "@/server/payouts/bank-details-repository";
 import { amountsOwed, earningsTotals } from "./earnings-totals";
 
@@ -25,7 +25,7 @@ function toCommissionDto(record: CommissionRecord): CommissionDto {
 
 /** The earnings page: totals per day/week/month, every commission record (newest first), what is owed, bank details. */
 export async function getEarnings(args: { therapistId: string; userId: string }): Promise<EarningsResponse> {
-  const ctx = bookingContext();
+  const ctx = bookingServer();
   const [records, bankDetails] = await Promise.all([
     listCommissionsOfTherapist(ctx, args.therapistId),
     findBankDetails(args.userId),

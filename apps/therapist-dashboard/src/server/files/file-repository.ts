@@ -3,7 +3,9 @@ import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { readPhoto, type PhotoWidth, type StoredPhoto } from "@tenang/app-server/storage/photo-file";
 import { AppwriteException, ID, Permission, Role } from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
-import { createAdminStorage } from "@/server/appwrite/admin-client";
+import { bookingServer } from "@/server/app-server";
+
+const createAdminStorage = () => bookingServer().storage;
 
 // The only file that talks to Appwrite Storage in this app: profile photos (public bucket) and commission payment
 // proofs (private: readable by operations through the bucket's label:admin, and by the uploader).

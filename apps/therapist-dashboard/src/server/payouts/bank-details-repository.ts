@@ -1,6 +1,8 @@
 import "server-only";
 import { bankDetailsInputSchema, type BankDetailsInput } from "@/lib/bank-details-input";
-import { createAdminUsers } from "@/server/appwrite/admin-client";
+import { bookingServer } from "@/server/app-server";
+
+const createAdminUsers = () => bookingServer().users;
 
 // Payout bank details live in the therapist's Appwrite user preferences (key `bank`): private to them and operations,
 // with no table column to add. Read and written with the API key, for the signed-in user only.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PhotoWidth } from "@tenang/app-server/storage/photo-file";
 import { DomainError } from "@tenang/booking-core/errors";
-import { isAppwriteId } from "@/server/appwrite/resource-ids";
+import { isAppwriteId } from "@/server/app-server";
 import { findProfilePhoto, type StoredPhoto } from "@/server/files/file-repository";
 
 /**

@@ -4,7 +4,7 @@ import type { Therapist, TherapistProfileInput } from "@tenang/booking-core/sche
 import { requireTherapistSnapshot } from "@tenang/booking-server/therapists/therapist-repository";
 import { setTherapistPhoto, updateTherapistProfile } from "@tenang/booking-server/therapists/update-therapist-profile";
 import type { ProfileDto } from "@/lib/dto";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer } from "@/server/app-server";
 import { deleteProfilePhoto, storeProfilePhoto, type Upload } from "@/server/files/file-repository";
 import { photoUrl } from "@/server/photos/photo-url";
 
@@ -39,7 +39,7 @@ export async function saveProfile(
   input: TherapistProfileInput,
   locale: Locale,
 ): Promise<ProfileDto> {
-  const ctx = bookingContext();
+  const ctx = bookingServer();
   await updateTherapistProfile(ctx, { therapistId, input, locale });
   const { therapist } = await requireTherapistSnapshot(ctx, therapistId);
   return toProfileDto(therapist);
@@ -48,7 +48,7 @@ export async function saveProfile(
 /** Replaces the profile photo: the new file first, then the row, then the old file (never a row without a file). */
 export async function replaceProfilePhoto(therapist: Therapist, upload: Upload): Promise<ProfileDto> {
   const fileId = await storeProfilePhoto(upload);
-  await setTherapistPhoto(bookingContext(), { therapistId: therapist.id, photoFileId: fileId });
+  await setTherapistPhoto(bookingServer(), { therapistId: therapist.id, photoFileId: fileId });
   if (therapist.photoFileId) await deleteProfilePhoto(therapist.photoFileId).catch(() => undefined);
   return toProfileDto({ ...therapist, photoFileId: fileId });
 }

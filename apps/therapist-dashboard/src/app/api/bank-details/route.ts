@@ -1,8 +1,7 @@
 // PUT /api/bank-details – save the bank account Tenang pays the signed-in therapist into (the therapist)
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { bankDetailsInputSchema } from "@/lib/bank-details-input";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
+import { handleRoute, readJson, requestLocale, requireTherapist } from "@/server/app-server";
 import { saveBankDetails } from "@/server/payouts/bank-details-repository";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 // GET /api/photos/[fileId]?w=96|192|384 – a therapist's profile photo, optionally scaled (anyone; public bucket)
 import { parsePhotoWidth } from "@tenang/app-server/storage/photo-file";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { handleRoute, requestLocale } from "@/server/app-server";
 import { getPhoto } from "@/server/photos/get-photo";
 
 export const dynamic = "force-dynamic";

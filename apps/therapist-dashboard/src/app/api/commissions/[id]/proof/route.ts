@@ -1,8 +1,6 @@
 // POST /api/commissions/[id]/proof – upload a transfer proof (multipart `file`) for a due or overdue commission (its therapist)
-import { requireTherapist } from "@/server/auth/require-therapist";
+import { handleRoute, pathId, requireTherapist } from "@/server/app-server";
 import { uploadPaymentProof } from "@/server/commissions/upload-payment-proof";
-import { handleRoute } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
 import { PROOF_RULES, readUpload } from "@/server/uploads/read-upload";
 
 export const dynamic = "force-dynamic";

@@ -1,25 +1,30 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getTherapistForUser } from "@tenang/booking-server/therapists/therapist-repository";
-import { findSessionUser } from "./account-repository";
-import { requireTherapist } from "./require-therapist";
-import { readSessionSecret } from "./session-cookie";
+import { requireTherapist } from "./app-server";
 
-// A live session signed in a minute ago (lifetimes are tested in app-server's get-signed-in-user.test.ts).
-vi.mock("./session-cookie", () => ({
-  readSessionSecret: vi.fn(),
-  sessionCookie: {
+// A live session signed in a minute ago (lifetimes are tested in app-server's get-signed-in-user.test.ts): the kit's
+// cookie and account repository stand in for the browser and Appwrite.
+const { readSessionSecret, findSessionUser } = vi.hoisted(() => ({ readSessionSecret: vi.fn(), findSessionUser: vi.fn() }));
+vi.mock("@tenang/app-server/auth/session-cookie", () => ({
+  createSessionCookie: () => ({
+    readSessionSecret,
     readActivityStamp: async () => null,
     renewSessionCookies: async () => undefined,
     clearSessionCookies: async () => undefined,
-  },
+  }),
 }));
-vi.mock("./account-repository", () => ({
-  findSessionUser: vi.fn(),
-  findCurrentSession: async () => ({ id: "s1", userId: "u1", createdAt: new Date(Date.now() - 60_000) }),
-  deleteUserSession: vi.fn(),
+vi.mock("@tenang/app-server/auth/account-repository", () => ({
+  createAccountRepository: () => ({
+    findSessionUser,
+    findCurrentSession: async () => ({ id: "s1", userId: "u1", createdAt: new Date(Date.now() - 60_000) }),
+    deleteUserSession: vi.fn(),
+  }),
 }));
-vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({ getTherapistForUser: vi.fn() }));
-vi.mock("@/server/booking/booking-context", () => ({ bookingContext: () => ({}) }));
+vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({
+  getTherapistForUser: vi.fn(),
+  findTherapistUserIdByWhatsapp: vi.fn(),
+}));
+vi.mock("@tenang/booking-server/context", () => ({ createBookingServerContext: () => ({}) }));
 
 const user = (labels: string[]) => ({ id: "u1", name: "Sari", email: "sari@tenang.id", labels });
 const therapist = { id: "therapist-01", userId: "u1" } as Awaited<ReturnType<typeof getTherapistForUser>>;

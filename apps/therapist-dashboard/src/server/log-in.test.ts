@@ -1,22 +1,26 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { DomainError } from "@tenang/booking-core/errors";
 import * as therapists from "@tenang/booking-server/therapists/therapist-repository";
-import * as accounts from "./account-repository";
-import { REQUIRED_LABEL } from "./auth-config";
 import { countSignInAttempt } from "@tenang/booking-server/shared/sign-in-throttle";
-import { logIn as logInFrom } from "./log-in";
+import { logIn as logInFrom } from "./app-server";
 
 const IP = "203.0.113.1";
+const REQUIRED_LABEL = "therapist";
 const logIn = (login: Parameters<typeof logInFrom>[0]) => logInFrom(login, IP);
 
-vi.mock("./account-repository", () => ({
+// The kit's account repository stands in for Appwrite; the engine's context is left out (undefined).
+const accounts = vi.hoisted(() => ({
   createEmailPasswordSession: vi.fn(),
   findUserById: vi.fn(),
   deleteUserSession: vi.fn(),
 }));
-vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({ findTherapistUserIdByWhatsapp: vi.fn() }));
+vi.mock("@tenang/app-server/auth/account-repository", () => ({ createAccountRepository: () => accounts }));
+vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({
+  findTherapistUserIdByWhatsapp: vi.fn(),
+  getTherapistForUser: vi.fn(),
+}));
 vi.mock("@tenang/booking-server/shared/sign-in-throttle", () => ({ countSignInAttempt: vi.fn() }));
-vi.mock("@/server/booking/booking-context", () => ({ bookingContext: vi.fn() }));
+vi.mock("@tenang/booking-server/context", () => ({ createBookingServerContext: vi.fn() }));
 
 const session = { id: "s1", userId: "u1", secret: "secret", expiresAt: new Date("2030-01-01T00:00:00Z") };
 const user = (labels: string[]) => ({ id: "u1", name: "Sari", email: "sari@tenang.id", labels });
