@@ -3,7 +3,10 @@ import { requireAdmin } from "./app-server";
 
 // A live session signed in a minute ago (lifetimes are tested in app-server's get-signed-in-user.test.ts): the kit's
 // cookie and account repository stand in for the browser and Appwrite.
-const { readSessionSecret, findSessionUser } = vi.hoisted(() => ({ readSessionSecret: vi.fn(), findSessionUser: vi.fn() }));
+const { readSessionSecret, findSessionUser } = vi.hoisted(() => ({
+  readSessionSecret: vi.fn(),
+  findSessionUser: vi.fn(),
+}));
 vi.mock("@tenang/app-server/auth/session-cookie", () => ({
   createSessionCookie: () => ({
     readSessionSecret,

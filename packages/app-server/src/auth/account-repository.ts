@@ -55,7 +55,10 @@ export function createAccountRepository(appwrite: {
 }): AccountRepository {
   const { adminClient, session: sessionFor } = appwrite;
   // With an API key, Account can create sessions for a user (and returns the session secret).
-  const admin = { createAdminAccount: () => new Account(adminClient()), createAdminUsers: () => new Users(adminClient()) };
+  const admin = {
+    createAdminAccount: () => new Account(adminClient()),
+    createAdminUsers: () => new Users(adminClient()),
+  };
   return {
     async createEmailPasswordSession(email, password) {
       try {

@@ -124,6 +124,7 @@ export function createDashboardAuth<Input extends { password: string }>(
     }),
     logoutRoute: logoutRoute(false),
     logoutEverywhereRoute: logoutRoute(true),
-    renewActivity: (request, response) => renewActivityOnPageLoad(request, response, { cookieName: cookie, lifetime, stamps }),
+    renewActivity: (request, response) =>
+      renewActivityOnPageLoad(request, response, { cookieName: cookie, lifetime, stamps }),
   };
 }

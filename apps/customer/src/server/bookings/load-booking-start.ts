@@ -5,7 +5,7 @@ import type { Guest } from "@/server/guests/get-guest";
 import { loadGuestProfile } from "@/server/guests/load-guest-profile";
 import { photoUrl } from "@/server/photos/photo-url";
 import type { BookingStart } from "@/lib/booking-start";
-import { bookingServer } from "./booking-server-context";
+import { bookingServer } from "@/server/app-server";
 import { startPoint, type BookingStartQuery } from "./booking-start-query";
 
 /** Everything the booking form starts from: the link's choices, the picked therapist's menu and hours, and prefs. */

@@ -4,7 +4,7 @@ import { createBooking } from "@tenang/booking-server/bookings/create-booking";
 import type { CustomerBookingView } from "@tenang/booking-server/views";
 import type { Guest } from "@/server/guests/get-guest";
 import { rememberGuestProfile } from "@/server/guests/remember-guest-profile";
-import { bookingServer } from "./booking-server-context";
+import { bookingServer } from "@/server/app-server";
 
 /**
  * A guest books: the booking is created (and offered to the first therapist) by booking-server, idempotently per

@@ -2,9 +2,14 @@ import "server-only";
 import { enforceSessionLifetime } from "@tenang/app-server/auth/enforce-session-lifetime";
 import { SESSION_LIFETIMES } from "@tenang/booking-core/session-lifetime";
 import { AppwriteException } from "node-appwrite";
-import { createAdminAccount, createAdminUsers } from "@/server/appwrite/admin-client";
-import { createSessionClient } from "@/server/appwrite/session-client";
+import {
+  adminAccount as createAdminAccount,
+  bookingServer,
+  sessionClient as createSessionClient,
+} from "@/server/app-server";
 import { guestSessionCookie, guestSessionStamps } from "./guest-cookie";
+
+const createAdminUsers = () => bookingServer().users;
 
 // The only file that talks to Appwrite's Account service for guests. Appwrite models become these plain objects.
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { consumeRateLimit } from "@tenang/booking-server/shared/rate-limit-repository";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer } from "@/server/app-server";
 import { emptyGuestProfile, parseGuestProfile, type GuestProfile } from "./guest-profile";
 import {
   createAnonymousGuestSession,

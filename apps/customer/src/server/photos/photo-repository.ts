@@ -1,7 +1,9 @@
 import "server-only";
 import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { readPhoto, type PhotoWidth, type StoredPhoto } from "@tenang/app-server/storage/photo-file";
-import { createAdminStorage } from "@/server/appwrite/admin-client";
+import { bookingServer } from "@/server/app-server";
+
+const createAdminStorage = () => bookingServer().storage;
 
 export type { StoredPhoto };
 

@@ -1,8 +1,7 @@
 import "server-only";
 import { findPlace } from "@tenang/booking-server/places/place-repository";
-import { isAppwriteId } from "@/server/appwrite/resource-ids";
-import { bookingServer } from "@/server/bookings/booking-server-context";
 import { toPlaceListing, type PlaceListing } from "./place-listing";
+import { bookingServer, isAppwriteId } from "@/server/app-server";
 
 /** One spa's public profile, or null when there is none to show (unknown id, or restricted). */
 export async function getPlace(id: string): Promise<PlaceListing | null> {

@@ -1,8 +1,7 @@
 import "server-only";
 import { findTherapist } from "@tenang/booking-server/therapists/therapist-repository";
-import { isAppwriteId } from "@/server/appwrite/resource-ids";
-import { bookingServer } from "@/server/bookings/booking-server-context";
 import { toTherapistListing, type TherapistListing } from "./therapist-listing";
+import { bookingServer, isAppwriteId } from "@/server/app-server";
 
 /** One therapist's public profile, or null when there is none to show (unknown id, or restricted). */
 export async function getTherapist(id: string): Promise<TherapistListing | null> {

@@ -1,7 +1,6 @@
 // POST /api/internal/sweep – move on every booking whose offer or deadline ran out (a scheduler; x-sweeper-secret header)
 import { sweepDueBookings } from "@tenang/booking-server/sweeper/sweep-due-bookings";
-import { bookingServer } from "@/server/bookings/booking-server-context";
-import { handleRoute } from "@/server/http/handle-route";
+import { bookingServer, handleRoute } from "@/server/app-server";
 import { requireSweeperSecret } from "@/server/sweeper/sweeper-secret";
 
 export const dynamic = "force-dynamic";

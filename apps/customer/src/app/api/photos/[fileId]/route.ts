@@ -1,6 +1,6 @@
 // GET /api/photos/[fileId]?w=96|192|384 – a therapist's or spa's photo from Storage, optionally scaled (anyone)
 import { parsePhotoWidth } from "@tenang/app-server/storage/photo-file";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { handleRoute, requestLocale } from "@/server/app-server";
 import { getPhoto } from "@/server/photos/get-photo";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,14 @@
 import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { offerAnswerBodySchema } from "@/lib/offer-answer-input";
-import { bookingServer, handleRoute, pathId, readOptionalJson, requestLocale, requireTherapist } from "@/server/app-server";
+import {
+  bookingServer,
+  handleRoute,
+  pathId,
+  readOptionalJson,
+  requestLocale,
+  requireTherapist,
+} from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
