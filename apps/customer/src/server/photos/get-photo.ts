@@ -1,8 +1,8 @@
 import "server-only";
 import type { PhotoWidth } from "@tenang/app-server/storage/photo-file";
 import { DomainError } from "@tenang/booking-core/errors";
-import { findProviderPhoto, type StoredPhoto } from "./photo-repository";
 import { isAppwriteId } from "@/server/app-server";
+import { findProviderPhoto, type StoredPhoto } from "./photo-repository";
 
 /**
  * A therapist's or spa's photo, optionally scaled to a width. Only images are served, whatever else might sit in the
