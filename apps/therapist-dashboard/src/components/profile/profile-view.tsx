@@ -19,7 +19,7 @@ import { useLocale, useMessages } from "@/i18n/locale-context";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { ProfileDto } from "@/lib/dto";
 import { labelFor } from "@/lib/format";
-import { signOutAndLeave } from "@/components/sign-out-button";
+import { signOutAndLeave } from "@tenang/ui/sign-out-button";
 import { queryKeys } from "@/lib/query-keys";
 
 type Issues = Record<string, string>;
