@@ -3,11 +3,11 @@ import "server-only";
 // repository, the session cookie, the signed-in checks for pages and routes, and the login/logout route handlers,
 // built once from the app's label, cookie name and session lifetime. The two dashboards differ only in those and in
 // how a typed login becomes an email (the therapist may type a WhatsApp number).
-import { countSignInAttempt } from "@tenang/booking-server/shared/sign-in-throttle";
-import type { BookingServerContext } from "@tenang/booking-server/context";
 import { parseOrThrow } from "@tenang/booking-core/validation";
-import type { NextRequest } from "next/server";
-import { NextResponse } from "next/server";
+import type { BookingServerContext } from "@tenang/booking-server/context";
+import { countSignInAttempt } from "@tenang/booking-server/shared/sign-in-throttle";
+import type { Client } from "node-appwrite";
+import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import type { SessionServices } from "../appwrite/session-client";
 import { clientIp } from "../http/client-ip";
@@ -19,7 +19,6 @@ import { logInWithLabel } from "./log-in";
 import { logOutSession } from "./log-out";
 import { createSessionCookie, type SessionCookie } from "./session-cookie";
 import { createStampSigner, type SessionLifetime } from "./session-lifetime";
-import type { Client } from "node-appwrite";
 
 /** Who a typed login is: the email to try (null: nobody — answered like a wrong password) and what the throttle counts. */
 export interface LoginIdentity {
