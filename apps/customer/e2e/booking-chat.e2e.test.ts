@@ -1,7 +1,7 @@
 // The chat-driven booking, end to end: the customer site on `next start` against a fresh local Appwrite, the sweeper
 // running as in `pnpm dev`, and the therapist played by the test through booking-server's use cases (the therapist
 // dashboard is built separately). Offers last 4 s here, so auto-retry is seen in seconds.
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
 import { updateBookingProgress } from "@tenang/booking-server/bookings/update-progress";
 import { PHONE_VIEWPORT } from "@tenang/testing/browser";

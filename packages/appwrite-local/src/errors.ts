@@ -1,5 +1,5 @@
 // Appwrite's error body: {message, code, type, version}. Every failure the server answers goes through this class,
-// so the SDKs see the same status/type pairs as against Appwrite Cloud (shared/appwrite-protocol.md §1).
+// so the SDKs see the same status/type pairs as against Appwrite Cloud (docs/appwrite-protocol.md §1).
 export const APPWRITE_VERSION = "1.9.6";
 
 export class AppwriteError extends Error {

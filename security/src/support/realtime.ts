@@ -1,4 +1,4 @@
-// A raw Realtime socket, as the appwrite web SDK opens it (shared/appwrite-protocol.md §5): connect with a JWT or a
+// A raw Realtime socket, as the appwrite web SDK opens it (docs/appwrite-protocol.md §5): connect with a JWT or a
 // session, subscribe to channels, record every event and when the server closes the socket. Raw, so a probe can
 // also send what a browser SDK never would (another Origin, a revoked credential).
 import WebSocket from "ws";

@@ -1,7 +1,7 @@
+import { getOverview } from "@tenang/booking-server/admin/get-overview";
 import { Stat } from "@tenang/ui/stat";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { requireSignedInUser } from "@/server/app-server";
-import { getOverview } from "@/server/stats/get-overview";
+import { bookingServer, requireSignedInUser } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export default async function OverviewPage() {
   const messages = await getRequestMessages();
   const locale = await getRequestLocale();
   const user = await requireSignedInUser();
-  const overview = await getOverview();
+  const overview = await getOverview(bookingServer());
   const format = (value: number) => value.toLocaleString(locale);
 
   return (

@@ -5,7 +5,7 @@
 import { isDomainError } from "@tenang/booking-core/errors";
 import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { launchBrowser, PHONE_VIEWPORT } from "@tenang/testing/browser";
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
 import { startNextApp, type RunningApp } from "@tenang/testing/next-app";

@@ -1,4 +1,4 @@
-// Resolves the caller of a request, in Appwrite's order (shared/appwrite-protocol.md §1 "How the server resolves
+// Resolves the caller of a request, in Appwrite's order (docs/appwrite-protocol.md §1 "How the server resolves
 // the user"). The account module fills in session and JWT lookup; this file only owns the API key rule.
 import type { IncomingHttpHeaders } from "node:http";
 import { API_KEY, GUEST, type Principal } from "../principal.ts";

@@ -1,4 +1,4 @@
-// TablesDB: databases, tables, columns, indexes, rows, queries, transactions (shared/appwrite-protocol.md §1–3, §5).
+// TablesDB: databases, tables, columns, indexes, rows, queries, transactions (docs/appwrite-protocol.md §1–3, §5).
 import type { Router } from "../http/router.ts";
 import type { App } from "../app.ts";
 import { createServices, type TablesDbServices } from "./services.ts";

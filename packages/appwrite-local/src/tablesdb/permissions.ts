@@ -1,5 +1,5 @@
 // Appwrite permission strings `action("role")`: validation, `write` expansion and the authorization checks
-// (shared/appwrite-protocol.md §3; utopia-php/database Helpers/Permission.php and Validator/Authorization.php).
+// (docs/appwrite-protocol.md §3; utopia-php/database Helpers/Permission.php and Validator/Authorization.php).
 import { errors } from "../errors.ts";
 import type { Actor } from "./types.ts";
 

@@ -24,13 +24,13 @@ export function isWithinServiceArea(point: Coordinates, bounds: Bounds = BALI_BO
 
 /** A representative point per area, to centre a map or place a provider who has not pinned a location. */
 export const areaCentres: Readonly<Record<Area, Coordinates>> = {
-  seminyak: { lat: -8.6913, lng: 115.1683 },
+  seminyak: { lat: -8.6913, lng: 115.1682 },
   canggu: { lat: -8.6478, lng: 115.1385 },
   ubud: { lat: -8.5069, lng: 115.2625 },
-  kuta: { lat: -8.718, lng: 115.1686 },
-  sanur: { lat: -8.6833, lng: 115.2614 },
-  nusa_dua: { lat: -8.8009, lng: 115.2312 },
-  jimbaran: { lat: -8.7909, lng: 115.1603 },
+  kuta: { lat: -8.7176, lng: 115.1686 },
+  sanur: { lat: -8.6783, lng: 115.263 },
+  nusa_dua: { lat: -8.8003, lng: 115.2317 },
+  jimbaran: { lat: -8.7908, lng: 115.1603 },
 };
 
 /** An optional free-text field from a form: trimmed, and "" becomes null. */

@@ -5,7 +5,7 @@ import { DomainError } from "@tenang/booking-core/errors";
 import type { CustomerDecisionInput } from "@tenang/booking-core/schemas/booking-actions";
 import type { BookingServerContext } from "../context";
 import type { CustomerBookingView } from "../views";
-import { type StoredBooking, loadCommitments } from "./booking-repository";
+import { type StoredBooking, loadCommitments } from "../shared/booking-repository";
 import { changeBooking } from "./booking-engine";
 import { customerViewFor } from "./customer-view";
 import { loadDispatchInputs } from "./dispatch-inputs";

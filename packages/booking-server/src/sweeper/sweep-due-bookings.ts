@@ -11,7 +11,7 @@ import { markOverdue } from "@tenang/booking-core/commission";
 import { isDomainError } from "@tenang/booking-core/errors";
 import type { BookingEvent } from "@tenang/booking-core/lifecycle/events";
 import { Query } from "node-appwrite";
-import { type StoredBooking, listBookings } from "../bookings/booking-repository";
+import { type StoredBooking, listBookings } from "../shared/booking-repository";
 import { changeBooking } from "../bookings/booking-engine";
 import { loadDispatchInputs } from "../bookings/dispatch-inputs";
 import { changeCommission } from "../commissions/commission-changes";

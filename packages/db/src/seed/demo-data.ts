@@ -1,16 +1,14 @@
 // Deterministic demo data for Bali: the same seed always gives the same therapists, so screenshots and tests are stable.
 import { COMMISSION_RATE_BPS, paymentDueAt, splitCommission } from "@tenang/booking-core/revenue";
+import { areaLabels } from "@tenang/booking-core/labels";
 import type { Area } from "@tenang/booking-core/schemas/common";
+import { areaCentres } from "@tenang/booking-core/schemas/location";
 
-export const AREA_CENTERS: Record<Area, { lat: number; lng: number; label: string }> = {
-  seminyak: { lat: -8.6913, lng: 115.1682, label: "Seminyak" },
-  canggu: { lat: -8.6478, lng: 115.1385, label: "Canggu" },
-  ubud: { lat: -8.5069, lng: 115.2625, label: "Ubud" },
-  kuta: { lat: -8.7176, lng: 115.1686, label: "Kuta" },
-  sanur: { lat: -8.6783, lng: 115.263, label: "Sanur" },
-  nusa_dua: { lat: -8.8003, lng: 115.2317, label: "Nusa Dua" },
-  jimbaran: { lat: -8.7908, lng: 115.1603, label: "Jimbaran" },
-};
+// The demo therapists stand around booking-core's area centres (the ones the map and "nearest area" use), so the seed
+// and the product agree on where Seminyak is. Labels are the on-screen names.
+export const AREA_CENTERS: Readonly<Record<Area, { lat: number; lng: number; label: string }>> = Object.fromEntries(
+  (Object.keys(areaCentres) as Area[]).map((area) => [area, { ...areaCentres[area], label: areaLabels[area] }]),
+) as Record<Area, { lat: number; lng: number; label: string }>;
 
 export const DEMO_LOGINS = {
   therapist: { email: "therapist@tenang.id", password: "tenang-therapist", name: "Ni Wayan Sari" },

@@ -1,14 +1,14 @@
 // PUT /api/bank-details – save the bank account Tenang pays the signed-in therapist into (the therapist)
+import { bankDetailsInputSchema } from "@tenang/booking-core/schemas/bank-details";
 import { parseOrThrow } from "@tenang/booking-core/validation";
-import { bankDetailsInputSchema } from "@/lib/bank-details-input";
-import { handleRoute, readJson, requestLocale, requireTherapist } from "@/server/app-server";
-import { saveBankDetails } from "@/server/payouts/bank-details-repository";
+import { saveBankDetails } from "@tenang/booking-server/therapists/bank-details-repository";
+import { bookingServer, handleRoute, readJson, requestLocale, requireTherapist } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
 export const PUT = handleRoute(async (request) => {
   const { user } = await requireTherapist();
   const input = parseOrThrow(bankDetailsInputSchema, await readJson(request), requestLocale(request));
-  await saveBankDetails(user.id, input);
+  await saveBankDetails(bookingServer(), user.id, input);
   return Response.json({ bankDetails: input });
 });

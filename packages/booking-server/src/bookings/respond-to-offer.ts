@@ -5,11 +5,11 @@ import "server-only";
 // no_longer_available and nothing changes (the racing writer's transaction won; ours committed nothing).
 import { DomainError } from "@tenang/booking-core/errors";
 import type { DeclineReason } from "@tenang/booking-core/schemas/offer";
-import { loadCommitments } from "../bookings/booking-repository";
-import { changeBooking } from "../bookings/booking-engine";
-import { loadDispatchInputs } from "../bookings/dispatch-inputs";
+import { loadCommitments } from "../shared/booking-repository";
+import { changeBooking } from "./booking-engine";
+import { loadDispatchInputs } from "./dispatch-inputs";
 import type { BookingServerContext } from "../context";
-import { findOffer } from "./offer-repository";
+import { findOffer } from "../offers/offer-repository";
 
 export interface RespondToOfferArgs {
   therapistId: string;

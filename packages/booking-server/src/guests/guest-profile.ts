@@ -2,7 +2,6 @@ import "server-only";
 import { localeSchema, type Locale } from "@tenang/booking-core/locale";
 import { e164Schema } from "@tenang/booking-core/phone";
 import { personNameSchema } from "@tenang/booking-core/schemas/person";
-import type { z } from "zod";
 
 /**
  * What a guest's booking form remembers for next time (Appwrite user prefs). Each field is read on its own, so one
@@ -17,7 +16,12 @@ export interface GuestProfile {
 
 export const emptyGuestProfile: GuestProfile = { name: null, whatsapp: null, locale: null };
 
-const field = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
+/** What `field` needs of a booking-core (zod) schema; this package does not depend on zod itself. */
+interface FieldSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+const field = <T>(schema: FieldSchema<T>, value: unknown): T | null => {
   const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
 };

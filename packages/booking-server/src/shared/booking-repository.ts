@@ -8,7 +8,7 @@ import { isTerminal } from "@tenang/booking-core/lifecycle/status";
 import { type Booking, bookingSchema, bookingStatuses } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
-import { type Row, getRowOrNull, listRows, listRowsWhereIn } from "../shared/rows";
+import { type Row, getRowOrNull, listRows, listRowsWhereIn } from "./rows";
 import { TABLES } from "@tenang/booking-core/resource-ids";
 
 /** A booking as read, with what the engine needs beside the domain object. */

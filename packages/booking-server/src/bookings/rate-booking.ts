@@ -11,13 +11,13 @@ import { DomainError } from "@tenang/booking-core/errors";
 import { addRating, ratingProblem, ratingRefusal } from "@tenang/booking-core/rating";
 import type { RateBookingInput, Rating } from "@tenang/booking-core/schemas/rating";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
-import { findBooking } from "../bookings/booking-repository";
-import { customerViewFor } from "../bookings/customer-view";
+import { findBooking } from "../shared/booking-repository";
+import { customerViewFor } from "./customer-view";
 import type { BookingServerContext } from "../context";
 import { ratingPermissions } from "../shared/permissions";
 import { TABLES } from "@tenang/booking-core/resource-ids";
 import type { CustomerBookingView } from "../views";
-import { findRating, loadRatedProvider, ratingRowData } from "./rating-repository";
+import { findRating, loadRatedProvider, ratingRowData } from "../ratings/rating-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 export async function rateBooking(

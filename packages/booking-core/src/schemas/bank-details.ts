@@ -1,7 +1,8 @@
-import { personNameSchema } from "@tenang/booking-core/schemas/person";
-import { z } from "zod";
+// The bank account a therapist is paid into (the payout form, the body of PUT /api/bank-details, and what is kept in
+// the therapist's Appwrite user preferences).
+import * as z from "zod";
+import { personNameSchema } from "./person";
 
-/** The payout bank account form, and the body of PUT /api/bank-details. */
 export const bankDetailsInputSchema = z.object({
   bankName: z.string().trim().min(2).max(60),
   accountName: personNameSchema,

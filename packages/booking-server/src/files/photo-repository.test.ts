@@ -2,20 +2,22 @@
 // assertions are about the pixels a browser would get.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
-import { Client, Permission, Role, Storage } from "node-appwrite";
+import { Permission, Role } from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
 import { startServer, type RunningServer } from "@tenang/appwrite-local";
-import { DomainError } from "@tenang/booking-core/errors";
-import { parsePhotoWidth, PHOTO_WIDTHS, readPhoto } from "./photo-file";
+import { type BookingServerContext, createBookingServerContext } from "../context";
+import { readPhoto } from "./photo-repository";
+import { PHOTO_WIDTHS } from "./photo-width";
 
 const BUCKET = "photos";
 let server: RunningServer;
-let storage: Storage;
+let ctx: BookingServerContext;
 let jpeg: Buffer;
 
 beforeAll(async () => {
   server = await startServer({ memory: true, port: 0, projectId: "p", apiKey: "k" });
-  storage = new Storage(new Client().setEndpoint(server.url).setProject("p").setKey("k"));
+  ctx = createBookingServerContext({ endpoint: server.url, projectId: "p", apiKey: "k", databaseId: "unused" });
+  const { storage } = ctx;
   await storage.createBucket({ bucketId: BUCKET, name: "Photos", permissions: [Permission.read(Role.any())] });
   jpeg = await sharp({
     create: {
@@ -43,13 +45,13 @@ afterAll(() => server.close());
 
 describe("readPhoto", () => {
   it("returns the file as uploaded without a width", async () => {
-    const photo = await readPhoto(storage, BUCKET, "portrait", null);
+    const photo = await readPhoto(ctx, BUCKET, "portrait", null);
     expect(photo?.mimeType).toBe("image/jpeg");
     expect(Buffer.from(photo!.bytes).equals(jpeg)).toBe(true);
   });
 
   it.each(PHOTO_WIDTHS)("returns a WebP preview %i px wide, keeping the aspect ratio", async (width) => {
-    const photo = await readPhoto(storage, BUCKET, "portrait", width);
+    const photo = await readPhoto(ctx, BUCKET, "portrait", width);
     expect(photo?.mimeType).toBe("image/webp");
     const meta = await sharp(Buffer.from(photo!.bytes)).metadata();
     expect(meta).toMatchObject({ format: "webp", width, height: Math.trunc((width * 3) / 4) });
@@ -57,40 +59,19 @@ describe("readPhoto", () => {
   });
 
   it("serves an SVG as stored, since Appwrite previews only raster images", async () => {
-    const photo = await readPhoto(storage, BUCKET, "avatar", 96);
+    const photo = await readPhoto(ctx, BUCKET, "avatar", 96);
     expect(photo?.mimeType).toBe("image/svg+xml");
     expect(Buffer.from(photo!.bytes).toString()).toContain("<circle");
   });
 
   it("falls back to the upload when Appwrite cannot decode the image", async () => {
-    const photo = await readPhoto(storage, BUCKET, "broken", 96);
+    const photo = await readPhoto(ctx, BUCKET, "broken", 96);
     expect(photo?.mimeType).toBe("image/jpeg");
     expect(photo!.bytes.byteLength).toBe(300);
   });
 
   it("returns null for a missing file, with or without a width", async () => {
-    expect(await readPhoto(storage, BUCKET, "nope", null)).toBeNull();
-    expect(await readPhoto(storage, BUCKET, "nope", 192)).toBeNull();
-  });
-});
-
-describe("parsePhotoWidth", () => {
-  it("accepts no width and the offered widths", () => {
-    expect(parsePhotoWidth(null, "en")).toBeNull();
-    expect(parsePhotoWidth("96", "en")).toBe(96);
-    expect(parsePhotoWidth("384", "id")).toBe(384);
-  });
-
-  it.each(["", "100", "640", "96.0", "1e3", "abc"])("refuses %j as a 400 with a worded issue", (raw) => {
-    const error = (() => {
-      try {
-        parsePhotoWidth(raw, "id");
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: "bad_request", issues: [{ path: "w" }] });
-    expect((error as DomainError).issues[0]?.message).toContain("96, 192, 384");
+    expect(await readPhoto(ctx, BUCKET, "nope", null)).toBeNull();
+    expect(await readPhoto(ctx, BUCKET, "nope", 192)).toBeNull();
   });
 });
