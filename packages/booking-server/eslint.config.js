@@ -21,8 +21,9 @@ const FOLDER_LAYERS = [
   ["bookings"],
   // Use cases that read across bookings.
   ["discounts", "admin"],
-  // What runs on a schedule.
-  ["sweeper", "jobs"],
+  // What runs on a schedule: the worker's jobs, and the sweep (one pass of those jobs, for tests and "run now").
+  ["jobs"],
+  ["sweeper"],
 ];
 
 const folderOf = new Map(FOLDER_LAYERS.flatMap((folders, layer) => folders.map((folder) => [folder, layer])));

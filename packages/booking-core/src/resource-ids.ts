@@ -19,6 +19,7 @@ export const TABLES = {
   therapistHolds: "therapist_holds",
   customerHolds: "customer_holds",
   ratings: "ratings",
+  workerHeartbeats: "worker_heartbeats",
 } as const;
 
 export type TableId = (typeof TABLES)[keyof typeof TABLES];
