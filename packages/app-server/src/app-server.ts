@@ -2,7 +2,7 @@ import "server-only";
 // The one kit an app builds its server side from: apps/<app>/src/server/app-server.ts calls createAppServer once with
 // its parsed env, and its route handlers and pages take everything from there — the route wrapper with the app's
 // defaults, path ids, the booking engine's context, per-request session clients, the realtime token, and for the
-// dashboards sign-in, sign-out and the signed-in checks.
+// dashboards sign-in, sign-out and the signed-in checks, for the customer site the guest check.
 //
 // One API-key Appwrite client per process: built on first use, with the deadline of every call, and shared by the
 // booking engine and the account repository. Session clients (a person's own secret) are made per request, only
@@ -15,6 +15,7 @@ import { Account, type Client } from "node-appwrite";
 import { createAdminClient } from "./appwrite/admin-client";
 import { createSessionServices, type SessionServices } from "./appwrite/session-client";
 import { createDashboardAuth, type DashboardAuth, type DashboardAuthConfig } from "./auth/dashboard-auth";
+import { createGuestAuth, type GuestAuth, type GuestAuthConfig } from "./auth/guest-auth";
 import type { PublicEnv } from "./env";
 import { createRouteHandling, readJson, readOptionalJson, type RouteHandling } from "./http/handle-route";
 import { createLocaleRoute } from "./http/locale-route";
@@ -71,13 +72,17 @@ export interface DashboardAppServer<Input> extends AppServer, DashboardAuth<Inpu
   callerRealtimeToken(caller: { user: { id: string }; secret: string }): Promise<RealtimeToken>;
 }
 
+/** The kit of an app whose callers are guests: anonymous sessions (the customer site). */
+export type GuestAppServer = AppServer & GuestAuth;
+
 export function createAppServer<Input extends { password: string }>(
   config: AppServerConfig & { auth: DashboardAuthConfig<Input> },
 ): DashboardAppServer<Input>;
+export function createAppServer(config: AppServerConfig & { guests: GuestAuthConfig }): GuestAppServer;
 export function createAppServer(config: AppServerConfig): AppServer;
 export function createAppServer<Input extends { password: string }>(
-  config: AppServerConfig & { auth?: DashboardAuthConfig<Input> },
-): AppServer | DashboardAppServer<Input> {
+  config: AppServerConfig & { auth?: DashboardAuthConfig<Input>; guests?: GuestAuthConfig },
+): AppServer | DashboardAppServer<Input> | GuestAppServer {
   const { env, publicEnv } = config;
   // Errors are worded in the language the reader chose (the locale cookie), else their browser's.
   const routes = createRouteHandling({
@@ -134,6 +139,14 @@ export function createAppServer<Input extends { password: string }>(
       };
     },
   };
+  if (config.guests) {
+    const guests = createGuestAuth(config.guests, {
+      bookingServer,
+      session: sessionClient,
+      stampSecret: env.APPWRITE_API_KEY,
+    });
+    return { ...app, ...guests };
+  }
   if (!config.auth) return app;
   const auth = createDashboardAuth(config.auth, {
     routes,

@@ -1,9 +1,7 @@
 // POST /api/session – start (or resume) this browser's guest session: an anonymous Appwrite user (anyone)
 import { clientIp } from "@tenang/app-server/http/client-ip";
 import { NextResponse } from "next/server";
-import { handleRoute } from "@/server/app-server";
-import { readGuestSecretFrom, setGuestCookie } from "@/server/guests/guest-cookie";
-import { startGuestSession } from "@/server/guests/start-guest-session";
+import { guestCookie, handleRoute, readGuestSecretFrom, startGuestSession } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +11,7 @@ export const POST = handleRoute(async (request) => {
     userId: started.userId,
     profile: { name: started.profile.name, whatsapp: started.profile.whatsapp },
   });
-  if (started.created) setGuestCookie(response, request, started.created.secret, started.created.expiresAt);
+  if (started.created)
+    guestCookie.setSessionCookie(response, request, started.created.secret, started.created.expiresAt);
   return response;
 });

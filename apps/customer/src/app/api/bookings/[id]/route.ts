@@ -1,8 +1,7 @@
 // GET /api/bookings/[id] – one of the calling guest's bookings, with the therapist card once one holds it (the guest)
 import { getCustomerBooking } from "@tenang/booking-server/bookings/get-customer-booking";
-import { bookingServer, handleRoute } from "@/server/app-server";
+import { bookingServer, handleRoute, requireGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { requireGuest } from "@/server/guests/get-guest";
 
 export const dynamic = "force-dynamic";
 

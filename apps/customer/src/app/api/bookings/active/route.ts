@@ -1,9 +1,7 @@
 // GET /api/bookings/active – the calling guest's booking that is still under way, or null (anyone; no session → null)
 import { getActiveCustomerBooking } from "@tenang/booking-server/bookings/get-customer-booking";
-import { bookingServer, handleRoute } from "@/server/app-server";
+import { bookingServer, findGuestSession, handleRoute, readGuestSecretFrom } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { readGuestSecretFrom } from "@/server/guests/guest-cookie";
-import { findGuestSession } from "@/server/guests/guest-repository";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,7 @@
 import { discountQuoteInputSchema } from "@tenang/booking-core/schemas/discount-code";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { quoteDiscount } from "@tenang/booking-server/discounts/quote-discount";
-import { bookingServer, handleRoute, readJson, requestLocale } from "@/server/app-server";
-import { requireGuest } from "@/server/guests/get-guest";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 

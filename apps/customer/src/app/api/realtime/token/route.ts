@@ -1,6 +1,5 @@
 // POST /api/realtime/token – a short-lived JWT for the browser's Realtime socket, and where that socket goes (the guest)
-import { handleRoute, realtimeToken } from "@/server/app-server";
-import { requireGuest } from "@/server/guests/get-guest";
+import { handleRoute, realtimeToken, requireGuest } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 

@@ -2,9 +2,8 @@
 import { customerDecisionInputSchema } from "@tenang/booking-core/schemas/booking-actions";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { decideOnTherapist } from "@tenang/booking-server/bookings/customer-decisions";
-import { bookingServer, handleRoute, readJson, requestLocale } from "@/server/app-server";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { requireGuest } from "@/server/guests/get-guest";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,7 @@
 import { readMultipartForm } from "@tenang/app-server/http/read-multipart";
 import { chatImageFormFields, chatImageUploadCap } from "@tenang/booking-server/messages/chat-image-form";
 import { uploadChatImage } from "@tenang/booking-server/messages/upload-chat-image";
-import { bookingServer, handleRoute, requestLocale } from "@/server/app-server";
-import { requireGuest } from "@/server/guests/get-guest";
+import { bookingServer, handleRoute, requestLocale, requireGuest } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 

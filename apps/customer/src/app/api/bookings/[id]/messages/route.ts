@@ -4,8 +4,7 @@ import { sendMessageInputSchema } from "@tenang/booking-core/schemas/chat";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { listMessages } from "@tenang/booking-server/messages/list-messages";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
-import { bookingServer, handleRoute, readJson, requestLocale } from "@/server/app-server";
-import { requireGuest } from "@/server/guests/get-guest";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 import { listMessagesQuerySchema } from "@/server/messages/message-query";
 import { queryToObject } from "@/server/search/search-input";
 

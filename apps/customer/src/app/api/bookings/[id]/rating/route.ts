@@ -2,9 +2,8 @@
 import { rateBookingInputSchema } from "@tenang/booking-core/schemas/rating";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { rateBooking } from "@tenang/booking-server/bookings/rate-booking";
-import { bookingServer, handleRoute, readJson, requestLocale } from "@/server/app-server";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { requireGuest } from "@/server/guests/get-guest";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,7 @@
 // GET /api/bookings/[id]/images/[fileId] – the bytes of a photo in the booking's chat (the booking's guest)
 import { chatImageResponse } from "@tenang/app-server/storage/chat-image-response";
 import { getChatImage } from "@tenang/booking-server/messages/get-chat-image";
-import { bookingServer, handleRoute, pathId } from "@/server/app-server";
-import { requireGuest } from "@/server/guests/get-guest";
+import { bookingServer, handleRoute, pathId, requireGuest } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,7 @@
 // GET /api/bookings/[id]/messages/search?q= – messages of the booking's chat containing the words (the booking's guest)
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { searchMessages } from "@tenang/booking-server/messages/search-messages";
-import { bookingServer, handleRoute, requestLocale } from "@/server/app-server";
-import { requireGuest } from "@/server/guests/get-guest";
+import { bookingServer, handleRoute, requestLocale, requireGuest } from "@/server/app-server";
 import { searchMessagesQuerySchema } from "@/server/messages/message-query";
 import { queryToObject } from "@/server/search/search-input";
 
