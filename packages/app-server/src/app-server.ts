@@ -58,7 +58,7 @@ export interface AppServer extends RouteHandling {
   localeRoute: ReturnType<typeof createLocaleRoute>;
   /** The booking engine's context: built once per process, on the process's one API-key client. */
   bookingServer(): BookingServerContext;
-  /** Account with the API key: creates sessions for a user and returns their secret (sign-in, guests). */
+  /** Account with the API key: creates sessions for a user and returns their secret (what sign-in uses). */
   adminAccount(): Account;
   /** A client acting as the holder of `secret` (their session, their prefs), never the API key. */
   sessionClient(secret: string): SessionServices;
