@@ -46,9 +46,9 @@ function realPath(route: Pick<RouteFile, "pattern">): string {
 }
 
 const source = (route: RouteFile) => fs.readFileSync(path.join(repoRoot, route.file), "utf8");
-/** Routes whose handler reads the request body (JSON, a form, or an upload). */
+/** Routes whose handler reads the request body (JSON, a form, or an upload; the app kit's login and locale routes). */
 const readsBody = (route: RouteFile) =>
-  /readJson|readOptionalJson|readMultipartForm|readUpload|createLocaleRoute|request\.(json|text|formData|arrayBuffer)/.test(
+  /readJson|readOptionalJson|readMultipartForm|readUpload|loginRoute|localeRoute|pushRoutes|request\.(json|text|formData|arrayBuffer)/.test(
     source(route),
   );
 const takesUpload = (route: RouteFile) => /readMultipartForm|readUpload/.test(source(route));

@@ -11,7 +11,7 @@ export const layers = {
   "@tenang/chat-client": ["booking-core"],
   "@tenang/ui": ["booking-core"],
   "@tenang/booking-server": ["booking-core", "db"],
-  "@tenang/app-server": ["booking-core"],
+  "@tenang/app-server": ["booking-core", "booking-server"],
   "@tenang/db": ["booking-core"],
   "@tenang/appwrite-local": [],
   "@tenang/testing": ["appwrite-local", "booking-core", "db"],

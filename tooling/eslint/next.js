@@ -26,7 +26,7 @@ export default [
             {
               group: ["node-appwrite"],
               importNames: ["Client"],
-              message: "Use src/server/appwrite/* clients.",
+              message: "Use the app kit (src/server/app-server.ts).",
             },
           ],
         },

@@ -8,15 +8,13 @@ import { DEMO_LOGINS, demoTherapists } from "@tenang/db/seed/demo-data";
 import { DEMO_THERAPIST_USER_ID } from "@tenang/db/seed/seed-demo";
 import type * as EngineTherapists from "@tenang/booking-server/therapists/therapist-repository";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type * as LogInModule from "@/server/auth/log-in";
-import type * as BookingContextModule from "@/server/booking/booking-context";
+import type * as AppServerModule from "@/server/app-server";
 import type * as ProfileModule from "@/server/therapists/profile";
 
 let stack: LocalStack;
 let app: Pick<typeof ProfileModule, "saveProfile" | "toProfileDto"> &
   Pick<typeof EngineTherapists, "requireTherapistSnapshot"> &
-  Pick<typeof BookingContextModule, "bookingContext"> &
-  Pick<typeof LogInModule, "logIn">;
+  Pick<typeof AppServerModule, "bookingServer" | "logIn">;
 
 const [sari, made] = demoTherapists() as [ReturnType<typeof demoTherapists>[0], ReturnType<typeof demoTherapists>[0]];
 const MADE_LOGIN = { email: "made@example.com", password: "made-password-1" };
@@ -33,8 +31,8 @@ beforeAll(async () => {
     toProfileDto: profile.toProfileDto,
     requireTherapistSnapshot: (await import("@tenang/booking-server/therapists/therapist-repository"))
       .requireTherapistSnapshot,
-    bookingContext: (await import("@/server/booking/booking-context")).bookingContext,
-    logIn: (await import("@/server/auth/log-in")).logIn,
+    bookingServer: (await import("@/server/app-server")).bookingServer,
+    logIn: (await import("@/server/app-server")).logIn,
   };
   // A second therapist with an account of their own (the seed links only the demo therapist to a user).
   const { users, tablesDB } = stack.admin;
@@ -51,7 +49,7 @@ afterAll(() => stack?.close());
 
 /** Sari's profile form as stored, with `whatsapp` typed as given. */
 async function sariProfileWith(whatsapp: string) {
-  const { therapist } = await app.requireTherapistSnapshot(app.bookingContext(), sari.id);
+  const { therapist } = await app.requireTherapistSnapshot(app.bookingServer(), sari.id);
   return therapistProfileInputSchema.parse({ ...app.toProfileDto(therapist), whatsapp });
 }
 
@@ -66,7 +64,7 @@ describe("sign-in identifiers are unique (finding 8)", () => {
         issues: [{ path: "whatsapp", message: "Nomor WhatsApp ini sudah dipakai akun lain." }],
       });
     }
-    const { therapist } = await app.requireTherapistSnapshot(app.bookingContext(), sari.id);
+    const { therapist } = await app.requireTherapistSnapshot(app.bookingServer(), sari.id);
     expect(therapist.whatsapp).toBe(sari.whatsapp);
   });
 

@@ -50,8 +50,8 @@ export interface BookingServerOptions {
    * a deadline, from app-server's deadline-client); a plain one otherwise. The API key is set on it here.
    */
   client?: Client;
-  push?: PushSettings;
-  whatsapp?: WhatsAppSettings;
+  push?: PushSettings | undefined;
+  whatsapp?: WhatsAppSettings | undefined;
 }
 
 export function createBookingServerContext(opts: BookingServerOptions): BookingServerContext {

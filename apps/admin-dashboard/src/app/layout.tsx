@@ -1,12 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { AppShell } from "@tenang/ui/app-shell";
-import { LanguageSwitch } from "@tenang/ui/language-switch";
+import { DashboardFrame } from "@tenang/ui/dashboard-frame";
 import { AdminNav } from "@/components/admin-nav";
-import { SignOutButton } from "@/components/sign-out-button";
-import { LocaleProvider } from "@/i18n/locale-context";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { getSignedInUser } from "@/server/auth/get-signed-in-user";
+import { getSignedInUser } from "@/server/app-server";
 import "./globals.css";
 
 // Every page depends on the session cookie.
@@ -32,21 +29,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <LocaleProvider locale={locale}>
-          <AppShell
-            width="wide"
-            product={messages.product}
-            actions={
-              <>
-                <LanguageSwitch locale={locale} labels={messages.language} />
-                {user && <SignOutButton label={messages.signOut} />}
-              </>
-            }
-          >
-            {user && <AdminNav />}
-            {children}
-          </AppShell>
-        </LocaleProvider>
+        <DashboardFrame
+          locale={locale}
+          product={messages.product}
+          texts={{ language: messages.language, signOut: messages.signOut }}
+          signedIn={user !== null}
+          nav={<AdminNav />}
+          width="wide"
+        >
+          {children}
+        </DashboardFrame>
       </body>
     </html>
   );

@@ -1,8 +1,7 @@
 import { getOverview } from "@tenang/booking-server/admin/get-overview";
 import { Stat } from "@tenang/ui/stat";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer, requireSignedInUser } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +9,7 @@ export default async function OverviewPage() {
   const messages = await getRequestMessages();
   const locale = await getRequestLocale();
   const user = await requireSignedInUser();
-  const overview = await getOverview(bookingContext());
+  const overview = await getOverview(bookingServer());
   const format = (value: number) => value.toLocaleString(locale);
 
   return (

@@ -2,39 +2,18 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cx } from "@tenang/ui/class-names";
+import { DashboardNav } from "@tenang/ui/dashboard-nav";
 import { useMessages } from "@/i18n/locale-context";
 
-const items = [
-  { href: "/", key: "overview" },
-  { href: "/commissions", key: "commissions" },
-  { href: "/bookings", key: "bookings" },
-] as const;
-
+/** The operations sections, on the shared dashboard nav. */
 export function AdminNav() {
-  const pathname = usePathname();
   const m = useMessages().nav;
+  const items = [
+    { href: "/", label: m.overview },
+    { href: "/commissions", label: m.commissions },
+    { href: "/bookings", label: m.bookings },
+  ];
   return (
-    <nav aria-label={m.label} className="mb-4">
-      <ul className="flex gap-0.5 rounded-full bg-sand-100 p-1 md:inline-flex">
-        {items.map((item) => {
-          const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
-          return (
-            <li key={item.href} className="flex-auto">
-              <Link
-                href={item.href}
-                aria-current={active ? "page" : undefined}
-                className={cx(
-                  "flex h-9 items-center justify-center rounded-full px-3 text-[13px] font-medium whitespace-nowrap",
-                  active ? "bg-white text-sand-900 shadow-sm" : "text-sand-600 hover:text-sand-900",
-                )}
-              >
-                {m[item.key]}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <DashboardNav label={m.label} items={items} pathname={usePathname()} link={Link} width="fit" className="mb-4" />
   );
 }

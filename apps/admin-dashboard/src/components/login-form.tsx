@@ -11,15 +11,7 @@ export function LoginForm() {
   const router = useRouter();
   return (
     <SharedLoginForm
-      texts={{
-        login: messages.login.email,
-        loginInvalid: messages.login.emailInvalid,
-        password: messages.login.password,
-        passwordRequired: messages.login.passwordRequired,
-        submit: messages.login.submit,
-        submitting: messages.login.submitting,
-        errors: messages.login.errors,
-      }}
+      texts={messages.login}
       schema={loginInputSchema}
       action="/api/auth/login"
       identifier="email"

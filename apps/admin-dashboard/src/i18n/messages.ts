@@ -7,21 +7,22 @@ import { DEFAULT_LOCALE, type Locale } from "@tenang/booking-core/locale";
 import type { BookingSource, BookingStatus } from "@tenang/booking-core/schemas/booking";
 import type { CommissionStatus } from "@tenang/booking-core/schemas/commission";
 import type { CommissionQueueGroup } from "@tenang/booking-server/admin/commission-queue";
+import { shellTexts } from "@tenang/ui/shell-texts";
 
 export { DEFAULT_LOCALE, type Locale };
 
 const en = {
   meta: { title: "Tenang operations", description: "Therapists, spas, bookings and commissions." },
   product: "Admin",
-  language: { label: "Language", en: "English", id: "Bahasa Indonesia", short: { en: "EN", id: "ID" } },
+  language: shellTexts.en.language,
   login: {
     title: "Sign in",
     intro: "Operations staff only.",
-    email: "Email",
+    login: "Email",
     password: "Password",
     submit: "Sign in",
     submitting: "Signing in…",
-    emailInvalid: "Enter a valid email address.",
+    loginInvalid: "Enter a valid email address.",
     passwordRequired: "Enter your password.",
     errors: {
       // Keyed by the error code POST /api/auth/login answers with.
@@ -33,7 +34,7 @@ const en = {
       fallback: "Something went wrong. Please try again.",
     } as Record<string, string>,
   },
-  signOut: "Sign out",
+  signOut: shellTexts.en.signOut,
   nav: { label: "Operations", overview: "Overview", commissions: "Commissions", bookings: "Bookings" },
   home: {
     title: "Overview",
@@ -122,11 +123,7 @@ const en = {
     unknownError: "Something went wrong. Please try again.",
     offline: "You seem to be offline. Check the connection and try again.",
   },
-  error: {
-    title: "We couldn't load this page",
-    body: "The connection may have dropped. Please try again in a moment.",
-    retry: "Try again",
-  },
+  error: shellTexts.en.error,
   notFound: { title: "We couldn't find that page", home: "Back to overview" },
 };
 
@@ -135,15 +132,15 @@ export type Messages = typeof en;
 const id: Messages = {
   meta: { title: "Operasional Tenang", description: "Terapis, spa, pesanan, dan komisi." },
   product: "Admin",
-  language: { label: "Bahasa", en: "English", id: "Bahasa Indonesia", short: { en: "EN", id: "ID" } },
+  language: shellTexts.id.language,
   login: {
     title: "Masuk",
     intro: "Khusus staf operasional.",
-    email: "Email",
+    login: "Email",
     password: "Kata sandi",
     submit: "Masuk",
     submitting: "Sedang masuk…",
-    emailInvalid: "Masukkan alamat email yang valid.",
+    loginInvalid: "Masukkan alamat email yang valid.",
     passwordRequired: "Masukkan kata sandi Anda.",
     errors: {
       unauthorized: "Email dan kata sandi tidak cocok.",
@@ -154,7 +151,7 @@ const id: Messages = {
       fallback: "Terjadi kesalahan. Silakan coba lagi.",
     },
   },
-  signOut: "Keluar",
+  signOut: shellTexts.id.signOut,
   nav: { label: "Operasional", overview: "Ringkasan", commissions: "Komisi", bookings: "Pesanan" },
   home: {
     title: "Ringkasan",
@@ -243,11 +240,7 @@ const id: Messages = {
     unknownError: "Terjadi kesalahan. Silakan coba lagi.",
     offline: "Sepertinya Anda sedang offline. Periksa koneksi, lalu coba lagi.",
   },
-  error: {
-    title: "Halaman ini gagal dimuat",
-    body: "Koneksi mungkin terputus. Silakan coba lagi sebentar lagi.",
-    retry: "Coba lagi",
-  },
+  error: shellTexts.id.error,
   notFound: { title: "Halaman tidak ditemukan", home: "Kembali ke ringkasan" },
 };
 

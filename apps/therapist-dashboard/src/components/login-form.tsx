@@ -11,16 +11,7 @@ export function LoginForm() {
   const router = useRouter();
   return (
     <SharedLoginForm
-      texts={{
-        login: messages.login.login,
-        loginPlaceholder: messages.login.loginPlaceholder,
-        loginInvalid: messages.login.loginInvalid,
-        password: messages.login.password,
-        passwordRequired: messages.login.passwordRequired,
-        submit: messages.login.submit,
-        submitting: messages.login.submitting,
-        errors: messages.login.errors,
-      }}
+      texts={messages.login}
       schema={loginInputSchema}
       action="/api/auth/login"
       identifier="emailOrPhone"

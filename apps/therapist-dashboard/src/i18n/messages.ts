@@ -9,13 +9,14 @@ import type { ActorRole, BookingStatus } from "@tenang/booking-core/schemas/book
 import type { CommissionStatus } from "@tenang/booking-core/schemas/commission";
 import type { Gender } from "@tenang/booking-core/schemas/common";
 import type { DeclineReason } from "@tenang/booking-core/schemas/offer";
+import { shellTexts } from "@tenang/ui/shell-texts";
 
 export { DEFAULT_LOCALE, type Locale };
 
 const en = {
   meta: { title: "Tenang for therapists", description: "Your bookings, offers and availability." },
   product: "Therapist",
-  language: { label: "Language", en: "English", id: "Bahasa Indonesia", short: { en: "EN", id: "ID" } },
+  language: shellTexts.en.language,
   login: {
     title: "Sign in",
     intro: "Use your email or WhatsApp number and the password operations gave you.",
@@ -36,7 +37,7 @@ const en = {
       fallback: "Something went wrong. Please try again.",
     } satisfies Record<string, string>,
   },
-  signOut: "Sign out",
+  signOut: shellTexts.en.signOut,
   nav: {
     label: "Dashboard",
     today: "Today",
@@ -344,11 +345,7 @@ const en = {
     offline: "You seem to be offline. Check your connection and try again.",
     unknownError: "Something went wrong. Please try again.",
   },
-  error: {
-    title: "We couldn't load this page",
-    body: "The connection may have dropped. Please try again in a moment.",
-    retry: "Try again",
-  },
+  error: shellTexts.en.error,
   notFound: { title: "We couldn't find that page", home: "Back to dashboard" },
 };
 
@@ -357,7 +354,7 @@ export type Messages = typeof en;
 const id: Messages = {
   meta: { title: "Tenang untuk terapis", description: "Pesanan, tawaran, dan jadwal kerja Anda." },
   product: "Terapis",
-  language: { label: "Bahasa", en: "English", id: "Bahasa Indonesia", short: { en: "EN", id: "ID" } },
+  language: shellTexts.id.language,
   login: {
     title: "Masuk",
     intro: "Pakai email atau nomor WhatsApp Anda dan kata sandi dari tim operasional.",
@@ -377,7 +374,7 @@ const id: Messages = {
       fallback: "Terjadi kesalahan. Silakan coba lagi.",
     },
   },
-  signOut: "Keluar",
+  signOut: shellTexts.id.signOut,
   nav: {
     label: "Dashboard",
     today: "Hari ini",
@@ -685,11 +682,7 @@ const id: Messages = {
     offline: "Sepertinya Anda sedang offline. Periksa koneksi internet, lalu coba lagi.",
     unknownError: "Terjadi kesalahan. Silakan coba lagi.",
   },
-  error: {
-    title: "Halaman ini gagal dimuat",
-    body: "Koneksi mungkin terputus. Silakan coba lagi sebentar lagi.",
-    retry: "Coba lagi",
-  },
+  error: shellTexts.id.error,
   notFound: { title: "Halaman tidak ditemukan", home: "Kembali ke dashboard" },
 };
 

@@ -1,8 +1,8 @@
 import "server-only";
-// Builds API-key services. The key can do anything in the project, so each app wraps this once under its
-// src/server/appwrite/admin-client.ts, and everything built here acts for a route handler that has already
-// authorized the caller.
-import { Account, type Client, Storage, TablesDB, Users } from "node-appwrite";
+// The API-key client. The key can do anything in the project, so a process builds exactly one (createAppServer does,
+// once, and shares it with the booking engine), and everything done with it acts for a route handler that has
+// already authorized the caller.
+import type { Client } from "node-appwrite";
 import { createAppwriteClient } from "./deadline-client";
 
 export interface AdminClientConfig {
@@ -13,28 +13,7 @@ export interface AdminClientConfig {
   timeoutMs: number;
 }
 
-export interface AdminServices {
-  createAdminTablesDB(): TablesDB;
-  createAdminUsers(): Users;
-  createAdminStorage(): Storage;
-  /** With an API key, Account can create sessions for a user (and returns the session secret). */
-  createAdminAccount(): Account;
-}
-
-/** The admin service factories for one configuration; the Client is built on first use and then shared. */
-export function createAdminServices(config: () => AdminClientConfig): AdminServices {
-  let client: Client | undefined;
-  const adminClient = (): Client => {
-    if (!client) {
-      const { apiKey, ...rest } = config();
-      client = createAppwriteClient(rest).setKey(apiKey);
-    }
-    return client;
-  };
-  return {
-    createAdminTablesDB: () => new TablesDB(adminClient()),
-    createAdminUsers: () => new Users(adminClient()),
-    createAdminStorage: () => new Storage(adminClient()),
-    createAdminAccount: () => new Account(adminClient()),
-  };
+/** A deadline client (see deadline-client) carrying the project API key. */
+export function createAdminClient({ apiKey, ...rest }: AdminClientConfig): Client {
+  return createAppwriteClient(rest).setKey(apiKey);
 }

@@ -1,6 +1,5 @@
 import "server-only";
-import { AppwriteException } from "node-appwrite";
-import type { AdminServices } from "../appwrite/admin-client";
+import { Account, AppwriteException, type Client, Users } from "node-appwrite";
 import type { SessionServices } from "../appwrite/session-client";
 
 // The only code that talks to Appwrite's Account and Users services. Appwrite models become these plain objects.
@@ -49,10 +48,17 @@ const isAppwriteStatus = (error: unknown, status: number) =>
   error instanceof AppwriteException && error.code === status;
 
 export function createAccountRepository(appwrite: {
-  admin: Pick<AdminServices, "createAdminAccount" | "createAdminUsers">;
+  /** The process's API-key client (built once, shared with the booking engine). */
+  adminClient: () => Client;
+  /** A client acting as the holder of a session secret, per request. */
   session: (secret: string) => SessionServices;
 }): AccountRepository {
-  const { admin, session: sessionFor } = appwrite;
+  const { adminClient, session: sessionFor } = appwrite;
+  // With an API key, Account can create sessions for a user (and returns the session secret).
+  const admin = {
+    createAdminAccount: () => new Account(adminClient()),
+    createAdminUsers: () => new Users(adminClient()),
+  };
   return {
     async createEmailPasswordSession(email, password) {
       try {

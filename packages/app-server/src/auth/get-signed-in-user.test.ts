@@ -3,7 +3,7 @@
 import { Client, ID, Users } from "node-appwrite";
 import { startServer, type RunningServer } from "@tenang/appwrite-local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdminServices } from "../appwrite/admin-client";
+import { createAdminClient } from "../appwrite/admin-client";
 import { createSessionServices } from "../appwrite/session-client";
 import { createAccountRepository } from "./account-repository";
 import { createSignedInUser } from "./get-signed-in-user";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   const config = { endpoint: server.url, projectId: "p", timeoutMs: 5000 };
   users = new Users(new Client().setEndpoint(server.url).setProject("p").setKey("k"));
   accounts = createAccountRepository({
-    admin: createAdminServices(() => ({ ...config, apiKey: "k" })),
+    adminClient: () => createAdminClient({ ...config, apiKey: "k" }),
     session: (secret) => createSessionServices(config, secret),
   });
 });

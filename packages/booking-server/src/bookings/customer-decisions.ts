@@ -2,6 +2,7 @@ import "server-only";
 // The customer's answer in therapist_found: Accept therapist (→ confirmed, commission recorded, therapist busy) or
 // Find another (→ the held therapist is released and the next-ranked one is asked; never the same one twice).
 import { DomainError } from "@tenang/booking-core/errors";
+import type { CustomerDecisionInput } from "@tenang/booking-core/schemas/booking-actions";
 import type { BookingServerContext } from "../context";
 import type { CustomerBookingView } from "../views";
 import { type StoredBooking, loadCommitments } from "../shared/booking-repository";
@@ -59,4 +60,17 @@ export async function findAnotherTherapist(
     },
   });
   return customerViewFor(ctx, booking, therapists);
+}
+
+/** The customer's answer as the decision route receives it: Accept, or Find another. */
+export function decideOnTherapist(
+  ctx: BookingServerContext,
+  args: { customerId: string; bookingId: string; input: CustomerDecisionInput },
+): Promise<CustomerBookingView> {
+  const decision = {
+    customerId: args.customerId,
+    bookingId: args.bookingId,
+    expectedVersion: args.input.expectedVersion,
+  };
+  return args.input.decision === "accept" ? acceptTherapist(ctx, decision) : findAnotherTherapist(ctx, decision);
 }

@@ -8,8 +8,7 @@ import { chipClassName } from "@tenang/ui/chip";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
 import { parseStatusFilter } from "@/lib/booking-filter";
 import { money, when } from "@/lib/format";
-import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer, requireSignedInUser } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +27,7 @@ export default async function BookingsPage({
   const [m, locale, bookings] = await Promise.all([
     getRequestMessages(),
     getRequestLocale(),
-    listLatestBookings(bookingContext(), { status }),
+    listLatestBookings(bookingServer(), { status }),
   ]);
   const b = m.bookings;
   const filters = [{ value: null, label: b.all }, ...bookingStatuses.map((s) => ({ value: s, label: b.status[s] }))];

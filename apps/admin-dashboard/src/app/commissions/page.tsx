@@ -3,8 +3,7 @@ import { commissionQueueGroups, listCommissionQueue } from "@tenang/booking-serv
 import { CommissionCard } from "@/components/commissions/commission-card";
 import { ConfirmNoticeBanner, ConfirmNoticeProvider } from "@/components/commissions/confirm-notice";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer, requireSignedInUser } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +17,7 @@ export default async function CommissionsPage() {
   const [m, locale, queue] = await Promise.all([
     getRequestMessages(),
     getRequestLocale(),
-    listCommissionQueue(bookingContext()),
+    listCommissionQueue(bookingServer()),
   ]);
   return (
     <ConfirmNoticeProvider>

@@ -3,10 +3,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ChatWindow } from "@/components/chat/chat-window";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
+import { getGuest } from "@/server/app-server";
 import { bookingStartQuerySchema } from "@/server/bookings/booking-start-query";
 import { findActiveBooking } from "@/server/bookings/find-active-booking";
 import { loadBookingStart } from "@/server/bookings/load-booking-start";
-import { getGuest } from "@/server/guests/get-guest";
 import { queryToObject } from "@/server/search/search-input";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { bookHref } from "@/lib/booking-start";
+import { getGuest } from "@/server/app-server";
 import { findResumableBooking } from "@/server/bookings/find-active-booking";
-import { getGuest } from "@/server/guests/get-guest";
 
 export const dynamic = "force-dynamic";
 

@@ -2,8 +2,7 @@ import "server-only";
 import { isTerminal } from "@tenang/booking-core/lifecycle/status";
 import { getActiveCustomerBooking } from "@tenang/booking-server/bookings/get-customer-booking";
 import type { CustomerBookingView } from "@tenang/booking-server/views";
-import type { Guest } from "@/server/guests/get-guest";
-import { bookingServer } from "./booking-server-context";
+import { bookingServer, type Guest } from "@/server/app-server";
 
 /**
  * The guest's booking to go back to: the one under way, or (booking-server's rule) one that ended within the last

@@ -2,10 +2,9 @@ import "server-only";
 import { findGuestProfile } from "@tenang/booking-server/guests/guest-repository";
 import { findPlace } from "@tenang/booking-server/places/place-repository";
 import { findTherapist } from "@tenang/booking-server/therapists/therapist-repository";
-import type { Guest } from "@/server/guests/get-guest";
+import { bookingServer, type Guest } from "@/server/app-server";
 import { photoUrl } from "@/server/photos/photo-url";
 import type { BookingStart } from "@/lib/booking-start";
-import { bookingServer } from "./booking-server-context";
 import { startPoint, type BookingStartQuery } from "./booking-start-query";
 
 /** Everything the booking form starts from: the link's choices, the picked therapist's menu and hours, and prefs. */

@@ -3,8 +3,7 @@ import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
 import { createBooking } from "@tenang/booking-server/bookings/create-booking";
 import { rememberGuestProfile } from "@tenang/booking-server/guests/remember-guest-profile";
 import type { CustomerBookingView } from "@tenang/booking-server/views";
-import type { Guest } from "@/server/guests/get-guest";
-import { bookingServer } from "./booking-server-context";
+import { bookingServer, type Guest } from "@/server/app-server";
 
 /**
  * A guest books: the booking is created (and offered to the first therapist) by booking-server, idempotently per

@@ -1,7 +1,6 @@
 import "server-only";
 import { findPlace } from "@tenang/booking-server/places/place-repository";
-import { isAppwriteId } from "@/server/appwrite/resource-ids";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer, isAppwriteId } from "@/server/app-server";
 import { toPlaceListing, type PlaceListing } from "./place-listing";
 
 /** One spa's public profile, or null when there is none to show (unknown id, or restricted). */

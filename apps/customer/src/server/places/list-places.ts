@@ -4,7 +4,7 @@ import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { fitsWorkingHours } from "@tenang/booking-core/schedule";
 import type { Place } from "@tenang/booking-core/schemas/place";
 import { listVisiblePlaces } from "@tenang/booking-server/places/place-repository";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer } from "@/server/app-server";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
 import { toPlaceListing, type PlaceListing } from "./place-listing";
 

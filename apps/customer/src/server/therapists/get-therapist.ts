@@ -1,7 +1,6 @@
 import "server-only";
 import { findTherapist } from "@tenang/booking-server/therapists/therapist-repository";
-import { isAppwriteId } from "@/server/appwrite/resource-ids";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer, isAppwriteId } from "@/server/app-server";
 import { toTherapistListing, type TherapistListing } from "./therapist-listing";
 
 /** One therapist's public profile, or null when there is none to show (unknown id, or restricted). */

@@ -7,7 +7,7 @@ import { listVisibleTherapists } from "@tenang/booking-server/therapists/therapi
 vi.mock("@tenang/booking-server/therapists/therapist-repository", () => ({ listVisibleTherapists: vi.fn() }));
 // The context is only passed through to the mocked read.
 const CONTEXT = vi.hoisted(() => ({ context: "booking-server" }));
-vi.mock("@/server/bookings/booking-server-context", () => ({ bookingServer: () => CONTEXT }));
+vi.mock("@/server/app-server", () => ({ bookingServer: () => CONTEXT }));
 
 // Seminyak-ish coordinates; 0.01° of latitude is about 1.1 km.
 const SEMINYAK = { lat: -8.69, lng: 115.17 };

@@ -4,7 +4,7 @@ import { publicDistanceKm } from "@tenang/booking-core/public-distance";
 import { priceFor } from "@tenang/booking-core/prices";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { listVisibleTherapists } from "@tenang/booking-server/therapists/therapist-repository";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer } from "@/server/app-server";
 import { searchPoint, type SearchInput } from "@/server/search/search-input";
 import { toTherapistListing, type TherapistListing } from "./therapist-listing";
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Alert } from "@tenang/ui/alert";
 import { getRequestMessages } from "@/i18n/request-locale";
-import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
+import { requireSignedInUser } from "@/server/app-server";
 import { getMe } from "@/server/therapists/get-me";
 import { DashboardShell } from "@/components/shell/dashboard-shell";
 

@@ -1,4 +1,4 @@
-import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
+import { requireSignedInUser } from "@/server/app-server";
 import { getMe } from "@/server/therapists/get-me";
 import { HomeView } from "@/components/home/home-view";
 

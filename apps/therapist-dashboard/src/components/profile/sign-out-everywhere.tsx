@@ -1,9 +1,9 @@
 "use client";
 
 import { Button } from "@tenang/ui/button";
+import { signOutAndLeave } from "@tenang/ui/sign-out-button";
 import { useState } from "react";
 import { useMessages } from "@/i18n/locale-context";
-import { signOutAndLeave } from "@/components/sign-out-button";
 
 /** Ends every session of this account (a lost phone), then leaves for the login page. */
 export function SignOutEverywhere() {

@@ -3,7 +3,7 @@ import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
 import { listCommissionsOfTherapist } from "@tenang/booking-server/shared/commission-repository";
 import { findBankDetails } from "@tenang/booking-server/therapists/bank-details-repository";
 import type { CommissionDto, EarningsResponse } from "@/lib/dto";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer } from "@/server/app-server";
 import { amountsOwed, earningsTotals } from "./earnings-totals";
 
 function toCommissionDto(record: CommissionRecord): CommissionDto {
@@ -25,7 +25,7 @@ function toCommissionDto(record: CommissionRecord): CommissionDto {
 
 /** The earnings page: totals per day/week/month, every commission record (newest first), what is owed, bank details. */
 export async function getEarnings(args: { therapistId: string; userId: string }): Promise<EarningsResponse> {
-  const ctx = bookingContext();
+  const ctx = bookingServer();
   const [records, bankDetails] = await Promise.all([
     listCommissionsOfTherapist(ctx, args.therapistId),
     findBankDetails(ctx, args.userId),

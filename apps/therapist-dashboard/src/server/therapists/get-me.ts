@@ -6,10 +6,10 @@ import type { Locale } from "@tenang/booking-core/locale";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { getTherapistForUser } from "@tenang/booking-server/therapists/therapist-repository";
 import { cache } from "react";
+import type { AccountUser } from "@tenang/app-server/auth/account-repository";
 import type { MeDto } from "@/lib/dto";
-import type { AccountUser } from "@/server/auth/account-repository";
-import { bookingContext } from "@/server/booking/booking-context";
 import { getRequestLocale } from "@/i18n/request-locale";
+import { bookingServer } from "@/server/app-server";
 import { photoUrl } from "@/server/photos/photo-url";
 
 /** `locale` words the restriction reason for the reader (the page's or the request's language). */
@@ -40,6 +40,6 @@ export function toMeDto(user: Pick<AccountUser, "id" | "email">, therapist: Ther
 
 /** The signed-in therapist's own state for the dashboard; null when their account is not linked to a therapist. */
 export const getMe = cache(async (user: AccountUser): Promise<MeDto | null> => {
-  const therapist = await getTherapistForUser(bookingContext(), user.id);
+  const therapist = await getTherapistForUser(bookingServer(), user.id);
   return therapist ? toMeDto(user, therapist, await getRequestLocale()) : null;
 });

@@ -6,7 +6,7 @@ import type { Upload } from "@tenang/booking-server/files/upload";
 import { replaceTherapistPhoto } from "@tenang/booking-server/therapists/replace-therapist-photo";
 import { updateTherapistProfile } from "@tenang/booking-server/therapists/update-therapist-profile";
 import type { ProfileDto } from "@/lib/dto";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer } from "@/server/app-server";
 import { photoUrl } from "@/server/photos/photo-url";
 
 export function toProfileDto(therapist: Therapist): ProfileDto {
@@ -40,7 +40,7 @@ export async function saveProfile(
   input: TherapistProfileInput,
   locale: Locale,
 ): Promise<ProfileDto> {
-  const ctx = bookingContext();
+  const ctx = bookingServer();
   await updateTherapistProfile(ctx, { therapistId, input, locale });
   const { therapist } = await requireTherapistSnapshot(ctx, therapistId);
   return toProfileDto(therapist);
@@ -48,5 +48,5 @@ export async function saveProfile(
 
 /** Replaces the profile photo and answers with the profile as stored. */
 export async function replaceProfilePhoto(therapist: Therapist, upload: Upload): Promise<ProfileDto> {
-  return toProfileDto(await replaceTherapistPhoto(bookingContext(), { therapist, upload }));
+  return toProfileDto(await replaceTherapistPhoto(bookingServer(), { therapist, upload }));
 }

@@ -1,6 +1,6 @@
 // GET /api/therapists – list therapists, optionally by area, offered duration and distance from lat/lng (anyone)
 import { parseOrThrow } from "@tenang/booking-core/validation";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { handleRoute, requestLocale } from "@/server/app-server";
 import { queryToObject, searchInputSchema } from "@/server/search/search-input";
 import { listTherapists } from "@/server/therapists/list-therapists";
 

@@ -4,9 +4,8 @@ import { getCustomerBooking } from "@tenang/booking-server/bookings/get-customer
 import { isDomainError } from "@tenang/booking-core/errors";
 import { ChatWindow } from "@/components/chat/chat-window";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer, getGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { getGuest } from "@/server/guests/get-guest";
 
 export const dynamic = "force-dynamic";
 

@@ -3,10 +3,8 @@ import { listTherapistBookings } from "@tenang/booking-server/therapists/list-th
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { z } from "zod";
 import type { BookingsResponse } from "@/lib/dto";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer, handleRoute, requestLocale, requireTherapist } from "@/server/app-server";
 import { toBookingDto } from "@/server/bookings/booking-dto";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
 
 export const dynamic = "force-dynamic";
 
@@ -19,8 +17,8 @@ export const GET = handleRoute(async (request) => {
     { scope: request.nextUrl.searchParams.get("scope") ?? undefined },
     requestLocale(request),
   );
-  const ctx = bookingContext();
+  const ctx = bookingServer();
   const views = await listTherapistBookings(ctx, { therapistId: therapist.id, scope });
   const body: BookingsResponse = { bookings: views.map(toBookingDto), serverTime: ctx.clock().toISOString() };
-  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(body);
 });

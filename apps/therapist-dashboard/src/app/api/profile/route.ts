@@ -1,15 +1,14 @@
 // GET /api/profile – the signed-in therapist's profile; PUT – save it, validated with therapistProfileInputSchema (the therapist)
 import { therapistProfileInputSchema } from "@tenang/booking-core/schemas/therapist";
 import { parseOrThrow } from "@tenang/booking-core/validation";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
+import { handleRoute, readJson, requestLocale, requireTherapist } from "@/server/app-server";
 import { saveProfile, toProfileDto } from "@/server/therapists/profile";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async () => {
   const { therapist } = await requireTherapist();
-  return Response.json(toProfileDto(therapist), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(toProfileDto(therapist));
 });
 
 export const PUT = handleRoute(async (request) => {

@@ -1,9 +1,7 @@
 // GET /api/bookings/[id] – one of the calling guest's bookings, with the therapist card once one holds it (the guest)
 import { getCustomerBooking } from "@tenang/booking-server/bookings/get-customer-booking";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer, handleRoute, requireGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute } from "@/server/http/handle-route";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +12,5 @@ export const GET = handleRoute(async (request, { params }: Context) => {
   const { id } = await params;
   // Someone else's booking and no booking at all answer the same 404, so ids cannot be probed.
   const view = await getCustomerBooking(bookingServer(), { customerId: guest.userId, bookingId: id });
-  return Response.json(customerBookingResponse(view), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(customerBookingResponse(view));
 });

@@ -2,9 +2,7 @@
 import { discountQuoteInputSchema } from "@tenang/booking-core/schemas/discount-code";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { quoteDiscount } from "@tenang/booking-server/discounts/quote-discount";
-import { bookingServer } from "@/server/bookings/booking-server-context";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +10,5 @@ export const POST = handleRoute(async (request) => {
   const guest = await requireGuest(request);
   const input = parseOrThrow(discountQuoteInputSchema, await readJson(request), requestLocale(request));
   const quote = await quoteDiscount(bookingServer(), { customerId: guest.userId, input });
-  return Response.json(quote, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(quote);
 });

@@ -1,8 +1,7 @@
 // GET /api/photos/[fileId]?w=96|192|384 – a therapist's or spa's photo from Storage, optionally scaled (anyone)
 import { getPhoto } from "@tenang/booking-server/files/get-photo";
 import { parsePhotoWidth } from "@tenang/booking-server/files/photo-width";
-import { bookingServer } from "@/server/bookings/booking-server-context";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { bookingServer, handleRoute, requestLocale } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,7 @@
-// POST /api/push/receipt – the service worker reports a notification shown or tapped (anyone holding its random id)
-import { parseOrThrow } from "@tenang/booking-core/validation";
-import { notificationReceiptSchema } from "@tenang/booking-core/schemas/push";
-import { recordNotificationReceipt } from "@tenang/booking-server/notifications/record-notification-receipt";
-import { bookingServer } from "@/server/bookings/booking-server-context";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
+// POST /api/push/receipt – the service worker reports a notification shown or tapped (anyone holding its random id).
+// The handler is app-server's createPushRoutes (src/server/push-routes.ts).
+import { pushRoutes } from "@/server/push-routes";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleRoute(async (request) => {
-  const receipt = parseOrThrow(notificationReceiptSchema, await readJson(request), requestLocale(request));
-  await recordNotificationReceipt(bookingServer(), receipt);
-  return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
-});
+export const POST = pushRoutes.receipt.POST;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getRequestMessages } from "@/i18n/request-locale";
-import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
+import { requireSignedInUser } from "@/server/app-server";
 import { getMe } from "@/server/therapists/get-me";
 import { BookingDetail } from "@/components/bookings/booking-detail";
 

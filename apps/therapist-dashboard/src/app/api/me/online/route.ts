@@ -2,9 +2,7 @@
 import { setTherapistOnline } from "@tenang/booking-server/therapists/set-therapist-online";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { availabilityInputSchema } from "@/lib/availability-input";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
+import { bookingServer, handleRoute, readJson, requestLocale, requireTherapist } from "@/server/app-server";
 import { toMeDto } from "@/server/therapists/get-me";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +11,6 @@ export const POST = handleRoute(async (request) => {
   const { user, therapist } = await requireTherapist();
   const locale = requestLocale(request);
   const { online } = parseOrThrow(availabilityInputSchema, await readJson(request), locale);
-  const updated = await setTherapistOnline(bookingContext(), { therapistId: therapist.id, online });
+  const updated = await setTherapistOnline(bookingServer(), { therapistId: therapist.id, online });
   return Response.json(toMeDto(user, updated, locale));
 });

@@ -1,6 +1,5 @@
 // POST /api/profile/photo – replace the profile photo (multipart `file`, JPG/PNG/WebP up to 5 MB) (the therapist)
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { handleRoute } from "@/server/http/handle-route";
+import { handleRoute, requireTherapist } from "@/server/app-server";
 import { replaceProfilePhoto } from "@/server/therapists/profile";
 import { PHOTO_RULES, readUpload } from "@/server/uploads/read-upload";
 

@@ -1,9 +1,6 @@
 // POST /api/commissions/[id]/approve – confirm a provider's commission payment after checking the proof (admins only)
 import { approveCommissionPayment } from "@tenang/booking-server/commissions/approve-commission-payment";
-import { requireAdmin } from "@/server/auth/require-admin";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
+import { bookingServer, handleRoute, pathId, requireAdmin } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +8,7 @@ export const dynamic = "force-dynamic";
 // therapist's lock, so a second click (or a second admin) gets 409 invalid_transition and changes nothing.
 export const POST = handleRoute(async (_request, { params }: { params: Promise<{ id: string }> }) => {
   const admin = await requireAdmin();
-  const record = await approveCommissionPayment(bookingContext(), {
+  const record = await approveCommissionPayment(bookingServer(), {
     commissionId: pathId((await params).id),
     adminId: admin.id,
   });

@@ -1,15 +1,12 @@
 // GET /api/commissions/[id]/proof – the transfer proof a provider uploaded for this commission (admins only)
 import { readCommissionProof } from "@tenang/booking-server/admin/commission-proof";
-import { requireAdmin } from "@/server/auth/require-admin";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
+import { bookingServer, handleRoute, pathId, requireAdmin } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (_request, { params }: { params: Promise<{ id: string }> }) => {
   await requireAdmin();
-  const proof = await readCommissionProof(bookingContext(), pathId((await params).id));
+  const proof = await readCommissionProof(bookingServer(), pathId((await params).id));
   // The bytes come through this route, never a Storage URL: the bucket is private and the key stays here.
   const fileName = encodeURIComponent(proof.fileName);
   return new Response(proof.bytes, {

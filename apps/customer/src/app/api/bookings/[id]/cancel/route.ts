@@ -2,10 +2,8 @@
 import { cancelBookingInputSchema } from "@tenang/booking-core/schemas/booking-actions";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { cancelBooking } from "@tenang/booking-server/bookings/cancel-booking";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
 
 export const dynamic = "force-dynamic";
 
@@ -21,5 +19,5 @@ export const POST = handleRoute(async (request, { params }: Context) => {
     expectedVersion: input.expectedVersion,
     reason: input.reason,
   });
-  return Response.json(customerBookingResponse(view), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(customerBookingResponse(view));
 });

@@ -1,10 +1,9 @@
 // POST /api/bookings/[id]/decision – accept the therapist found, or ask for another (the booking's guest)
 import { customerDecisionInputSchema } from "@tenang/booking-core/schemas/booking-actions";
 import { parseOrThrow } from "@tenang/booking-core/validation";
-import { decideOnTherapist } from "@/server/bookings/decide-on-therapist";
+import { decideOnTherapist } from "@tenang/booking-server/bookings/customer-decisions";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +13,6 @@ export const POST = handleRoute(async (request, { params }: Context) => {
   const guest = await requireGuest(request);
   const { id } = await params;
   const input = parseOrThrow(customerDecisionInputSchema, await readJson(request), requestLocale(request));
-  const view = await decideOnTherapist(guest.userId, id, input);
-  return Response.json(customerBookingResponse(view), { headers: { "Cache-Control": "no-store" } });
+  const view = await decideOnTherapist(bookingServer(), { customerId: guest.userId, bookingId: id, input });
+  return Response.json(customerBookingResponse(view));
 });

@@ -2,9 +2,7 @@
 import { readMultipartForm } from "@tenang/app-server/http/read-multipart";
 import { chatImageFormFields, chatImageUploadCap } from "@tenang/booking-server/messages/chat-image-form";
 import { uploadChatImage } from "@tenang/booking-server/messages/upload-chat-image";
-import { bookingServer } from "@/server/bookings/booking-server-context";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { bookingServer, handleRoute, requestLocale, requireGuest } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -21,5 +19,5 @@ export const POST = handleRoute(async (request, { params }: Context) => {
     ...chatImageFormFields(form, locale),
     locale,
   });
-  return Response.json({ message }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ message }, { status: 201 });
 });

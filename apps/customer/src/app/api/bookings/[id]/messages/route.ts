@@ -4,9 +4,7 @@ import { sendMessageInputSchema } from "@tenang/booking-core/schemas/chat";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { listMessages } from "@tenang/booking-server/messages/list-messages";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
-import { bookingServer } from "@/server/bookings/booking-server-context";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 import { listMessagesQuerySchema } from "@/server/messages/message-query";
 import { queryToObject } from "@/server/search/search-input";
 
@@ -27,7 +25,7 @@ export const GET = handleRoute(async (request, { params }: Context) => {
     viewer: { role: "customer", id: guest.userId },
     ...query,
   });
-  return Response.json(page, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(page);
 });
 
 export const POST = handleRoute(async (request, { params }: Context) => {
@@ -39,5 +37,5 @@ export const POST = handleRoute(async (request, { params }: Context) => {
     sender: { role: "customer", id: guest.userId },
     input,
   });
-  return Response.json({ message }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ message }, { status: 201 });
 });

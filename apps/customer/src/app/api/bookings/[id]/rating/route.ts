@@ -2,10 +2,8 @@
 import { rateBookingInputSchema } from "@tenang/booking-core/schemas/rating";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { rateBooking } from "@tenang/booking-server/bookings/rate-booking";
-import { bookingServer } from "@/server/bookings/booking-server-context";
+import { bookingServer, handleRoute, readJson, requestLocale, requireGuest } from "@/server/app-server";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
 
 export const dynamic = "force-dynamic";
 
@@ -16,5 +14,5 @@ export const POST = handleRoute(async (request, { params }: Context) => {
   const { id } = await params;
   const input = parseOrThrow(rateBookingInputSchema, await readJson(request), requestLocale(request));
   const view = await rateBooking(bookingServer(), { customerId: guest.userId, bookingId: id, input });
-  return Response.json(customerBookingResponse(view), { status: 201, headers: { "Cache-Control": "no-store" } });
+  return Response.json(customerBookingResponse(view), { status: 201 });
 });

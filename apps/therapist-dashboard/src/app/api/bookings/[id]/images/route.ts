@@ -2,10 +2,7 @@
 import { readMultipartForm } from "@tenang/app-server/http/read-multipart";
 import { chatImageFormFields, chatImageUploadCap } from "@tenang/booking-server/messages/chat-image-form";
 import { uploadChatImage } from "@tenang/booking-server/messages/upload-chat-image";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
+import { bookingServer, handleRoute, pathId, requestLocale, requireTherapist } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +13,11 @@ export const POST = handleRoute(async (request, { params }: Params) => {
   const bookingId = pathId((await params).id);
   const locale = requestLocale(request);
   const form = await readMultipartForm(request, chatImageUploadCap(locale));
-  const message = await uploadChatImage(bookingContext(), {
+  const message = await uploadChatImage(bookingServer(), {
     bookingId,
     sender: { role: "therapist", id: therapist.id },
     ...chatImageFormFields(form, locale),
     locale,
   });
-  return Response.json({ message }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ message }, { status: 201 });
 });

@@ -5,10 +5,7 @@ import { idSchema } from "@tenang/booking-core/schemas/common";
 import { sendMessageInputSchema } from "@tenang/booking-core/schemas/chat";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { z } from "zod";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
+import { bookingServer, handleRoute, pathId, readJson, requestLocale, requireTherapist } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -33,23 +30,23 @@ export const GET = handleRoute(async (request, { params }: Params) => {
     },
     requestLocale(request),
   );
-  const page = await listMessages(bookingContext(), {
+  const page = await listMessages(bookingServer(), {
     bookingId,
     viewer: { role: "therapist", id: therapist.id },
     ...query,
   });
-  return Response.json(page, { headers: { "Cache-Control": "no-store" } });
+  return Response.json(page);
 });
 
 export const POST = handleRoute(async (request, { params }: Params) => {
   const { therapist } = await requireTherapist();
   const bookingId = pathId((await params).id);
   const input = parseOrThrow(sendMessageInputSchema, await readJson(request), requestLocale(request));
-  const message = await sendMessage(bookingContext(), {
+  const message = await sendMessage(bookingServer(), {
     bookingId,
     sender: { role: "therapist", id: therapist.id },
     input,
   });
   // A retried send (same clientMessageId) gets the stored message back; the client treats 200 and 201 alike.
-  return Response.json({ message }, { status: 201, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ message }, { status: 201 });
 });

@@ -3,11 +3,8 @@ import { updateBookingProgress } from "@tenang/booking-server/bookings/update-pr
 import { providerStatusInputSchema } from "@tenang/booking-core/schemas/booking-actions";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import type { BookingResponse } from "@/lib/dto";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
+import { bookingServer, handleRoute, pathId, readJson, requestLocale, requireTherapist } from "@/server/app-server";
 import { toBookingDto } from "@/server/bookings/booking-dto";
-import { handleRoute, readJson, requestLocale } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +12,7 @@ export const POST = handleRoute(async (request, { params }: { params: Promise<{ 
   const { therapist } = await requireTherapist();
   const bookingId = pathId((await params).id);
   const input = parseOrThrow(providerStatusInputSchema, await readJson(request), requestLocale(request));
-  const ctx = bookingContext();
+  const ctx = bookingServer();
   const view = await updateBookingProgress(ctx, {
     therapistId: therapist.id,
     bookingId,

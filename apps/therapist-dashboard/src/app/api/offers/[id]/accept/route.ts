@@ -2,10 +2,14 @@
 import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { offerAnswerBodySchema } from "@/lib/offer-answer-input";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute, readOptionalJson, requestLocale } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
+import {
+  bookingServer,
+  handleRoute,
+  pathId,
+  readOptionalJson,
+  requestLocale,
+  requireTherapist,
+} from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +17,6 @@ export const POST = handleRoute(async (request, { params }: { params: Promise<{ 
   const { therapist } = await requireTherapist();
   const offerId = pathId((await params).id);
   parseOrThrow(offerAnswerBodySchema, await readOptionalJson(request), requestLocale(request));
-  const result = await respondToOffer(bookingContext(), { therapistId: therapist.id, offerId, response: "accept" });
+  const result = await respondToOffer(bookingServer(), { therapistId: therapist.id, offerId, response: "accept" });
   return Response.json(result);
 });

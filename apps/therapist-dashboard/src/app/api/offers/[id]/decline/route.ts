@@ -2,10 +2,14 @@
 import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { offerAnswerBodySchema } from "@/lib/offer-answer-input";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute, readOptionalJson, requestLocale } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
+import {
+  bookingServer,
+  handleRoute,
+  pathId,
+  readOptionalJson,
+  requestLocale,
+  requireTherapist,
+} from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +21,7 @@ export const POST = handleRoute(async (request, { params }: { params: Promise<{ 
     await readOptionalJson(request),
     requestLocale(request),
   );
-  const result = await respondToOffer(bookingContext(), {
+  const result = await respondToOffer(bookingServer(), {
     therapistId: therapist.id,
     offerId,
     response: "decline",

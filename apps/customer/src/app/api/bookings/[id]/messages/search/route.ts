@@ -1,9 +1,7 @@
 // GET /api/bookings/[id]/messages/search?q= – messages of the booking's chat containing the words (the booking's guest)
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { searchMessages } from "@tenang/booking-server/messages/search-messages";
-import { bookingServer } from "@/server/bookings/booking-server-context";
-import { requireGuest } from "@/server/guests/get-guest";
-import { handleRoute, requestLocale } from "@/server/http/handle-route";
+import { bookingServer, handleRoute, requestLocale, requireGuest } from "@/server/app-server";
 import { searchMessagesQuerySchema } from "@/server/messages/message-query";
 import { queryToObject } from "@/server/search/search-input";
 
@@ -23,5 +21,5 @@ export const GET = handleRoute(async (request, { params }: Context) => {
     limit,
     locale,
   });
-  return Response.json({ messages }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ messages });
 });

@@ -1,10 +1,7 @@
 // GET /api/bookings/[id]/images/[fileId] – the bytes of a photo in the booking's chat (the booking's confirmed therapist)
 import { chatImageResponse } from "@tenang/app-server/storage/chat-image-response";
 import { getChatImage } from "@tenang/booking-server/messages/get-chat-image";
-import { requireTherapist } from "@/server/auth/require-therapist";
-import { bookingContext } from "@/server/booking/booking-context";
-import { handleRoute } from "@/server/http/handle-route";
-import { pathId } from "@/server/http/path-id";
+import { bookingServer, handleRoute, pathId, requireTherapist } from "@/server/app-server";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +10,7 @@ type Params = { params: Promise<{ id: string; fileId: string }> };
 export const GET = handleRoute(async (_request, { params }: Params) => {
   const { therapist } = await requireTherapist();
   const { id, fileId } = await params;
-  const image = await getChatImage(bookingContext(), {
+  const image = await getChatImage(bookingServer(), {
     bookingId: pathId(id),
     fileId: pathId(fileId),
     viewer: { role: "therapist", id: therapist.id },
