@@ -5,8 +5,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupServices, Backups, Client } from "node-appwrite";
-import { InputFile } from "node-appwrite/file";
-import { BUCKETS, TABLES } from "@tenang/booking-core/resource-ids";
+import { TABLES } from "@tenang/booking-core/resource-ids";
 import { applySchema } from "@tenang/db/apply-schema";
 import { buckets, tables } from "@tenang/db/schema";
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
@@ -15,10 +14,9 @@ import { EXPORTED_BUCKETS, readAllFiles, readAllRows } from "./export-data.ts";
 import { EXPORTED_TABLES, portableRow } from "./export-format.ts";
 import { restoreBackup, runBackup } from "./run-backup.ts";
 import { listBackupRuns } from "./backup-run-repository.ts";
+import { PROOF_SIZES, seedProofData } from "./proof-data.ts";
 
-const MESSAGES = 30_000;
-const COMMISSIONS = 19_500;
-const THERAPISTS = 500;
+const { messages: MESSAGES, commissions: COMMISSIONS } = PROOF_SIZES;
 
 let stack: LocalStack;
 let ctx: BookingServerContext;
@@ -27,57 +25,7 @@ const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 beforeAll(async () => {
   stack = await startLocalStack({ seed: false });
   ctx = createBookingServerContext({ ...stack, databaseId: stack.databaseId });
-  const put = async (tableId: string, count: number, make: (i: number) => Record<string, unknown>) => {
-    for (let from = 0; from < count; from += 100) {
-      const rows = Array.from({ length: Math.min(100, count - from) }, (_, k) => make(from + k));
-      await ctx.tablesDB.createRows({ databaseId: stack.databaseId, tableId, rows });
-    }
-  };
-  const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-  await put(TABLES.therapists, THERAPISTS, (i) => ({
-    $id: `t${i}`,
-    name: `Therapist ${i}`,
-    area: ["seminyak", "canggu", "ubud"][i % 3],
-    lat: -8.6 - i / 10_000,
-    lng: 115.1 + i / 10_000,
-    gender: i % 2 ? "female" : "male",
-    $permissions: [`read("user:u${i}")`],
-    $createdAt: at(i),
-  }));
-  await put(TABLES.messages, MESSAGES, (i) => ({
-    $id: `m${i}`,
-    bookingId: `b${i % 5000}`,
-    senderType: i % 2 ? "customer" : "therapist",
-    kind: "text",
-    text: `Pesan ${i}: saya sudah di lobi — “ok” 👍`,
-    clientMessageId: `c${i}`,
-    $permissions: [`read("user:u${i % 500}")`, `read("user:cust${i % 5000}")`],
-    $createdAt: at(i),
-  }));
-  await put(TABLES.commissions, COMMISSIONS, (i) => ({
-    $id: `k${i}`,
-    bookingId: `b${i}`,
-    providerType: "therapist",
-    therapistId: `t${i % THERAPISTS}`,
-    amount: 250_000 + i,
-    commission: 75_000,
-    payout: 175_000 + i,
-    rateBps: 3000,
-    status: ["due", "paid", "overdue"][i % 3],
-    dueAt: at(i + 180),
-  }));
-  for (const [bucketId, name] of [
-    [BUCKETS.chatImages, "a.jpg"],
-    [BUCKETS.chatImages, "b.png"],
-    [BUCKETS.paymentProofs, "proof.pdf"],
-  ] as const) {
-    const bytes = createHash("sha512").update(name).digest();
-    await ctx.storage.createFile({
-      bucketId,
-      fileId: name.replace(".", "-"),
-      file: InputFile.fromBuffer(Buffer.concat([bytes, bytes]), name),
-    });
-  }
+  await seedProofData(ctx);
 }, 300_000);
 afterAll(() => stack.close());
 
