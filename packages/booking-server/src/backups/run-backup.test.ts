@@ -5,7 +5,7 @@ import { BUCKETS } from "@tenang/booking-core/resource-ids";
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
 import { createBookingServerContext, type BookingServerContext } from "../context.ts";
 import { insertBackupRun, listBackupRuns } from "./backup-run-repository.ts";
-import { BACKUP_SCHEDULE, runScheduledBackup } from "./run-backup.ts";
+import { BACKUP_SCHEDULE, backupHealth, runScheduledBackup } from "./run-backup.ts";
 
 const DAY = 86_400_000;
 let stack: LocalStack;
@@ -24,6 +24,7 @@ describe("runScheduledBackup", () => {
   });
 
   it("records each run and deletes exports older than the retention", async () => {
+    expect(await backupHealth(ctx)).toEqual({ lastSucceededAt: null, stale: true });
     const first = await runScheduledBackup(ctx);
     expect(first).toMatchObject({ kind: "backup", trigger: "scheduled", outcome: "succeeded", error: null });
     expect(first.finishedAt).not.toBeNull();
@@ -31,7 +32,14 @@ describe("runScheduledBackup", () => {
     expect(first.counts["therapists"]).toBeGreaterThan(0);
     expect(first.counts["bucket:therapist-photos"]).toBeGreaterThan(0);
 
-    now += 29 * DAY;
+    const health = await backupHealth(ctx);
+    expect(health.stale).toBe(false);
+    expect(Date.parse(health.lastSucceededAt!)).toBe(Date.parse(first.finishedAt!));
+    now += 26 * 3_600_000;
+    expect((await backupHealth(ctx)).stale).toBe(false);
+    now += 1;
+    expect((await backupHealth(ctx)).stale).toBe(true);
+    now += 29 * DAY - 26 * 3_600_000 - 1;
     await runScheduledBackup(ctx);
     expect((await listBackupRuns(ctx)).map((r) => r.id)).toContain(first.id);
 

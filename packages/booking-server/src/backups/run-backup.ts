@@ -21,6 +21,8 @@ import type { Manifest } from "./export-format.ts";
 export const BACKUP_SCHEDULE = { cron: "0 2 * * *", timeZone: "Asia/Makassar", retentionDays: 30 } as const;
 
 const DAY_MS = 86_400_000;
+/** The health check turns red when the last successful backup is older than this: a day plus two hours of slack. */
+export const BACKUP_STALE_AFTER_MS = 26 * 3_600_000;
 
 function countsOf(manifest: Manifest): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -102,6 +104,17 @@ export async function pruneBackups(ctx: BookingServerContext, retentionDays: num
     removed++;
   }
   return removed;
+}
+
+/** For the health check: when the last backup succeeded (null if never), and whether that is too long ago. */
+export async function backupHealth(
+  ctx: BookingServerContext,
+): Promise<{ lastSucceededAt: string | null; stale: boolean }> {
+  const last = (await listBackupRuns(ctx)).find((r) => r.kind === "backup" && r.outcome === "succeeded");
+  const lastSucceededAt = last?.finishedAt ?? null;
+  const stale =
+    lastSucceededAt === null || ctx.clock().getTime() - new Date(lastSucceededAt).getTime() > BACKUP_STALE_AFTER_MS;
+  return { lastSucceededAt, stale };
 }
 
 export interface RestoreReport {
