@@ -210,6 +210,25 @@ describe("backups API (memory store)", () => {
     expect((await allRows(tables, "main", "notes")).length).toBe(1200);
   });
 
+  it("runs restorations asked for at once one after the other, each complete", async () => {
+    const { $id: archiveId } = await backups.createArchive({
+      services: [BackupServices.Databases],
+      resourceId: "main",
+    });
+    await waitFor(() => backups.getArchive({ archiveId }));
+    const started = await Promise.all(
+      ["twin-a", "twin-b"].map((newResourceId) =>
+        backups.createRestoration({ archiveId, services: [BackupServices.Databases], newResourceId }),
+      ),
+    );
+    for (const { $id } of started) {
+      expect((await waitFor(() => backups.getRestoration({ restorationId: $id }))).status).toBe("completed");
+    }
+    for (const databaseId of ["twin-a", "twin-b"]) {
+      expect((await tables.listRows({ databaseId, tableId: "notes", queries: [Query.limit(1)] })).total).toBe(1200);
+    }
+  });
+
   it("refuses restorations of archives that are not complete, or of services they lack", async () => {
     const { $id: archiveId } = await backups.createArchive({
       services: [BackupServices.Databases],
@@ -226,6 +245,15 @@ describe("backups API (memory store)", () => {
         backups.createRestoration({ archiveId: "missing", services: [BackupServices.Databases] }),
       ),
     ).toMatchObject({ code: 404, type: "backup_archive_not_found" });
+    expect(
+      await expectAppwriteError(() =>
+        backups.createRestoration({
+          archiveId: archive.$id,
+          services: [BackupServices.Databases],
+          newResourceId: "main-copy",
+        }),
+      ),
+    ).toMatchObject({ code: 409, type: "database_already_exists" });
     await backups.deleteArchive({ archiveId: archive.$id });
     expect(await expectAppwriteError(() => backups.getArchive({ archiveId: archive.$id }))).toMatchObject({
       code: 404,

@@ -233,6 +233,20 @@ export function registerBackupRoutes(
         );
       }
       newResourceId = customIdParam(ctx.body, "newResourceId");
+      // A new ID never replaces what is there: only a restore under the resource's own ID overwrites (on purpose).
+      const taken =
+        archive.resourceType === "bucket"
+          ? storage.buckets.get(newResourceId) !== null
+          : tables.catalog.getDatabase(newResourceId) !== undefined;
+      if (taken && newResourceId !== archive.resourceId) {
+        throw archive.resourceType === "bucket"
+          ? new AppwriteError(
+              409,
+              "storage_bucket_already_exists",
+              "A storage bucket with the requested ID already exists.",
+            )
+          : new AppwriteError(409, "database_already_exists", "Database with the requested ID already exists.");
+      }
     }
     const newResourceName = textParam(ctx.body, "newResourceName", { max: 128, optional: true });
     const restoration = service.startRestoration(archive, services, {

@@ -32,6 +32,8 @@ export class BackupService {
   readonly root: string;
   private readonly filesRoot: string | null;
   private readonly running = new Set<Promise<void>>();
+  /** Restorations run one at a time: each ATTACHes its archive under the one name `arc`. */
+  private restoreQueue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly app: App,
@@ -146,7 +148,11 @@ export class BackupService {
       resources: options.newResourceId ? [options.newResourceId] : archive.resources,
       options,
     });
-    this.run(() => this.restore(restoration, archive));
+    this.run(() => {
+      const next = this.restoreQueue.then(() => this.restore(restoration, archive));
+      this.restoreQueue = next.catch(() => undefined);
+      return next;
+    });
     return restoration;
   }
 
