@@ -1,5 +1,6 @@
 // pnpm dev – the whole marketplace on this machine: the local Appwrite-compatible server (data in .data/), schema +
-// demo seed, and the three apps in dev mode. Ctrl-C stops everything. Run with tsx so it can import TypeScript (the
+// demo seed, the worker (packages/worker: offer deadlines, auto-retry, overdue commissions) and the three apps in dev
+// mode. Ctrl-C stops everything. Run with tsx so it can import TypeScript (the
 // demo logins from packages/db, the default database id from booking-core).
 import { spawn } from "node:child_process";
 import net from "node:net";
@@ -16,7 +17,6 @@ const env = {
   APPWRITE_ENDPOINT: process.env.APPWRITE_ENDPOINT ?? "http://127.0.0.1:8080/v1",
   APPWRITE_PROJECT_ID: process.env.APPWRITE_PROJECT_ID ?? "tenang",
   APPWRITE_DATABASE_ID: process.env.APPWRITE_DATABASE_ID ?? DEFAULT_DATABASE_ID,
-  SWEEPER_SECRET: process.env.SWEEPER_SECRET ?? "local-sweeper-secret",
 };
 const useLocalServer = !process.env.APPWRITE_ENDPOINT;
 const localPort = Number(process.env.APPWRITE_LOCAL_PORT ?? 8080);
@@ -110,28 +110,6 @@ async function stop(code = 0) {
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
 
-// The sweeper advances offers whose deadline passed (auto-retry) even when no browser is open. In production any
-// scheduler calls the same protected route; here it runs every second. Two sweepers at once are safe.
-const SWEEP_EVERY_MS = 1000;
-function startSweeper() {
-  let warned = false;
-  const timer = setInterval(async () => {
-    try {
-      const res = await fetch("http://127.0.0.1:3000/api/internal/sweep", {
-        method: "POST",
-        headers: { "x-sweeper-secret": env.SWEEPER_SECRET },
-      });
-      if (!res.ok && !warned) {
-        warned = true;
-        console.error(`[sweeper] POST /api/internal/sweep answered ${res.status}; will keep trying`);
-      }
-    } catch {
-      // the customer app is restarting; the next tick tries again
-    }
-  }, SWEEP_EVERY_MS);
-  timer.unref();
-}
-
 async function main() {
   const busy = [];
   for (const app of APPS) if (await portInUse(app.port)) busy.push(app.port);
@@ -163,10 +141,13 @@ async function main() {
   }
   await runToEnd("db", "pnpm", ["--silent", "--filter", "@tenang/db", "run", "db:setup", "--seed"]);
 
+  // The marketplace's clock: moves offers that ran out (auto-retry) and every other deadline with no browser open,
+  // as in production. It logs one line per job that did something. Its env is this one (APPWRITE_*, and
+  // OFFER_WINDOW_SECONDS if you shorten the apps' offer window, so the next offer it makes lasts as long).
+  run("worker", "node", ["--conditions=react-server", "packages/worker/bin/tenang-worker.js"]);
+
   for (const app of APPS) run(app.name, "pnpm", ["--silent", "--filter", `@tenang/${app.name}`, "dev"]);
   await Promise.all(APPS.map((app) => waitForHttp(`http://127.0.0.1:${app.port}/`, 120_000)));
-
-  startSweeper();
 
   console.log(`
   Tenang is running${useLocalServer ? " on the local Appwrite server (data in .data/appwrite)" : ` against ${env.APPWRITE_ENDPOINT}`}:

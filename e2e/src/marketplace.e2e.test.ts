@@ -1,5 +1,5 @@
 // The marketplace with both sides in real browsers: a guest books in the customer app while therapists answer on
-// the therapist dashboard, both production builds against one fresh local Appwrite, the sweeper running. Every step
+// the therapist dashboard, both production builds against one fresh local Appwrite, the worker running. Every step
 // is checked on both screens and in the database: the happy path to a completed booking and its commission,
 // a decline moving the offer on, a cancel taking the offer off the therapist's screen, and Find another.
 import { parseRupiah } from "@tenang/booking-core/rupiah";

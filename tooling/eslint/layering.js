@@ -15,6 +15,7 @@ export const layers = {
   "@tenang/db": ["booking-core"],
   "@tenang/appwrite-local": [],
   "@tenang/testing": ["appwrite-local", "booking-core", "db"],
+  "@tenang/worker": ["app-server", "booking-core", "booking-server"],
   "@tenang/customer": apps,
   "@tenang/therapist-dashboard": apps,
   "@tenang/admin-dashboard": apps,

@@ -18,7 +18,7 @@ import {
   submitCommissionPayment,
 } from "@tenang/booking-server/commissions/approve-commission-payment";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { sweepDueBookings } from "@tenang/booking-server/sweeper/sweep-due-bookings";
 import { setTherapistOnline } from "@tenang/booking-server/therapists/set-therapist-online";
 import { DEMO_LOGINS } from "@tenang/db/seed/demo-data";

@@ -1,7 +1,7 @@
-// The chat-driven booking, end to end: the customer site on `next start` against a fresh local Appwrite, the sweeper
+// The chat-driven booking, end to end: the customer site on `next start` against a fresh local Appwrite, the worker
 // running as in `pnpm dev`, and the therapist played by the test through booking-server's use cases (the therapist
 // dashboard is built separately). Offers last 4 s here, so auto-retry is seen in seconds.
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
 import { updateBookingProgress } from "@tenang/booking-server/bookings/update-progress";
 import { PHONE_VIEWPORT } from "@tenang/testing/browser";
@@ -219,7 +219,7 @@ describe("booking in the chat window", () => {
     const bookingId = await bookNow(page);
     const first = await pendingOffer(world, bookingId, 1);
     const started = Date.now();
-    // Nobody answers: the sweeper expires the offer at its deadline and offers the booking to the next therapist.
+    // Nobody answers: the worker expires the offer at its deadline and offers the booking to the next therapist.
     const second = await pendingOffer(world, bookingId, 2);
     expect(Date.now() - started).toBeLessThan((OFFER_WINDOW_SECONDS + 3) * 1000);
     expect(second.therapistId).not.toBe(first.therapistId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LOCAL_DEV_API_KEY, LOCAL_DEV_SWEEPER_SECRET, parseServerEnv } from "./env";
+import { LOCAL_DEV_API_KEY, parseServerEnv } from "./env";
 
 describe("parseServerEnv", () => {
   it("works with nothing set: the local appwrite-local defaults", () => {
@@ -9,7 +9,6 @@ describe("parseServerEnv", () => {
       APPWRITE_API_KEY: LOCAL_DEV_API_KEY,
       APPWRITE_DATABASE_ID: "tenang",
       APPWRITE_TIMEOUT_MS: 8000,
-      SWEEPER_SECRET: LOCAL_DEV_SWEEPER_SECRET,
       OFFER_WINDOW_SECONDS: 60,
     });
   });
@@ -24,15 +23,11 @@ describe("parseServerEnv", () => {
     }
   });
 
-  it("requires a key and a sweeper secret for a remote endpoint, saying why", () => {
+  it("requires a key for a remote endpoint, saying why", () => {
     const parse = () => parseServerEnv({ APPWRITE_ENDPOINT: "https://sgp.cloud.appwrite.io/v1" });
     expect(parse).toThrow(
       /APPWRITE_API_KEY: is required because APPWRITE_ENDPOINT \(https:\/\/sgp\.cloud\.appwrite\.io\/v1\) is not this machine/,
     );
-    expect(parse).toThrow(/SWEEPER_SECRET: is required/);
-    expect(() =>
-      parseServerEnv({ APPWRITE_ENDPOINT: "https://x.io/v1", APPWRITE_API_KEY: "k", SWEEPER_SECRET: "short" }),
-    ).toThrow(/SWEEPER_SECRET: must be at least 16 characters/);
   });
 
   it("reads the offer window, and refuses nonsense", () => {
@@ -46,7 +41,6 @@ describe("parseServerEnv", () => {
     const env = parseServerEnv({
       APPWRITE_ENDPOINT: "https://cloud.appwrite.io/v1/",
       APPWRITE_API_KEY: "standard_abc",
-      SWEEPER_SECRET: "a-long-random-sweeper-secret",
     });
     expect(env.APPWRITE_ENDPOINT).toBe("https://cloud.appwrite.io/v1");
     expect(env.APPWRITE_API_KEY).toBe("standard_abc");

@@ -1,13 +1,9 @@
 // The one place this app reads configuration. next.config.ts imports this module, so a bad environment fails
 // `next dev` / `next build` at once with a readable message instead of failing later inside a request.
 import {
-  API_KEY_HINT,
-  appwriteEnvShape,
+  appwriteServerSchema,
   blankAsMissing,
-  envIdSchema,
-  isLoopbackUrl,
   LOCAL_DEV_API_KEY,
-  localFallback,
   parseEnv,
   parsePublicEnv,
   type PublicEnv,
@@ -23,45 +19,15 @@ if (typeof window !== "undefined") {
 
 // Re-exported for this app's tests, which pin the defaults it relies on.
 export { LOCAL_DEV_API_KEY };
-// What `pnpm dev`'s sweeper loop sends (scripts/dev.mjs). Like the key, only filled in for a loopback endpoint.
-export const LOCAL_DEV_SWEEPER_SECRET = "local-sweeper-secret";
 export const DEFAULT_OFFER_WINDOW_SECONDS = 60;
 
-const serverSchema = z
-  .object({
-    ...appwriteEnvShape,
-    // Shared with whatever calls POST /api/internal/sweep (the dev loop, a cron). 16+ characters off this machine.
-    SWEEPER_SECRET: z.preprocess(blankAsMissing, envIdSchema.optional()),
-    // How long a therapist has to answer an offer. Tests shorten it so auto-retry takes seconds, not minutes.
-    OFFER_WINDOW_SECONDS: z.preprocess(
-      blankAsMissing,
-      z.coerce.number().int().min(1).max(600).default(DEFAULT_OFFER_WINDOW_SECONDS),
-    ),
-  })
-  .transform((value, ctx) => {
-    const endpoint = value.APPWRITE_ENDPOINT;
-    const apiKey = localFallback(
-      ctx,
-      endpoint,
-      "APPWRITE_API_KEY",
-      value.APPWRITE_API_KEY,
-      LOCAL_DEV_API_KEY,
-      API_KEY_HINT,
-    );
-    const sweeperSecret = localFallback(
-      ctx,
-      endpoint,
-      "SWEEPER_SECRET",
-      value.SWEEPER_SECRET,
-      LOCAL_DEV_SWEEPER_SECRET,
-      "set a random string of 16+ characters and give the same one to the scheduler that calls POST /api/internal/sweep",
-    );
-    if (sweeperSecret !== undefined && !isLoopbackUrl(endpoint) && sweeperSecret.length < 16) {
-      ctx.addIssue({ code: "custom", path: ["SWEEPER_SECRET"], message: "must be at least 16 characters" });
-    }
-    if (apiKey === undefined || sweeperSecret === undefined) return z.NEVER;
-    return { ...value, APPWRITE_API_KEY: apiKey, SWEEPER_SECRET: sweeperSecret };
-  });
+const serverSchema = appwriteServerSchema({
+  // How long a therapist has to answer an offer. Tests shorten it so auto-retry takes seconds, not minutes.
+  OFFER_WINDOW_SECONDS: z.preprocess(
+    blankAsMissing,
+    z.coerce.number().int().min(1).max(600).default(DEFAULT_OFFER_WINDOW_SECONDS),
+  ),
+});
 
 export type ServerEnv = z.output<typeof serverSchema>;
 

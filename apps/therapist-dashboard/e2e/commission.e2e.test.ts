@@ -4,7 +4,7 @@
 import { acceptTherapist } from "@tenang/booking-server/bookings/customer-decisions";
 import { updateBookingProgress } from "@tenang/booking-server/bookings/update-progress";
 import { approveCommissionPayment } from "@tenang/booking-server/commissions/approve-commission-payment";
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { sweepDueBookings } from "@tenang/booking-server/sweeper/sweep-due-bookings";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import {

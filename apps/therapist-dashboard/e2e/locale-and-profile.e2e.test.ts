@@ -11,8 +11,8 @@ import { acceptTherapist } from "@tenang/booking-server/bookings/customer-decisi
 import { cancelBooking } from "@tenang/booking-server/bookings/cancel-booking";
 import { updateBookingProgress } from "@tenang/booking-server/bookings/update-progress";
 import type { BookingServerContext } from "@tenang/booking-server/context";
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
-import { rateBooking } from "@tenang/booking-server/ratings/rate-booking";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
+import { rateBooking } from "@tenang/booking-server/bookings/rate-booking";
 import { DEMO_LOGINS } from "@tenang/db/seed/demo-data";
 import { PHONE_VIEWPORT } from "@tenang/testing/browser";
 import type { Page } from "playwright-core";

@@ -1,12 +1,12 @@
 // The world the cross-app specs run in: one fresh local Appwrite (schema + demo seed), the production builds of the
-// customer app and the therapist dashboard against it with the same offer window, the sweeper calling the customer
-// app's protected route every 500 ms (as `pnpm dev` does), and one Chromium for every person in the test. Nobody is
+// customer app and the therapist dashboard against it with the same offer window, the worker running with that window
+// too (as `pnpm dev` does), and one Chromium for every person in the test. Nobody is
 // online at the start: each test puts online exactly the therapists it wants dispatch to choose from.
 import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { launchBrowser } from "@tenang/testing/browser";
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
 import { startNextApp, type RunningApp } from "@tenang/testing/next-app";
-import { startSweeper } from "@tenang/testing/sweeper";
+import { startWorker } from "@tenang/testing/worker";
 import { AppwriteException, Query, type Models } from "node-appwrite";
 import type { Browser, Page } from "playwright-core";
 
@@ -35,11 +35,11 @@ export interface MarketplaceWorld {
 export async function startMarketplaceWorld(): Promise<MarketplaceWorld> {
   const stack = await startLocalStack();
   const env = { ...stack.appEnv, OFFER_WINDOW_SECONDS: String(OFFER_WINDOW_SECONDS) };
-  const [customerApp, dashboardApp] = await Promise.all([
+  const [customerApp, dashboardApp, worker] = await Promise.all([
     startNextApp("customer", env),
     startNextApp("therapist-dashboard", env),
+    startWorker(env),
   ]);
-  const sweeper = startSweeper(customerApp.url, { intervalMs: 500 });
   const browser = await launchBrowser();
   const { tablesDB } = stack.admin;
   const { databaseId } = stack;
@@ -64,7 +64,7 @@ export async function startMarketplaceWorld(): Promise<MarketplaceWorld> {
       await tablesDB.updateRow({ databaseId, tableId, rowId, data, permissions });
     },
     close: async () => {
-      await sweeper.stop();
+      await worker.stop();
       await browser.close();
       await Promise.all([customerApp.close(), dashboardApp.close()]);
       await stack.close();

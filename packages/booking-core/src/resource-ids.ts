@@ -20,6 +20,7 @@ export const TABLES = {
   customerHolds: "customer_holds",
   ratings: "ratings",
   backupRuns: "backup_runs",
+  workerHeartbeats: "worker_heartbeats",
 } as const;
 
 export type TableId = (typeof TABLES)[keyof typeof TABLES];

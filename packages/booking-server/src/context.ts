@@ -2,12 +2,14 @@ import "server-only";
 // Everything a use case needs, passed in: the API-key clients, the database id, the clock and the lifecycle rules.
 // Nothing in this package reads process.env; each app builds one context from its own env module.
 import { defaultLifecycleConfig, type LifecycleConfig } from "@tenang/booking-core/lifecycle/config";
-import { Client, Storage, TablesDB, Users } from "node-appwrite";
+import { Account, Client, Storage, TablesDB, Users } from "node-appwrite";
 
 export interface BookingServerContext {
   tablesDB: TablesDB;
   users: Users;
   storage: Storage;
+  /** With the API key, Account creates sessions for a new user and returns their secret (guests). */
+  account: Account;
   databaseId: string;
   /** The engine's only source of "now" (tests move it forward instead of sleeping). */
   clock: () => Date;
@@ -42,6 +44,7 @@ export function createBookingServerContext(opts: BookingServerOptions): BookingS
     tablesDB: new TablesDB(client),
     users: new Users(client),
     storage: new Storage(client),
+    account: new Account(client),
     databaseId: opts.databaseId,
     clock: opts.clock ?? (() => new Date()),
     lifecycle,

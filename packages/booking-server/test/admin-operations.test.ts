@@ -6,11 +6,12 @@ import { ID } from "node-appwrite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCommissionQueue } from "../src/admin/commission-queue";
 import { readCommissionProof } from "../src/admin/commission-proof";
+import { getOverview } from "../src/admin/get-overview";
 import { listLatestBookings } from "../src/admin/latest-bookings";
 import { cancelBooking } from "../src/bookings/cancel-booking";
 import { acceptTherapist } from "../src/bookings/customer-decisions";
 import { getCustomerBooking } from "../src/bookings/get-customer-booking";
-import { respondToOffer } from "../src/offers/respond-to-offer";
+import { respondToOffer } from "../src/bookings/respond-to-offer";
 import { createBooking } from "../src/bookings/create-booking";
 import { approveCommissionPayment, submitCommissionPayment } from "../src/commissions/approve-commission-payment";
 import { sweepDueBookings } from "../src/sweeper/sweep-due-bookings";
@@ -170,5 +171,19 @@ describe("operations", () => {
     expect(completed.every((b) => b.status === "completed" && b.providerName !== null)).toBe(true);
     expect((await listLatestBookings(ctx, { status: "cancelled" })).map((b) => b.id)).toContain(created.booking.id);
     expect((await listLatestBookings(ctx, { status: "expired" })).map((b) => b.id)).not.toContain(created.booking.id);
+  });
+});
+
+describe("getOverview", () => {
+  it("counts therapists (and those online), places and bookings as the tables hold them", async () => {
+    const overview = await getOverview(engine.ctx);
+    const therapists = await engine.rows(TABLES.therapists);
+    expect(overview).toEqual({
+      therapists: therapists.length,
+      onlineTherapists: therapists.filter((row) => row.isOnline === true).length,
+      places: (await engine.rows(TABLES.places)).length,
+      bookings: (await engine.rows(TABLES.bookings)).length,
+    });
+    expect(overview.therapists).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@ import { createBooking } from "../src/bookings/create-booking";
 import { getCustomerBooking } from "../src/bookings/get-customer-booking";
 import { reassignBooking } from "../src/bookings/reassign-booking";
 import { listPendingOffers } from "../src/offers/list-pending-offers";
-import { respondToOffer } from "../src/offers/respond-to-offer";
+import { respondToOffer } from "../src/bookings/respond-to-offer";
 import { sweepDueBookings } from "../src/sweeper/sweep-due-bookings";
 import {
   type Engine,

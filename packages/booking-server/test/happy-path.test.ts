@@ -6,7 +6,7 @@ import { createBooking } from "../src/bookings/create-booking";
 import { getActiveCustomerBooking, getCustomerBooking } from "../src/bookings/get-customer-booking";
 import { updateBookingProgress } from "../src/bookings/update-progress";
 import { listPendingOffers } from "../src/offers/list-pending-offers";
-import { respondToOffer } from "../src/offers/respond-to-offer";
+import { respondToOffer } from "../src/bookings/respond-to-offer";
 import { mintRealtimeToken } from "../src/realtime/mint-realtime-token";
 import { getTherapistForUser } from "../src/therapists/therapist-repository";
 import { getTherapistBooking, listTherapistBookings } from "../src/therapists/list-therapist-bookings";

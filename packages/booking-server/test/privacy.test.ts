@@ -12,7 +12,7 @@ import { createBooking } from "../src/bookings/create-booking";
 import { sendMessage } from "../src/messages/send-message";
 import { uploadChatImage } from "../src/messages/upload-chat-image";
 import { listPendingOffers } from "../src/offers/list-pending-offers";
-import { respondToOffer } from "../src/offers/respond-to-offer";
+import { respondToOffer } from "../src/bookings/respond-to-offer";
 import { mintRealtimeToken } from "../src/realtime/mint-realtime-token";
 import { getTherapistBooking, listTherapistBookings } from "../src/therapists/list-therapist-bookings";
 import { type Engine, TABLES, bookingInput, newKey, startEngine } from "./support/engine";

@@ -7,13 +7,13 @@ import { type BookingEvent } from "@tenang/booking-core/lifecycle/events";
 import { transition } from "@tenang/booking-core/lifecycle/transitions";
 import { commitWriteSet } from "../src/appwrite/write-set";
 import { planBookingWrites } from "../src/bookings/booking-engine";
-import { requireBooking } from "../src/bookings/booking-repository";
+import { requireBooking } from "../src/shared/booking-repository";
 import type { BookingServerContext } from "../src/context";
 import { TherapistCache } from "../src/therapists/therapist-repository";
 import { cancelBooking } from "../src/bookings/cancel-booking";
 import { createBooking } from "../src/bookings/create-booking";
 import { listPendingOffers } from "../src/offers/list-pending-offers";
-import { respondToOffer } from "../src/offers/respond-to-offer";
+import { respondToOffer } from "../src/bookings/respond-to-offer";
 import { sweepDueBookings } from "../src/sweeper/sweep-due-bookings";
 import {
   type Engine,

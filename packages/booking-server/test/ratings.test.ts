@@ -7,8 +7,8 @@ import { changeBooking } from "../src/bookings/booking-engine";
 import { createBooking } from "../src/bookings/create-booking";
 import { getCustomerBooking } from "../src/bookings/get-customer-booking";
 import type { BookingServerContext } from "../src/context";
-import { respondToOffer } from "../src/offers/respond-to-offer";
-import { rateBooking } from "../src/ratings/rate-booking";
+import { respondToOffer } from "../src/bookings/respond-to-offer";
+import { rateBooking } from "../src/bookings/rate-booking";
 import { getTherapistBooking, listTherapistBookings } from "../src/therapists/list-therapist-bookings";
 import { completeBooking, confirmedBooking } from "./support/flows";
 import {

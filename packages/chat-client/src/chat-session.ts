@@ -119,7 +119,7 @@ export interface SearchResult {
 
 export type SessionRealtimeOptions = Pick<
   RealtimeTransportOptions,
-  "tableId" | "refreshMarginMs" | "reconnectDelaysMs" | "handoverMs" | "random" | "createRealtime"
+  "tableId" | "refreshMarginMs" | "reconnectDelaysMs" | "handoverMs" | "random" | "createRealtime" | "connection"
 >;
 
 export interface ChatSessionOptions {

@@ -2,7 +2,8 @@
 // standing in over the local Appwrite server) and with injected faults, see test/fetch-chat-api.test.ts.
 import { describe, expect, it, vi } from "vitest";
 import { isRetryableError } from "@tenang/booking-core/retry";
-import { ChatApiError, chatImagePath, createFetchChatApi, RequestTimeoutError } from "./fetch-chat-api";
+import { ApiError, RequestTimeoutError } from "./api-client";
+import { chatImagePath, createFetchChatApi } from "./fetch-chat-api";
 
 interface Recorded {
   url: string;
@@ -157,14 +158,14 @@ describe("errors", () => {
     const error = await createFetchChatApi("", fetchImpl)
       .listMessages({ bookingId: "b1", limit: 1 })
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ChatApiError);
+    expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       status: 429,
       code: "rate_limited",
       message: "Too many requests.",
       retryAfterMs: 2000,
     });
-    expect((error as ChatApiError).issues).toHaveLength(1);
+    expect((error as ApiError).issues).toHaveLength(1);
     expect(isRetryableError(error)).toBe(true);
   });
 

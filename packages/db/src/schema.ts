@@ -431,6 +431,25 @@ export const tables: TableSpec[] = [
     ],
     indexes: [{ key: "idx_started", type: "key", columns: ["startedAt"], orders: ["desc"] }],
   },
+  {
+    // One row per worker process (packages/worker): its lease on a share of the due items and what /api/health
+    // reports. A row not renewed within the lease is a dead worker; the others take its share over.
+    id: TABLES.workerHeartbeats,
+    name: "Worker heartbeats",
+    permissions: [],
+    rowSecurity: false,
+    columns: [
+      { key: "startedAt", type: "datetime", required: true },
+      { key: "lastRunAt", type: "datetime", required: true },
+      { key: "leaseExpiresAt", type: "datetime", required: true },
+      // How far behind the oldest due deadline the worker was at its last pass (0 when nothing was overdue).
+      { key: "lagMs", type: "integer", min: 0, default: 0 },
+      { key: "jobsDone", type: "integer", min: 0, default: 0 },
+      { key: "jobsFailed", type: "integer", min: 0, default: 0 },
+      { key: "lastError", type: "varchar", size: 500 },
+    ],
+    indexes: [{ key: "idx_lease", type: "key", columns: ["leaseExpiresAt"] }],
+  },
 ];
 
 export const buckets: BucketSpec[] = [

@@ -6,7 +6,6 @@ import { createAdminClients } from "@tenang/db/clients";
 import { applySchema } from "@tenang/db/apply-schema";
 import { buckets, tables } from "@tenang/db/schema";
 import { seedDemo } from "@tenang/db/seed/seed-demo";
-import { E2E_SWEEPER_SECRET } from "./sweeper.ts";
 
 export interface LocalStack {
   server: RunningServer;
@@ -52,7 +51,6 @@ export async function startLocalStack(opts: { seed?: boolean } = {}): Promise<Lo
       APPWRITE_PROJECT_ID: projectId,
       APPWRITE_API_KEY: apiKey,
       APPWRITE_DATABASE_ID: databaseId,
-      SWEEPER_SECRET: E2E_SWEEPER_SECRET,
     },
     close: () => server.close(),
   };

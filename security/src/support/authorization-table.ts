@@ -67,17 +67,6 @@ const adminOnly: RoleTable = {
   foreign: REFUSED,
 };
 
-/** A scheduler's route: the secret header, not any cookie. */
-const sweeperOnly: RoleTable = {
-  none: REFUSED,
-  otherGuest: REFUSED,
-  ownerGuest: REFUSED,
-  otherTherapist: REFUSED,
-  therapist: REFUSED,
-  admin: REFUSED,
-  foreign: REFUSED,
-};
-
 /** A sign-in with an account that does not exist: the same 401 for every caller (it is a public form). */
 const publicSignIn: RoleTable = {
   none: 401,
@@ -104,7 +93,6 @@ export const expectations: Record<string, RoleTable> = {
   "customer POST /api/bookings": anyGuest,
   "customer POST /api/discount-codes/check": anyGuest,
   "customer GET /api/health": anyone,
-  "customer POST /api/internal/sweep": sweeperOnly,
   "customer POST /api/locale": anyone,
   "customer GET /api/photos/[fileId]": anyone,
   "customer GET /api/places": anyone,

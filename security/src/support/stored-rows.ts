@@ -4,7 +4,7 @@
 import { bookingSchema } from "@tenang/booking-core/schemas/booking";
 import { placeSchema } from "@tenang/booking-core/schemas/place";
 import { discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";
-import { bookingFromRow } from "@tenang/booking-server/bookings/booking-repository";
+import { bookingFromRow } from "@tenang/booking-server/shared/booking-repository";
 import { commissionFromRow } from "@tenang/booking-server/commissions/commission-repository";
 import { messageFromRow } from "@tenang/booking-server/messages/message-repository";
 import { offerFromRow } from "@tenang/booking-server/offers/offer-repository";

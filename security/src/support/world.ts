@@ -7,7 +7,7 @@
 //   guestC    owns booking C, accepted by therapistC, not yet confirmed       — finding 2's case
 //   therapistA / therapistB / therapistC, admin                               — dashboard session cookies
 //
-// No sweeper runs and the offer window is long, so nothing moves on its own while a spec probes.
+// No worker runs and the offer window is long, so nothing moves on its own while a spec probes.
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
 import { startNextApp, type AppName, type RunningApp } from "@tenang/testing/next-app";
 import { png } from "@tenang/testing/images";

@@ -1,7 +1,8 @@
+import { getOverview } from "@tenang/booking-server/admin/get-overview";
 import { Stat } from "@tenang/ui/stat";
 import { getRequestLocale, getRequestMessages } from "@/i18n/request-locale";
 import { requireSignedInUser } from "@/server/auth/get-signed-in-user";
-import { getOverview } from "@/server/stats/get-overview";
+import { bookingContext } from "@/server/booking/booking-context";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,7 @@ export default async function OverviewPage() {
   const messages = await getRequestMessages();
   const locale = await getRequestLocale();
   const user = await requireSignedInUser();
-  const overview = await getOverview();
+  const overview = await getOverview(bookingContext());
   const format = (value: number) => value.toLocaleString(locale);
 
   return (

@@ -1,15 +1,15 @@
 // The world the booking specs run in: a fresh local Appwrite with the demo seed, the customer app on `next start`
-// with a short offer window, the sweeper calling the app's protected route every 500 ms (as `pnpm dev` does), a
+// with a short offer window, the worker running next to it with the same window (as `pnpm dev` does), a
 // booking-server context for acting as the therapist, and Chromium. Helpers decide who is online, so dispatch is
 // deterministic, and wait on the database by polling, never by sleeping a fixed time.
 import { isDomainError } from "@tenang/booking-core/errors";
 import { TABLES, type TableId } from "@tenang/booking-core/resource-ids";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { launchBrowser, PHONE_VIEWPORT } from "@tenang/testing/browser";
 import { startLocalStack, type LocalStack } from "@tenang/testing/local-stack";
 import { startNextApp, type RunningApp } from "@tenang/testing/next-app";
-import { startSweeper } from "@tenang/testing/sweeper";
+import { startWorker, type RunningWorker } from "@tenang/testing/worker";
 import { Query, type Models } from "node-appwrite";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
@@ -21,13 +21,15 @@ export interface BookingWorld {
   app: RunningApp;
   browser: Browser;
   ctx: BookingServerContext;
+  /** The marketplace's worker (a child process): the only thing that moves deadlines here. */
+  worker: RunningWorker;
   close(): Promise<void>;
 }
 
 export async function startBookingWorld(): Promise<BookingWorld> {
   const stack = await startLocalStack();
-  const app = await startNextApp("customer", { ...stack.appEnv, OFFER_WINDOW_SECONDS: String(OFFER_WINDOW_SECONDS) });
-  const sweeper = startSweeper(app.url, { intervalMs: 500 });
+  const env = { ...stack.appEnv, OFFER_WINDOW_SECONDS: String(OFFER_WINDOW_SECONDS) };
+  const [app, worker] = await Promise.all([startNextApp("customer", env), startWorker(env)]);
   const browser = await launchBrowser();
   const ctx = createBookingServerContext({
     endpoint: stack.endpoint,
@@ -41,8 +43,9 @@ export async function startBookingWorld(): Promise<BookingWorld> {
     app,
     browser,
     ctx,
+    worker,
     async close() {
-      await sweeper.stop();
+      await worker.stop();
       await browser.close();
       await app.close();
       await stack.close();

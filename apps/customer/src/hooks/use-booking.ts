@@ -5,7 +5,7 @@ import { useCallback, useEffect } from "react";
 import { apiFetch } from "@/lib/api-client";
 import { isTerminal, type CustomerBooking, type CustomerBookingResponse } from "@/lib/customer-booking";
 import { useBookingRealtime } from "./use-booking-realtime";
-import { syncServerClock } from "./use-server-clock";
+import { serverClock } from "@tenang/chat-client/server-clock";
 
 export const bookingQueryKey = (id: string) => ["booking", id] as const;
 
@@ -21,9 +21,8 @@ function pollIntervalMs(booking: CustomerBooking | undefined): number | false {
 }
 
 export async function fetchBooking(id: string, signal?: AbortSignal): Promise<CustomerBookingResponse> {
-  const response = await apiFetch<CustomerBookingResponse>(`/api/bookings/${encodeURIComponent(id)}`, { signal });
-  syncServerClock(response.now);
-  return response;
+  // apiFetch sets the server clock from the answer's serverTime.
+  return apiFetch<CustomerBookingResponse>(`/api/bookings/${encodeURIComponent(id)}`, { signal });
 }
 
 /** The live booking: the server's answer, refreshed on every Realtime event and by polling as a fallback. */
@@ -31,7 +30,7 @@ export function useBooking(initial: CustomerBookingResponse) {
   const id = initial.booking.id;
   const queryClient = useQueryClient();
 
-  useEffect(() => syncServerClock(initial.now), [initial.now]);
+  useEffect(() => serverClock.note(initial.serverTime), [initial.serverTime]);
 
   const query = useQuery({
     queryKey: bookingQueryKey(id),
@@ -59,7 +58,6 @@ export function useBooking(initial: CustomerBookingResponse) {
   /** Puts a booking the server just answered with (after an action) in place at once. */
   const replace = useCallback(
     (response: CustomerBookingResponse) => {
-      syncServerClock(response.now);
       queryClient.setQueryData(bookingQueryKey(response.booking.id), response);
     },
     [queryClient],

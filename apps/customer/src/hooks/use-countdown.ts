@@ -2,7 +2,8 @@
 
 import { secondsUntil } from "@tenang/booking-core/time";
 import { useEffect, useState } from "react";
-import { serverNow, useServerClockOffset } from "./use-server-clock";
+import { serverNow } from "@tenang/chat-client/server-clock";
+import { useServerClockOffset } from "@tenang/chat-client/react";
 
 /**
  * Whole seconds left until `deadline` (server time), ticking once a second; null without a deadline. The interval

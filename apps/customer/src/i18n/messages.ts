@@ -256,7 +256,10 @@ const en = {
     expiredHeading: "No therapist is free right now",
     expiredBody:
       "Sorry — every therapist we asked was busy. It often frees up in a few minutes. Your details are kept, so trying again takes one tap.",
-    expiredNoResponse: "This booking expired because the therapist wasn't accepted in time.",
+    releasedHeading: "Your therapist was released",
+    expiredNoResponse:
+      "Nobody answered in time, so the therapist who accepted was released to other guests. Your details are kept — search again and we'll find you someone.",
+    searchAgain: "Search again",
     retry: "Try again",
     retrying: "Starting a new search…",
     changeDetails: "Change details",
@@ -553,7 +556,10 @@ const id: Messages = {
     expiredHeading: "Belum ada terapis yang kosong",
     expiredBody:
       "Maaf — semua terapis yang kami hubungi sedang sibuk. Biasanya ada yang kosong dalam beberapa menit. Data Anda tersimpan, jadi mencoba lagi cukup satu ketukan.",
-    expiredNoResponse: "Pemesanan ini kedaluwarsa karena terapis tidak dikonfirmasi tepat waktu.",
+    releasedHeading: "Terapis Anda sudah dilepas",
+    expiredNoResponse:
+      "Tidak ada jawaban tepat waktu, jadi terapis yang sudah menerima dilepas untuk tamu lain. Data Anda tersimpan — cari lagi dan kami carikan terapis untuk Anda.",
+    searchAgain: "Cari lagi",
     retry: "Coba lagi",
     retrying: "Memulai pencarian baru…",
     changeDetails: "Ubah detail",

@@ -71,7 +71,7 @@ export interface CustomerBooking {
 /** Every booking answer carries the server's clock, so countdowns are right on a phone whose clock is off. */
 export interface CustomerBookingResponse {
   booking: CustomerBooking;
-  now: string;
+  serverTime: string;
 }
 
 export const ACTIVE_CHAT_STATUSES: readonly BookingStatus[] = ["confirmed", "on_the_way", "arrived", "in_progress"];

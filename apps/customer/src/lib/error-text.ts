@@ -1,5 +1,5 @@
 import type { Messages } from "@/i18n/messages";
-import { isApiError } from "./api-client";
+import { isApiError } from "@tenang/chat-client/api-client";
 
 /**
  * What to tell the customer about a failed request, in their language: the server's own sentence (already worded in

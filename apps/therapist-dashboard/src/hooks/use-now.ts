@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { serverNow } from "@/lib/server-clock";
+import { serverNow } from "@tenang/chat-client/server-clock";
 
 /**
  * The server's current time for countdowns, re-rendering every `intervalMs`. Read at render (not stored at the last

@@ -36,8 +36,11 @@ export async function checkBackend(config: { endpoint: string; timeoutMs?: numbe
   }
 }
 
-/** The report as a response: 200 while the app can serve (ok or degraded), 503 when the backend is down. */
-export function healthResponse(report: HealthReport): Response {
+/**
+ * The report as a response: 200 while the app can serve (ok or degraded), 503 when the backend is down. An app may
+ * add what it knows beside the backend (the admin dashboard: the worker's heartbeat); the status stays the backend's.
+ */
+export function healthResponse<Report extends HealthReport>(report: Report): Response {
   return Response.json(report, {
     status: report.status === "down" ? 503 : 200,
     headers: { "Cache-Control": "no-store" },

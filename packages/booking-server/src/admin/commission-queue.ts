@@ -5,7 +5,7 @@ import "server-only";
 import type { CommissionRecord, CommissionStatus } from "@tenang/booking-core/schemas/commission";
 import { toMs } from "@tenang/booking-core/time";
 import { Query } from "node-appwrite";
-import { bookingFromRow } from "../bookings/booking-repository";
+import { bookingFromRow } from "../shared/booking-repository";
 import { commissionFromRow } from "../commissions/commission-repository";
 import type { BookingServerContext } from "../context";
 import { listRows, listRowsWhereIn } from "../shared/rows";

@@ -3,7 +3,7 @@ import "server-only";
 // Read-only; the customer's full name, phone and address stay out of it.
 import type { BookingKind, BookingSource, BookingStatus } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
-import { listBookings } from "../bookings/booking-repository";
+import { listBookings } from "../shared/booking-repository";
 import type { BookingServerContext } from "../context";
 import { listRowsWhereIn } from "../shared/rows";
 import { TABLES } from "@tenang/booking-core/resource-ids";

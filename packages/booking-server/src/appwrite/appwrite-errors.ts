@@ -19,3 +19,8 @@ export function isLimitExceeded(error: unknown): boolean {
     (error.type === "column_limit_exceeded" || error.type === "attribute_limit_exceeded")
   );
 }
+
+/** A file Appwrite cannot render a preview of (corrupt, or a type its image library lacks). */
+export function isUnsupportedFileType(error: unknown): boolean {
+  return error instanceof AppwriteException && error.code === 400 && error.type === "storage_file_type_unsupported";
+}

@@ -32,9 +32,10 @@ import {
   offerPermissions,
 } from "../shared/permissions";
 import { TABLES } from "@tenang/booking-core/resource-ids";
-import { bookingTransitionId, therapistHoldId } from "../tables";
+import { bookingTransitionId } from "../tables";
+import { stageTherapistHolds } from "../therapists/therapist-holds";
 import { TherapistCache } from "../therapists/therapist-repository";
-import { type StoredBooking, bookingRowData, requireBooking } from "./booking-repository";
+import { type StoredBooking, bookingRowData, requireBooking } from "../shared/booking-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";
 
 export function actorIdOf(actor: Actor): string | null {
@@ -234,26 +235,6 @@ export async function planBookingWrites(ctx: BookingServerContext, change: Plann
 
   await stageTherapistHolds(set, therapists, patches, { bookingId: after.id, reason: change.event.type, at });
   return set;
-}
-
-/** The therapist lock + row update for every therapist the change touched. */
-export async function stageTherapistHolds(
-  set: WriteSet,
-  therapists: TherapistCache,
-  patches: ReadonlyMap<string, Patch>,
-  meta: { bookingId: string | null; reason: string; at: string },
-): Promise<void> {
-  for (const [therapistId, data] of patches) {
-    const { holdVersion } = await therapists.get(therapistId);
-    set.create(TABLES.therapistHolds, therapistHoldId(therapistId, holdVersion), {
-      therapistId,
-      holdVersion,
-      bookingId: meta.bookingId,
-      reason: meta.reason.slice(0, 32),
-      at: meta.at,
-    });
-    set.update(TABLES.therapists, therapistId, { ...data, holdVersion: holdVersion + 1 });
-  }
 }
 
 export interface ChangeBookingOptions {

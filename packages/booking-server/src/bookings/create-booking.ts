@@ -21,7 +21,7 @@ import {
   countCustomerRedemptions,
   findBookingByIdempotencyKey,
   listOpenCustomerBookings,
-} from "./booking-repository";
+} from "../shared/booking-repository";
 import { nextCustomerHold, stageCustomerHold } from "./customer-holds";
 import { customerViewFor } from "./customer-view";
 import { loadDispatchInputs } from "./dispatch-inputs";

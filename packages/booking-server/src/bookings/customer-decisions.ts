@@ -4,7 +4,7 @@ import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { BookingServerContext } from "../context";
 import type { CustomerBookingView } from "../views";
-import { type StoredBooking, loadCommitments } from "./booking-repository";
+import { type StoredBooking, loadCommitments } from "../shared/booking-repository";
 import { changeBooking } from "./booking-engine";
 import { customerViewFor } from "./customer-view";
 import { loadDispatchInputs } from "./dispatch-inputs";

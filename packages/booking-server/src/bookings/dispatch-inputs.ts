@@ -7,7 +7,7 @@ import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import type { BookingKind } from "@tenang/booking-core/schemas/booking";
 import type { BookingServerContext } from "../context";
 import { type TherapistCache, loadDispatchCandidates } from "../therapists/therapist-repository";
-import { loadCommitments } from "./booking-repository";
+import { loadCommitments } from "../shared/booking-repository";
 
 export interface DispatchInputs {
   candidates: Therapist[];

@@ -7,7 +7,7 @@ import { bookingStatuses } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
 import type { BookingServerContext } from "../context";
 import type { CustomerBookingView } from "../views";
-import { findBooking, listBookings } from "./booking-repository";
+import { findBooking, listBookings } from "../shared/booking-repository";
 import { customerViewFor } from "./customer-view";
 
 /** How long an ended booking is still "the current one" (so a reload shows how it ended). */

@@ -7,7 +7,7 @@ import type { Effect } from "@tenang/booking-core/effects";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
-import { stageTherapistHolds } from "../bookings/booking-engine";
+import { stageTherapistHolds } from "../therapists/therapist-holds";
 import type { BookingServerContext } from "../context";
 import { TABLES } from "@tenang/booking-core/resource-ids";
 import { TherapistCache } from "../therapists/therapist-repository";

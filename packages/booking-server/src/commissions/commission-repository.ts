@@ -48,3 +48,19 @@ export async function listOverdueCandidates(ctx: BookingServerContext, now: Date
   ]);
   return rows.map(commissionFromRow);
 }
+
+/** The first `dueAt` of a due record after `after`, or at or before `atOrBefore` (the worker's next-due question). */
+export async function firstCommissionDueAt(
+  ctx: BookingServerContext,
+  bound: { after?: Date; atOrBefore?: Date },
+): Promise<Date | null> {
+  const [row] = await listRows(ctx, TABLES.commissions, [
+    Query.equal("status", "due"),
+    ...(bound.after ? [Query.greaterThan("dueAt", bound.after.toISOString())] : []),
+    ...(bound.atOrBefore ? [Query.lessThanEqual("dueAt", bound.atOrBefore.toISOString())] : []),
+    Query.orderAsc("dueAt"),
+    Query.limit(1),
+    Query.select(["dueAt"]),
+  ]);
+  return typeof row?.dueAt === "string" ? new Date(row.dueAt) : null;
+}

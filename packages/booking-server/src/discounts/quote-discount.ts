@@ -10,7 +10,7 @@ import { applyDiscount, discountRefusal } from "@tenang/booking-core/discount";
 import { priceFor } from "@tenang/booking-core/prices";
 import type { DiscountQuoteInput } from "@tenang/booking-core/schemas/discount-code";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
-import { countCustomerRedemptions } from "../bookings/booking-repository";
+import { countCustomerRedemptions } from "../shared/booking-repository";
 import { findDiscountCode } from "../bookings/provider-repository";
 import { findPlace } from "../places/place-repository";
 import type { BookingServerContext } from "../context";

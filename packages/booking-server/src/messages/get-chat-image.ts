@@ -4,7 +4,7 @@ import "server-only";
 // a message's file id came from a client) and be shown by a message there; anything else — a stranger, another
 // booking's file, a file that is gone — is the same "not found", so file ids are confirmed to nobody.
 import { DomainError } from "@tenang/booking-core/errors";
-import { requireBooking } from "../bookings/booking-repository";
+import { requireBooking } from "../shared/booking-repository";
 import type { BookingServerContext } from "../context";
 import { type ChatViewer, assertMayReadChat } from "./chat-access";
 import { type ChatImageBytes, findImageMessage, readChatImageFile } from "./chat-image-repository";

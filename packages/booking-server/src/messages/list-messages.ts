@@ -4,7 +4,7 @@ import "server-only";
 // `limit` just newer. `hasMore` says whether more exist further in the direction asked (chat-client's contract).
 import { DomainError } from "@tenang/booking-core/errors";
 import { Query } from "node-appwrite";
-import { requireBooking } from "../bookings/booking-repository";
+import { requireBooking } from "../shared/booking-repository";
 import type { BookingServerContext } from "../context";
 import { type ChatViewer, assertMayReadChat } from "./chat-access";
 import { type StoredMessage, findMessage, listMessageRows } from "./message-repository";

@@ -6,7 +6,7 @@ import type { Locale } from "@tenang/booking-core/locale";
 import { chatSearchTextSchema } from "@tenang/booking-core/schemas/chat";
 import { parseWith } from "@tenang/booking-core/validation";
 import { Query } from "node-appwrite";
-import { requireBooking } from "../bookings/booking-repository";
+import { requireBooking } from "../shared/booking-repository";
 import type { BookingServerContext } from "../context";
 import { type ChatViewer, assertMayReadChat } from "./chat-access";
 import { DEFAULT_MESSAGE_PAGE } from "./list-messages";

@@ -8,7 +8,7 @@ import type { Booking } from "@tenang/booking-core/schemas/booking";
 import type { SendMessageInput } from "@tenang/booking-core/schemas/chat";
 import { ID } from "node-appwrite";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
-import { requireBooking } from "../bookings/booking-repository";
+import { requireBooking } from "../shared/booking-repository";
 import type { BookingServerContext } from "../context";
 import { messagePermissions } from "../shared/permissions";
 import { type RateLimitGrant, stageRateLimit, takeRateLimit } from "../shared/rate-limit-repository";

@@ -3,7 +3,7 @@ import "server-only";
 // Withdrawn, expired and answered offers are not pending, and the cancel that withdraws one writes it in the same
 // transaction, so they vanish from this list at once.
 import { Query } from "node-appwrite";
-import { bookingFromRow } from "../bookings/booking-repository";
+import { bookingFromRow } from "../shared/booking-repository";
 import type { BookingServerContext } from "../context";
 import { listRowsWhereIn } from "../shared/rows";
 import { TABLES } from "@tenang/booking-core/resource-ids";

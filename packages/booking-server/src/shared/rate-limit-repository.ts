@@ -107,7 +107,8 @@ async function countAttempt(ctx: BookingServerContext, counter: AttemptCounter):
 
 /**
  * Deletes the rate-limit rows nothing can need any more (untouched for RATE_LIMIT_ROW_STALE_AFTER_MS: counters of
- * ended windows, buckets long since full), so one row per subject and window does not pile up. For the sweeper.
+ * ended windows, buckets long since full), so one row per subject and window does not pile up. The worker runs it
+ * (jobs/housekeeping-jobs).
  */
 export async function deleteStaleRateLimitRows(ctx: BookingServerContext, now: Date = ctx.clock()): Promise<number> {
   const cutoff = new Date(now.getTime() - RATE_LIMIT_ROW_STALE_AFTER_MS).toISOString();

@@ -5,7 +5,7 @@ import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { Booking, BookingStatus } from "@tenang/booking-core/schemas/booking";
 import { Query } from "node-appwrite";
-import { findBooking, listBookings } from "../bookings/booking-repository";
+import { findBooking, listBookings } from "../shared/booking-repository";
 import type { BookingServerContext } from "../context";
 import { findRating, findRatings } from "../ratings/rating-repository";
 import { type TherapistBookingView, therapistBookingViewFor } from "../views";

@@ -4,7 +4,7 @@ import "server-only";
 import { DomainError } from "@tenang/booking-core/errors";
 import type { Therapist } from "@tenang/booking-core/schemas/therapist";
 import { commitWriteSet, WriteSet } from "../appwrite/write-set";
-import { stageTherapistHolds } from "../bookings/booking-engine";
+import { stageTherapistHolds } from "./therapist-holds";
 import type { BookingServerContext } from "../context";
 import { TherapistCache } from "./therapist-repository";
 import { MAX_RACE_ATTEMPTS, waitAfterLostRace } from "../shared/lost-race";

@@ -1,9 +1,9 @@
 // Walks a booking to a state through the use cases, the way the apps would.
 import { acceptTherapist } from "../../src/bookings/customer-decisions";
 import { createBooking } from "../../src/bookings/create-booking";
-import { requireBooking } from "../../src/bookings/booking-repository";
+import { requireBooking } from "../../src/shared/booking-repository";
 import { updateBookingProgress } from "../../src/bookings/update-progress";
-import { respondToOffer } from "../../src/offers/respond-to-offer";
+import { respondToOffer } from "../../src/bookings/respond-to-offer";
 import type { Booking } from "@tenang/booking-core/schemas/booking";
 import { type Engine, bookingInput, newKey } from "./engine";
 

@@ -1,12 +1,20 @@
 // A stand-in for the appwrite SDK's Realtime in unit tests, behaving as the SDK does at its edges: subscribe()
 // resolves when the socket opens and rejects when it cannot, onOpen/onClose callbacks fire around it, and
 // disconnect() closes the socket (which fires onClose, as the SDK's close handler does).
-import type { RealtimeConnectionConfig, RealtimeEventLike, RealtimeLike } from "../../src/realtime";
+import type { RealtimeConnectionConfig, RealtimeEventLike, RealtimeLike } from "../../src/live-connection";
 import type { RealtimeToken } from "../../src/chat-api";
+
+interface FakeSubscription {
+  channels: string[];
+  queries: string[];
+  callback: (e: RealtimeEventLike) => void;
+}
 
 export class FakeRealtime implements RealtimeLike {
   state: "connecting" | "open" | "closed" = "connecting";
-  subscription: { channels: string[]; queries: string[]; callback: (e: RealtimeEventLike) => void } | null = null;
+  /** The latest subscription; `subscriptions` holds every one still active (the SDK multiplexes them). */
+  subscription: FakeSubscription | null = null;
+  subscriptions: FakeSubscription[] = [];
   disconnected = false;
   private readonly opens: Array<() => void> = [];
   private readonly closes: Array<() => void> = [];
@@ -16,9 +24,18 @@ export class FakeRealtime implements RealtimeLike {
   constructor(readonly config: RealtimeConnectionConfig) {}
 
   subscribe(channels: string[], callback: (event: RealtimeEventLike) => void, queries: string[]) {
-    this.subscription = { channels, queries, callback };
+    const subscription: FakeSubscription = { channels, queries, callback };
+    this.subscription = subscription;
+    this.subscriptions.push(subscription);
+    const handle = {
+      unsubscribe: async () => {
+        this.subscriptions = this.subscriptions.filter((s) => s !== subscription);
+      },
+    };
+    // On an open socket the SDK sends the subscribe message at once; otherwise it waits for the socket.
+    if (this.state === "open") return Promise.resolve(handle);
     return new Promise<{ unsubscribe(): Promise<void> }>((resolve, reject) => {
-      this.settle = { resolve: () => resolve({ unsubscribe: async () => undefined }), reject };
+      this.settle = { resolve: () => resolve(handle), reject };
     });
   }
   onOpen(callback: () => void): void {
@@ -58,8 +75,17 @@ export class FakeRealtime implements RealtimeLike {
     this.state = "closed";
     for (const f of this.closes) f();
   }
-  emit(events: string[], payload: unknown): void {
-    this.subscription?.callback({ events, payload });
+  /** An event, to every subscription listening on one of `channels` (to the latest one when none are given). */
+  emit(events: string[], payload: unknown, channels?: string[]): void {
+    if (!channels) {
+      this.subscription?.callback({ events, payload });
+      return;
+    }
+    for (const s of this.subscriptions) {
+      if (s.channels.some((c) => channels.some((e) => e === c || e.startsWith(`${c}.`)))) {
+        s.callback({ events, payload, channels });
+      }
+    }
   }
 }
 

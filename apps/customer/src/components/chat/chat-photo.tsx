@@ -3,7 +3,7 @@
 // Why a chat photo could not be sent, in the guest's words; the photo itself is @tenang/ui/chat-photo.
 import { isDomainError } from "@tenang/booking-core/errors";
 import type { ImageRefusal } from "@tenang/chat-client/chat-session";
-import { ChatApiError } from "@tenang/chat-client/fetch-chat-api";
+import { ApiError } from "@tenang/chat-client/api-client";
 import type { Messages } from "@/i18n/messages";
 import { errorText } from "@/lib/error-text";
 
@@ -19,7 +19,7 @@ export function photoErrorText(error: unknown, m: Messages): string {
     if (problem) return m.chat.photoErrors[problem];
     return error.issues[0]?.message ?? m.errors.generic;
   }
-  if (error instanceof ChatApiError) {
+  if (error instanceof ApiError) {
     if (error.issues[0]) return error.issues[0].message;
     if (error.status >= 400 && error.status < 500 && error.message) return error.message;
   }

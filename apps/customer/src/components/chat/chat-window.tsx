@@ -17,9 +17,10 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useBooking } from "@/hooks/use-booking";
 import { useChatSession, useFinishWhenClosed, useResyncOn } from "@tenang/chat-client/react";
-import { serverNow } from "@/hooks/use-server-clock";
+import { serverNow } from "@tenang/chat-client/server-clock";
 import { getMessages, type Messages } from "@/i18n/messages";
-import { apiFetch, isApiError } from "@/lib/api-client";
+import { isApiError } from "@tenang/chat-client/api-client";
+import { apiFetch } from "@/lib/api-client";
 import { bookHref, type BookingStart } from "@/lib/booking-start";
 import {
   ACTIVE_CHAT_STATUSES,
@@ -28,7 +29,9 @@ import {
   type CustomerBookingResponse,
 } from "@/lib/customer-booking";
 import { errorText } from "@/lib/error-text";
-import { EndedPanel, SearchPanel, TherapistDecisionPanel } from "./booking-panels";
+import { EndedPanel } from "./ended-panel";
+import { SearchPanel } from "./search-panel";
+import { TherapistDecisionPanel } from "./therapist-decision-panel";
 import { ChatErrorBoundary } from "./chat-error-boundary";
 import { photoErrorText } from "./chat-photo";
 import { BookingSummary, ChatHeader, Composer, ConfirmedPanel } from "./chat-parts";

@@ -1,6 +1,6 @@
 import "server-only";
 // The one booking-server context of this app: the API-key clients and the lifecycle settings, built once from env.
-// Every booking use case (create, decide, cancel, messages, sweep, realtime token) runs with it.
+// Every booking use case (create, decide, cancel, messages, realtime token) runs with it.
 import { createAppwriteClient } from "@tenang/app-server/appwrite/deadline-client";
 import { createBookingServerContext, type BookingServerContext } from "@tenang/booking-server/context";
 import { env } from "@/env";

@@ -64,7 +64,7 @@ const therapist = {
 describe("customerBookingResponse", () => {
   it("gives the browser the booking without internal fields, the photo URL and a wa.me link", () => {
     const now = new Date("2025-11-22T06:31:00.000Z");
-    const { booking: dto, now: serverNow } = customerBookingResponse({ booking, therapist, rating: null }, now);
+    const { booking: dto, serverTime: serverNow } = customerBookingResponse({ booking, therapist, rating: null }, now);
     expect(serverNow).toBe("2025-11-22T06:31:00.000Z");
     expect(dto).not.toHaveProperty("offeredTherapistIds");
     expect(dto).not.toHaveProperty("currentOfferId");

@@ -57,5 +57,5 @@ export function toCustomerBooking({ booking, therapist, rating }: CustomerBookin
 }
 
 export function customerBookingResponse(view: CustomerBookingView, now: Date = new Date()): CustomerBookingResponse {
-  return { booking: toCustomerBooking(view), now: now.toISOString() };
+  return { booking: toCustomerBooking(view), serverTime: now.toISOString() };
 }

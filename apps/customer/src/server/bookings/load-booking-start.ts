@@ -1,8 +1,8 @@
 import "server-only";
+import { findGuestProfile } from "@tenang/booking-server/guests/guest-repository";
 import { findPlace } from "@tenang/booking-server/places/place-repository";
 import { findTherapist } from "@tenang/booking-server/therapists/therapist-repository";
 import type { Guest } from "@/server/guests/get-guest";
-import { loadGuestProfile } from "@/server/guests/load-guest-profile";
 import { photoUrl } from "@/server/photos/photo-url";
 import type { BookingStart } from "@/lib/booking-start";
 import { bookingServer } from "./booking-server-context";
@@ -15,7 +15,7 @@ export async function loadBookingStart(query: BookingStartQuery, guest: Guest | 
     query.therapist && !query.place
       ? findTherapist(bookingServer(), query.therapist).then((found) => found?.therapist ?? null)
       : Promise.resolve(null),
-    loadGuestProfile(guest),
+    findGuestProfile(bookingServer(), guest?.userId ?? null),
   ]);
   const bookable = therapist && !therapist.isRestricted ? therapist : null;
   const spa = place && !place.isRestricted ? place : null;

@@ -1,9 +1,9 @@
 import "server-only";
 import type { CreateBookingInput } from "@tenang/booking-core/schemas/booking";
 import { createBooking } from "@tenang/booking-server/bookings/create-booking";
+import { rememberGuestProfile } from "@tenang/booking-server/guests/remember-guest-profile";
 import type { CustomerBookingView } from "@tenang/booking-server/views";
 import type { Guest } from "@/server/guests/get-guest";
-import { rememberGuestProfile } from "@/server/guests/remember-guest-profile";
 import { bookingServer } from "./booking-server-context";
 
 /**
@@ -16,7 +16,7 @@ export async function placeBooking(
   idempotencyKey: string,
 ): Promise<CustomerBookingView> {
   const view = await createBooking(bookingServer(), { customerId: guest.userId, input, idempotencyKey });
-  await rememberGuestProfile(guest.secret, {
+  await rememberGuestProfile(bookingServer(), guest.userId, {
     name: input.customerName,
     whatsapp: input.customerWhatsapp,
     locale: input.locale,

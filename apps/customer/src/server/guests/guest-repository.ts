@@ -1,12 +1,14 @@
 import "server-only";
 import { enforceSessionLifetime } from "@tenang/app-server/auth/enforce-session-lifetime";
 import { SESSION_LIFETIMES } from "@tenang/booking-core/session-lifetime";
+import { deleteGuestSession } from "@tenang/booking-server/guests/guest-repository";
 import { AppwriteException } from "node-appwrite";
-import { createAdminAccount, createAdminUsers } from "@/server/appwrite/admin-client";
 import { createSessionClient } from "@/server/appwrite/session-client";
+import { bookingServer } from "@/server/bookings/booking-server-context";
 import { guestSessionCookie, guestSessionStamps } from "./guest-cookie";
 
-// The only file that talks to Appwrite's Account service for guests. Appwrite models become these plain objects.
+// The guest's sign-in check: the one read that needs the session secret's own client, so it stays with the cookie.
+// Everything else about guests (creating them, their profile) is booking-server's guests/.
 
 export interface GuestSession {
   /** The Appwrite user id: the booking's customerId. */
@@ -14,24 +16,7 @@ export interface GuestSession {
   sessionId: string;
 }
 
-export interface CreatedGuestSession extends GuestSession {
-  /** Only known at creation; it goes into the httpOnly cookie and nowhere else. */
-  secret: string;
-  expiresAt: Date;
-}
-
 const isStatus = (error: unknown, status: number) => error instanceof AppwriteException && error.code === status;
-
-/** A new anonymous user and session. With the API key, Appwrite returns the session secret. */
-export async function createAnonymousGuestSession(): Promise<CreatedGuestSession> {
-  const session = await createAdminAccount().createAnonymousSession();
-  return {
-    userId: session.userId,
-    sessionId: session.$id,
-    secret: session.secret,
-    expiresAt: new Date(session.expire),
-  };
-}
 
 /**
  * The guest a secret belongs to; null when the session expired, was deleted or never existed, or has gone unused
@@ -56,21 +41,9 @@ export async function findGuestSession(secret: string): Promise<GuestSession | n
       lifetime: SESSION_LIFETIMES.guest,
       stamps: guestSessionStamps,
       cookies: guestSessionCookie,
-      deleteSession: async (userId, sessionId) => {
-        await createAdminUsers().deleteSession({ userId, sessionId });
-      },
+      deleteSession: (userId, sessionId) => deleteGuestSession(bookingServer(), userId, sessionId),
       now: new Date(),
     },
   );
   return alive ? { userId: session.userId, sessionId: session.$id } : null;
-}
-
-/** The guest's stored preferences (whatever shape; the caller parses them). */
-export async function readGuestPrefs(secret: string): Promise<Record<string, unknown>> {
-  return (await createSessionClient(secret).account.getPrefs()) as Record<string, unknown>;
-}
-
-/** Replaces the guest's preferences. Done as the guest, so Appwrite's own rules apply. */
-export async function writeGuestPrefs(secret: string, prefs: Record<string, unknown>): Promise<void> {
-  await createSessionClient(secret).account.updatePrefs({ prefs });
 }

@@ -13,11 +13,11 @@ import { EmptyState } from "@tenang/ui/empty-state";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { useFormat, useMessages } from "@/i18n/locale-context";
-import { apiFetch, isApiError } from "@/lib/api-client";
+import { isApiError } from "@tenang/chat-client/api-client";
+import { apiFetch } from "@/lib/api-client";
 import type { BookingDto, BookingResponse } from "@/lib/dto";
 import { labelFor } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
-import { noteServerTime } from "@/lib/server-clock";
 import { useNow } from "@/hooks/use-now";
 import { BookingChat } from "@/components/chat/booking-chat";
 import { statusTone } from "./booking-status";
@@ -59,7 +59,6 @@ export function BookingDetail({ bookingId, therapistId }: { bookingId: string; t
     queryKey: queryKeys.booking(bookingId),
     queryFn: async () => {
       const response = await apiFetch<BookingResponse>(`/api/bookings/${encodeURIComponent(bookingId)}`);
-      noteServerTime(response.serverTime);
       return response.booking;
     },
     refetchInterval: BOOKING_POLL_MS,

@@ -9,7 +9,6 @@ import { useFormat, useMessages } from "@/i18n/locale-context";
 import { apiFetch } from "@/lib/api-client";
 import type { BookingDto, BookingsResponse } from "@/lib/dto";
 import { queryKeys } from "@/lib/query-keys";
-import { noteServerTime } from "@/lib/server-clock";
 import { statusTone } from "./booking-status";
 
 export type BookingScope = "active" | "upcoming" | "history";
@@ -21,7 +20,6 @@ export function useBookings(scope: BookingScope) {
     queryKey: queryKeys.bookingList(scope),
     queryFn: async () => {
       const response = await apiFetch<BookingsResponse>(`/api/bookings?scope=${scope}`);
-      noteServerTime(response.serverTime);
       return response.bookings;
     },
     refetchInterval: POLL_MS[scope],

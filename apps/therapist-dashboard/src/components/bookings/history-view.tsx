@@ -16,7 +16,7 @@ import {
   historyStatusFilters,
   type HistoryFilter,
 } from "@/lib/history-filter";
-import { serverNow } from "@/lib/server-clock";
+import { serverNow } from "@tenang/chat-client/server-clock";
 import { useMe } from "@/hooks/use-me";
 import { useBookings } from "./booking-list";
 import { statusTone } from "./booking-status";

@@ -4,7 +4,7 @@
 // @tenang/ui/chat-photo.
 import { isDomainError } from "@tenang/booking-core/errors";
 import type { ImageRefusal } from "@tenang/chat-client/chat-session";
-import { ChatApiError } from "@tenang/chat-client/fetch-chat-api";
+import { ApiError } from "@tenang/chat-client/api-client";
 import type { Messages } from "@/i18n/messages";
 
 type ChatText = Messages["chat"];
@@ -31,6 +31,6 @@ export function photoErrorText(error: unknown, t: ChatText): string {
     if (problem) return t.photoErrors[problem];
     return error.issues[0]?.message ?? t.failed;
   }
-  if (error instanceof ChatApiError) return error.issues[0]?.message ?? error.message;
+  if (error instanceof ApiError) return error.issues[0]?.message ?? error.message;
   return t.failed;
 }

@@ -11,10 +11,10 @@ import { Stat } from "@tenang/ui/stat";
 import { TextField } from "@tenang/ui/text-field";
 import { useState, type FormEvent } from "react";
 import { useFormat, useMessages } from "@/i18n/locale-context";
-import { apiFetch, isApiError } from "@/lib/api-client";
+import { isApiError } from "@tenang/chat-client/api-client";
+import { apiFetch } from "@/lib/api-client";
 import type { BankDetailsDto, CommissionDto, EarningsResponse, EarningsTotals } from "@/lib/dto";
 import { queryKeys } from "@/lib/query-keys";
-import { noteServerTime } from "@/lib/server-clock";
 import { useNow } from "@/hooks/use-now";
 import { MoneyFigure } from "@/components/money-figure";
 
@@ -187,11 +187,7 @@ export function EarningsView() {
   const now = useNow(1_000);
   const query = useQuery({
     queryKey: queryKeys.earnings,
-    queryFn: async () => {
-      const response = await apiFetch<EarningsResponse>("/api/earnings");
-      noteServerTime(response.serverTime);
-      return response;
-    },
+    queryFn: () => apiFetch<EarningsResponse>("/api/earnings"),
     refetchInterval: 30_000,
   });
   if (query.isPending) return <p className="text-sm text-sand-500">{messages.common.loading}</p>;

@@ -6,10 +6,10 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useFormat, useMessages, type Format } from "@/i18n/locale-context";
 import type { Messages } from "@/i18n/messages";
-import { apiFetch, isApiError } from "@/lib/api-client";
+import { isApiError } from "@tenang/chat-client/api-client";
+import { apiFetch } from "@/lib/api-client";
 import type { OfferDto, OffersResponse } from "@/lib/dto";
 import { queryKeys } from "@/lib/query-keys";
-import { noteServerTime } from "@/lib/server-clock";
 import { useNow } from "@/hooks/use-now";
 import { useAlarm, useAlarmState } from "./alarm-context";
 import { OfferCard, type OfferAnswerState } from "./offer-card";
@@ -21,9 +21,8 @@ const OFFERS_POLL_MS = 4_000;
 const GONE_CODES = new Set(["no_longer_available", "invalid_transition", "version_conflict", "not_found"]);
 
 export async function fetchOffers(): Promise<OffersResponse> {
-  const response = await apiFetch<OffersResponse>("/api/offers");
-  noteServerTime(response.serverTime);
-  return response;
+  // apiFetch sets the server clock from the answer's serverTime.
+  return apiFetch<OffersResponse>("/api/offers");
 }
 
 function notify(offer: OfferDto, messages: Messages, format: Format): void {

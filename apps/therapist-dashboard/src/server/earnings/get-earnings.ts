@@ -1,9 +1,9 @@
 import "server-only";
 import type { CommissionRecord } from "@tenang/booking-core/schemas/commission";
 import { listCommissionsOfTherapist } from "@tenang/booking-server/commissions/commission-repository";
+import { findBankDetails } from "@tenang/booking-server/therapists/bank-details-repository";
 import type { CommissionDto, EarningsResponse } from "@/lib/dto";
 import { bookingContext } from "@/server/booking/booking-context";
-import { findBankDetails } from "@/server/payouts/bank-details-repository";
 import { amountsOwed, earningsTotals } from "./earnings-totals";
 
 function toCommissionDto(record: CommissionRecord): CommissionDto {
@@ -28,7 +28,7 @@ export async function getEarnings(args: { therapistId: string; userId: string })
   const ctx = bookingContext();
   const [records, bankDetails] = await Promise.all([
     listCommissionsOfTherapist(ctx, args.therapistId),
-    findBankDetails(args.userId),
+    findBankDetails(ctx, args.userId),
   ]);
   const now = ctx.clock();
   const sorted = [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -2,10 +2,11 @@ import "server-only";
 import type { Locale } from "@tenang/booking-core/locale";
 import type { Therapist, TherapistProfileInput } from "@tenang/booking-core/schemas/therapist";
 import { requireTherapistSnapshot } from "@tenang/booking-server/therapists/therapist-repository";
-import { setTherapistPhoto, updateTherapistProfile } from "@tenang/booking-server/therapists/update-therapist-profile";
+import type { Upload } from "@tenang/booking-server/files/upload";
+import { replaceTherapistPhoto } from "@tenang/booking-server/therapists/replace-therapist-photo";
+import { updateTherapistProfile } from "@tenang/booking-server/therapists/update-therapist-profile";
 import type { ProfileDto } from "@/lib/dto";
 import { bookingContext } from "@/server/booking/booking-context";
-import { deleteProfilePhoto, storeProfilePhoto, type Upload } from "@/server/files/file-repository";
 import { photoUrl } from "@/server/photos/photo-url";
 
 export function toProfileDto(therapist: Therapist): ProfileDto {
@@ -45,10 +46,7 @@ export async function saveProfile(
   return toProfileDto(therapist);
 }
 
-/** Replaces the profile photo: the new file first, then the row, then the old file (never a row without a file). */
+/** Replaces the profile photo and answers with the profile as stored. */
 export async function replaceProfilePhoto(therapist: Therapist, upload: Upload): Promise<ProfileDto> {
-  const fileId = await storeProfilePhoto(upload);
-  await setTherapistPhoto(bookingContext(), { therapistId: therapist.id, photoFileId: fileId });
-  if (therapist.photoFileId) await deleteProfilePhoto(therapist.photoFileId).catch(() => undefined);
-  return toProfileDto({ ...therapist, photoFileId: fileId });
+  return toProfileDto(await replaceTherapistPhoto(bookingContext(), { therapist, upload }));
 }

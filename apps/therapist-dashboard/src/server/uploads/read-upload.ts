@@ -9,7 +9,7 @@ import {
   storedFileName,
 } from "@tenang/booking-core/upload-file";
 import { readMultipartForm } from "@tenang/app-server/http/read-multipart";
-import type { Upload } from "@/server/files/file-repository";
+import type { Upload } from "@tenang/booking-server/files/upload";
 
 /** booking-core's rules for one kind of upload (types judged by the bytes, size), and the formats named to people. */
 export interface UploadRules extends FileRules {

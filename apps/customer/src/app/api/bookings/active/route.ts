@@ -12,7 +12,7 @@ export const GET = handleRoute(async (request) => {
   const secret = readGuestSecretFrom(request);
   const guest = secret ? await findGuestSession(secret) : null;
   const view = guest ? await getActiveCustomerBooking(bookingServer(), { customerId: guest.userId }) : null;
-  return Response.json(view ? customerBookingResponse(view) : { booking: null, now: new Date().toISOString() }, {
+  return Response.json(view ? customerBookingResponse(view) : { booking: null, serverTime: new Date().toISOString() }, {
     headers: { "Cache-Control": "no-store" },
   });
 });

@@ -1,14 +1,15 @@
 // GET /api/photos/[fileId]?w=96|192|384 – a therapist's or spa's photo from Storage, optionally scaled (anyone)
-import { parsePhotoWidth } from "@tenang/app-server/storage/photo-file";
+import { getPhoto } from "@tenang/booking-server/files/get-photo";
+import { parsePhotoWidth } from "@tenang/booking-server/files/photo-width";
+import { bookingServer } from "@/server/bookings/booking-server-context";
 import { handleRoute, requestLocale } from "@/server/http/handle-route";
-import { getPhoto } from "@/server/photos/get-photo";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (request, { params }: { params: Promise<{ fileId: string }> }) => {
   const { fileId } = await params;
   const width = parsePhotoWidth(request.nextUrl.searchParams.get("w"), requestLocale(request));
-  const photo = await getPhoto(fileId, width);
+  const photo = await getPhoto(bookingServer(), fileId, width);
   return new Response(photo.bytes, {
     headers: {
       "Content-Type": photo.mimeType,

@@ -1,7 +1,7 @@
 // POST /api/bookings/[id]/rating – rate a completed booking, once, within 7 days of completion (the booking's guest)
 import { rateBookingInputSchema } from "@tenang/booking-core/schemas/rating";
 import { parseOrThrow } from "@tenang/booking-core/validation";
-import { rateBooking } from "@tenang/booking-server/ratings/rate-booking";
+import { rateBooking } from "@tenang/booking-server/bookings/rate-booking";
 import { bookingServer } from "@/server/bookings/booking-server-context";
 import { customerBookingResponse } from "@/server/bookings/customer-booking-dto";
 import { requireGuest } from "@/server/guests/get-guest";

@@ -1,5 +1,5 @@
 // POST /api/offers/[id]/accept – accept an offer (the offered therapist); 409 no_longer_available if it was lost
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { offerAnswerBodySchema } from "@/lib/offer-answer-input";
 import { requireTherapist } from "@/server/auth/require-therapist";

@@ -1,5 +1,5 @@
 // POST /api/offers/[id]/decline – decline an offer, with an optional reason; it moves on to the next therapist (the offered therapist)
-import { respondToOffer } from "@tenang/booking-server/offers/respond-to-offer";
+import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
 import { parseOrThrow } from "@tenang/booking-core/validation";
 import { offerAnswerBodySchema } from "@/lib/offer-answer-input";
 import { requireTherapist } from "@/server/auth/require-therapist";
