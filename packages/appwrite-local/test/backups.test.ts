@@ -2,7 +2,18 @@
 // archives on a data directory, the scheduler (driven with an explicit clock) and retention.
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BackupServices, Backups, ID, Permission, Query, Role, Storage, TablesDB, type Models } from "node-appwrite";
+import {
+  BackupServices,
+  Backups,
+  ID,
+  Permission,
+  Query,
+  Role,
+  Storage,
+  TablesDB,
+  TablesDBIndexType,
+  type Models,
+} from "node-appwrite";
 import { InputFile } from "node-appwrite/file";
 import { getBackups } from "../src/backups/index.ts";
 import { expectAppwriteError, startTestServer, tempDataDir, type TestServer } from "./support/server.ts";
@@ -55,8 +66,15 @@ describe("backups API (memory store)", () => {
       databaseId: "main",
       tableId: "notes",
       key: "by_n",
-      type: "key" as never,
+      type: TablesDBIndexType.Key,
       columns: ["n"],
+    });
+    await tables.createIndex({
+      databaseId: "main",
+      tableId: "notes",
+      key: "by_body",
+      type: TablesDBIndexType.Fulltext,
+      columns: ["body"],
     });
     for (let from = 0; from < 1200; from += 100) {
       await tables.createRows({
@@ -172,13 +190,22 @@ describe("backups API (memory store)", () => {
     expect(await tables.get({ databaseId: "main-copy" })).toMatchObject({ name: "Main (restored)" });
     const table = await tables.getTable({ databaseId: "main-copy", tableId: "notes" });
     expect(table).toMatchObject({ rowSecurity: true, $permissions: ['read("users")'] });
-    expect(table.indexes.map((i) => [i.key, i.status])).toEqual([["by_n", "available"]]);
+    expect(table.indexes.map((i) => [i.key, i.status])).toEqual([
+      ["by_n", "available"],
+      ["by_body", "available"],
+    ]);
     const original = (await allRows(tables, "main", "notes")).map(portable);
     expect(original).toHaveLength(1200);
     expect((await allRows(tables, "main-copy", "notes")).map(portable)).toEqual(original);
     // The restored database is live: the index answers queries and new rows get fresh sequences.
     const hit = await tables.listRows({ databaseId: "main-copy", tableId: "notes", queries: [Query.equal("n", 77)] });
     expect(hit.rows.map((r) => r.$id)).toEqual(["note-77"]);
+    const found = await tables.listRows({
+      databaseId: "main-copy",
+      tableId: "notes",
+      queries: [Query.search("body", "1199")],
+    });
+    expect(found.rows.map((r) => r.$id)).toEqual(["note-1199"]);
     const added = await tables.createRow({
       databaseId: "main-copy",
       tableId: "notes",
