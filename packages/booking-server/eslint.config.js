@@ -19,6 +19,9 @@ const FOLDER_LAYERS = [
   ["offers", "messages", "commissions"],
   // The booking engine and every booking change (create, decide, respond, progress, cancel, reassign, rate).
   ["bookings"],
+  // Export/import of every table and the backup runs (it reads tables through the SDK, not through their folders),
+  // below the admin page and the worker's jobs that will start it.
+  ["backups"],
   // Use cases that read across bookings.
   ["discounts", "admin"],
   // What runs on a schedule: the worker's jobs, and the sweep (one pass of those jobs, for tests and "run now").
@@ -37,6 +40,8 @@ if (unlisted.length > 0) {
 /** no-restricted-imports for one folder (layer -1: the root files): every folder of its layer or above but itself. */
 function folderRule(folder, layer) {
   const above = [...folderOf].filter(([other, l]) => other !== folder && l >= layer).map(([other]) => other);
+  // The top layer alone has nothing above it (ESLint refuses an empty pattern group).
+  if (above.length === 0) return "off";
   return [
     "error",
     {
@@ -68,12 +73,9 @@ export default [
     ignores: ["src/*.test.ts"],
     rules: { "no-restricted-imports": folderRule("(root)", -1) },
   },
-  // (The top layer has nothing above it, and ESLint refuses an empty pattern group: no rule for it.)
-  ...[...folderOf]
-    .filter(([folder, layer]) => [...folderOf].some(([other, l]) => other !== folder && l >= layer))
-    .map(([folder, layer]) => ({
-      files: [`src/${folder}/**/*.ts`],
-      ignores: ["src/**/*.test.ts"],
-      rules: { "no-restricted-imports": folderRule(folder, layer) },
-    })),
+  ...[...folderOf].map(([folder, layer]) => ({
+    files: [`src/${folder}/**/*.ts`],
+    ignores: ["src/**/*.test.ts"],
+    rules: { "no-restricted-imports": folderRule(folder, layer) },
+  })),
 ];

@@ -21,7 +21,8 @@ export const layers = {
   "@tenang/admin-dashboard": apps,
   "@tenang/e2e": ["booking-core", "booking-server", "db", "testing"],
   "@tenang/security": ["booking-core", "booking-server", "db", "testing"],
-  "@tenang/bench": ["appwrite-local"],
+  // The backup benchmark times booking-server's export/import against the real schema.
+  "@tenang/bench": ["appwrite-local", "booking-core", "booking-server", "db"],
 };
 
 // Tests run against a fresh local server, so they may also use the test kit and the schema/seed to set one up.

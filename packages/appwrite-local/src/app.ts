@@ -18,6 +18,11 @@ export interface ServerConfig {
   allowedOrigins: string[];
   /** How long a new or extended session lasts (Appwrite's project auth "duration"; default one year). */
   sessionDurationSeconds: number;
+  /**
+   * Test-only fault injection: the server SIGKILLs itself in the middle of a backup or restore job, so the crash
+   * tests hit that window every time (APPWRITE_LOCAL_BACKUP_FAULT).
+   */
+  backupFault?: "kill-during-backup" | "kill-during-restore";
 }
 
 export interface App {

@@ -5,7 +5,7 @@
 // Every flag can also come from the environment: APPWRITE_LOCAL_PORT, _HOST, _DATA, _MEMORY=1, _PROJECT, _API_KEY, _LOG,
 // _RATE_LIMITS=1, _SESSION_DURATION, _ALLOWED_ORIGINS.
 import { parseArgs } from "node:util";
-import { startServer } from "./server.ts";
+import { startServer, type ServerOptions } from "./server.ts";
 
 const env = process.env;
 const { values } = parseArgs({
@@ -38,7 +38,13 @@ const server = await startServer({
     .split(",")
     .map((o) => o.trim())
     .filter(Boolean),
+  ...backupFault(env.APPWRITE_LOCAL_BACKUP_FAULT),
 });
+
+/** Test-only: the crash tests ask the server to SIGKILL itself inside a backup or restore job. */
+function backupFault(value: string | undefined): Pick<ServerOptions, "backupFault"> {
+  return value === "kill-during-backup" || value === "kill-during-restore" ? { backupFault: value } : {};
+}
 if (logLevel !== "silent") {
   console.log(
     `[appwrite-local] listening on ${server.url} (project ${server.config.projectId}, ${server.config.memory ? "in memory" : `data in ${server.config.dataDir}`})`,

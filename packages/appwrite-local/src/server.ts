@@ -15,6 +15,7 @@ import { registerTablesDb } from "./tablesdb/index.ts";
 import { registerAccount } from "./account/index.ts";
 import { DEFAULT_SESSION_DURATION_SECONDS } from "./account/service.ts";
 import { registerStorage } from "./storage/index.ts";
+import { registerBackups } from "./backups/index.ts";
 import { attachRealtime } from "./realtime/index.ts";
 
 export interface ServerOptions extends Partial<ServerConfig> {
@@ -68,6 +69,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     rateLimits: options.rateLimits ?? false,
     sessionDurationSeconds: options.sessionDurationSeconds ?? DEFAULT_SESSION_DURATION_SECONDS,
     allowedOrigins: options.allowedOrigins ?? [],
+    ...(options.backupFault ? { backupFault: options.backupFault } : {}),
   };
   if (!Number.isInteger(config.sessionDurationSeconds) || config.sessionDurationSeconds < 1) {
     throw new Error(`sessionDurationSeconds must be a positive integer, got ${config.sessionDurationSeconds}`);
@@ -86,8 +88,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const resolveUser = registerAccount(router, app);
   app.resolvePrincipal = createPrincipalResolver(config.apiKey, resolveUser);
-  registerTablesDb(router, app);
-  registerStorage(router, app);
+  const tablesDb = registerTablesDb(router, app);
+  const storage = registerStorage(router, app);
+  registerBackups(router, app, tablesDb, storage);
 
   const rateLimiter = config.rateLimits ? new RateLimiter() : null;
   const server = http.createServer((req, res) => {

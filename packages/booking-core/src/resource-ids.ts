@@ -19,6 +19,7 @@ export const TABLES = {
   therapistHolds: "therapist_holds",
   customerHolds: "customer_holds",
   ratings: "ratings",
+  backupRuns: "backup_runs",
   workerHeartbeats: "worker_heartbeats",
   pushSubscriptions: "push_subscriptions",
   notifications: "notifications",
@@ -30,6 +31,7 @@ export const BUCKETS = {
   therapistPhotos: "therapist-photos",
   chatImages: "chat-images",
   paymentProofs: "payment-proofs",
+  backups: "backups",
 } as const;
 
 export type BucketId = (typeof BUCKETS)[keyof typeof BUCKETS];

@@ -465,6 +465,30 @@ export const tables: TableSpec[] = [
     indexes: [],
   },
   {
+    // One row per backup or restore run of booking-server/src/backups (the scheduled daily export, `pnpm db:backup`,
+    // `pnpm db:restore`): what ran, when, how big, what it held, how it ended. Staff-only like the other logs.
+    id: TABLES.backupRuns,
+    name: "Backup runs",
+    permissions: ADMIN_READ,
+    rowSecurity: false,
+    columns: [
+      { key: "kind", type: "enum", elements: ["backup", "restore"], required: true },
+      { key: "trigger", type: "enum", elements: ["scheduled", "manual"], required: true },
+      { key: "startedAt", type: "datetime", required: true },
+      { key: "finishedAt", type: "datetime" },
+      { key: "outcome", type: "enum", elements: ["running", "succeeded", "failed"], required: true },
+      // The export file in the backups bucket (a backup's own, or the one a restore read).
+      { key: "fileId", type: "varchar", size: 36 },
+      { key: "sizeBytes", type: "integer", min: 0 },
+      // JSON: rows per table and files per bucket, as in the export's manifest.
+      { key: "counts", type: "text" },
+      { key: "error", type: "text" },
+      // A restore's progress (JSON: rows done per table, files done), so a crashed restore resumes where it stopped.
+      { key: "checkpoint", type: "text" },
+    ],
+    indexes: [{ key: "idx_started", type: "key", columns: ["startedAt"], orders: ["desc"] }],
+  },
+  {
     // One row per worker process (packages/worker): its lease on a share of the due items and what /api/health
     // reports. A row not renewed within the lease is a dead worker; the others take its share over.
     id: TABLES.workerHeartbeats,
@@ -509,5 +533,15 @@ export const buckets: BucketSpec[] = [
     fileSecurity: true,
     maximumFileSize: 10 * 1024 * 1024,
     allowedFileExtensions: ["jpg", "jpeg", "png", "webp", "pdf"],
+  },
+  {
+    // Portable exports (booking-server/src/backups): no permissions at all, so only the API key can read or write
+    // them; they hold every customer's data.
+    id: BUCKETS.backups,
+    name: "Database exports",
+    permissions: [],
+    fileSecurity: false,
+    maximumFileSize: 5_000_000_000,
+    allowedFileExtensions: ["gz"],
   },
 ];

@@ -7,11 +7,12 @@ import { registerFileUpload } from "./file-upload.ts";
 import { registerFileRoutes } from "./file-routes.ts";
 import { registerFileContentRoutes } from "./file-content-routes.ts";
 
-export function registerStorage(router: Router, app: App): void {
+export function registerStorage(router: Router, app: App): StorageService {
   const service = new StorageService(app);
   registerBucketRoutes(router, service);
   registerFileUpload(router, app, service);
   // Content routes (`…/:fileId/view`) have more segments than `…/:fileId`, so registration order does not matter.
   registerFileContentRoutes(router, service);
   registerFileRoutes(router, app, service);
+  return service;
 }

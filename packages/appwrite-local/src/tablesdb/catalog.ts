@@ -93,6 +93,13 @@ export class Catalog {
     }
   }
 
+  /** Re-reads the schema from SQLite: after a rolled-back transaction that went through the catalog (a restore). */
+  reload(): void {
+    this.databases.clear();
+    this.tables.clear();
+    this.load();
+  }
+
   // ---- databases ----
 
   listDatabases(): DatabaseMeta[] {
