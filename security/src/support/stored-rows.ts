@@ -2,6 +2,12 @@
 // booking-core's schemas) where one exists, booking-core's schema directly otherwise. A table with no entry here
 // fails the check, so a new table cannot escape it.
 import { bookingSchema } from "@tenang/booking-core/schemas/booking";
+import {
+  notificationChannels,
+  notificationStatuses,
+  pushApps,
+  pushEndpointSchema,
+} from "@tenang/booking-core/schemas/push";
 import { placeSchema } from "@tenang/booking-core/schemas/place";
 import { discountCodeSchema } from "@tenang/booking-core/schemas/discount-code";
 import { bookingFromRow } from "@tenang/booking-server/shared/booking-repository";
@@ -21,6 +27,7 @@ type Row = Models.DefaultRow;
 const lockRow = (columns: Record<string, z.ZodType>) => (row: Row) => z.object(columns).parse(row);
 const id = z.string().min(1).max(36);
 const count = z.number().int().min(0);
+const when = z.iso.datetime({ offset: true });
 
 export const rowParsers: Record<string, (row: Row) => unknown> = {
   bookings: bookingFromRow,
@@ -59,6 +66,35 @@ export const rowParsers: Record<string, (row: Row) => unknown> = {
         z.object({ resetAt: z.iso.datetime({ offset: true }) }),
       ])
       .parse(JSON.parse(String(row.state))),
+  // A device a push may go to: the endpoint must still pass the subscribe route's guard (https, no internal host).
+  push_subscriptions: lockRow({
+    userId: id,
+    app: z.enum(pushApps),
+    endpoint: pushEndpointSchema,
+    p256dh: z.string().min(1),
+    auth: z.string().min(1),
+    createdAt: when,
+  }),
+  notifications: (row) =>
+    lockRow({
+      userId: id,
+      app: z.enum(pushApps),
+      kind: z.string().min(1),
+      channel: z.enum(notificationChannels),
+      subscriptionId: z.string().min(1),
+      status: z.enum(notificationStatuses),
+      attempts: count,
+      nextAttemptAt: when.nullable(),
+      createdAt: when,
+    })({ ...row, payload: JSON.parse(String(row.payload)) }),
+  backup_runs: lockRow({
+    kind: z.enum(["backup", "restore"]),
+    trigger: z.enum(["scheduled", "manual"]),
+    startedAt: when,
+    finishedAt: when.nullable(),
+    outcome: z.enum(["running", "succeeded", "failed"]),
+  }),
+  worker_heartbeats: lockRow({ startedAt: when, lastRunAt: when, leaseExpiresAt: when, lagMs: count, jobsDone: count }),
 };
 
 async function allRows(world: SecurityWorld, tableId: string): Promise<Row[]> {
