@@ -93,6 +93,28 @@ export async function requestPushNotifications(): Promise<PushState> {
   }
 }
 
+/**
+ * On sign-out: this browser stops receiving the person's notifications (a shared phone must not show the last
+ * therapist's offers to the next one). Deletes the server's row while the session still exists, then unsubscribes
+ * the browser. Never throws, and gives up after a few seconds so signing out is never held up by it.
+ */
+export async function forgetPushSubscription(): Promise<void> {
+  if (!pushSupported()) return;
+  const forget = async () => {
+    const registration = await navigator.serviceWorker.getRegistration("/");
+    const subscription = await registration?.pushManager.getSubscription();
+    if (!subscription) return;
+    await fetch(ROUTE, {
+      method: "DELETE",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ endpoint: subscription.endpoint }),
+      credentials: "same-origin",
+    }).catch(() => null);
+    await subscription.unsubscribe();
+  };
+  await Promise.race([forget().catch(() => undefined), wait(3_000)]);
+}
+
 /** This browser's push state, kept current (the person may change the permission in the browser's settings). */
 export function usePushState(): { state: PushState; refresh: () => void } {
   const [state, setState] = useState<PushState>("default");

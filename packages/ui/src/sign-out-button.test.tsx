@@ -37,3 +37,41 @@ describe("signOutAndLeave", () => {
     expect(replace).toHaveBeenCalledWith("/login");
   });
 });
+
+describe("signing out of a device that receives notifications", () => {
+  it("deletes the server's subscription row and unsubscribes the browser before ending the session", async () => {
+    const calls: string[] = [];
+    const unsubscribe = vi.fn(() => {
+      calls.push("unsubscribe");
+      return Promise.resolve(true);
+    });
+    const subscription = { endpoint: "https://push.example.test/abc", unsubscribe };
+    vi.stubGlobal("PushManager", class {});
+    vi.stubGlobal("Notification", { permission: "granted" });
+    Object.defineProperty(navigator, "serviceWorker", {
+      configurable: true,
+      value: {
+        getRegistration: () =>
+          Promise.resolve({ pushManager: { getSubscription: () => Promise.resolve(subscription) } }),
+      },
+    });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn((url: string, init?: RequestInit) => {
+        calls.push(`${init?.method ?? "GET"} ${url} ${typeof init?.body === "string" ? init.body : ""}`.trim());
+        return Promise.resolve(new Response(null, { status: 204 }));
+      }),
+    );
+    try {
+      await signOutAndLeave("/api/auth/logout");
+    } finally {
+      Reflect.deleteProperty(navigator, "serviceWorker");
+    }
+    expect(calls).toEqual([
+      'DELETE /api/push/subscription {"endpoint":"https://push.example.test/abc"}',
+      "unsubscribe",
+      "POST /api/auth/logout",
+    ]);
+    expect(replace).toHaveBeenCalledWith("/login");
+  });
+});

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "./button";
+import { forgetPushSubscription } from "./push-notifications";
 
 /**
  * Ends the session on the server (one device, or with logout-everywhere all of them), then leaves with a full page
@@ -13,6 +14,8 @@ export async function signOutAndLeave(
   loginHref = "/login",
 ): Promise<void> {
   try {
+    // First, while the session still proves who owns this device's subscription.
+    await forgetPushSubscription();
     await fetch(endpoint, { method: "POST" });
   } finally {
     // Even if the request failed, leave the protected page; the server re-checks the session there anyway.
