@@ -1,4 +1,5 @@
-// public/sw.js run in a stand-in worker scope (node:vm): what a push shows, what a tap opens, what it reports, and
+// @vitest-environment node
+// packages/ui/public/sw.js (both apps' public/sw.js link to it) run in a stand-in worker scope (node:vm): what a push shows, what a tap opens, what it reports, and
 // that it never touches fetches. The real browser run is e2e/push.e2e.test.ts; this pins the details cheaply.
 import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
@@ -63,8 +64,10 @@ const pushEvent = (payload: unknown) => ({
 const ID = "a".repeat(32);
 
 describe("service worker", () => {
-  it("is the same file in both apps", () => {
-    expect(readFileSync(new URL("../../customer/public/sw.js", import.meta.url), "utf8")).toBe(source);
+  it("is what both apps serve at /sw.js (their public/sw.js link to this one file)", () => {
+    for (const app of ["customer", "therapist-dashboard"]) {
+      expect(readFileSync(new URL(`../../../apps/${app}/public/sw.js`, import.meta.url), "utf8")).toBe(source);
+    }
   });
 
   it("has no fetch handler: nothing is cached, /api always goes to the network", () => {
