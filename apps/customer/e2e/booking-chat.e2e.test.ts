@@ -1,7 +1,10 @@
 // The chat-driven booking, end to end: the customer site on `next start` against a fresh local Appwrite, the worker
 // running as in `pnpm dev`, and the therapist played by the test through booking-server's use cases (the therapist
 // dashboard is built separately). Offers last 4 s here, so auto-retry is seen in seconds.
+import { defaultLifecycleConfig } from "@tenang/booking-core/lifecycle/config";
 import { respondToOffer } from "@tenang/booking-server/bookings/respond-to-offer";
+import { createBookingServerContext } from "@tenang/booking-server/context";
+import { bookingDeadlineJobs } from "@tenang/booking-server/jobs/booking-deadline-jobs";
 import { sendMessage } from "@tenang/booking-server/messages/send-message";
 import { updateBookingProgress } from "@tenang/booking-server/bookings/update-progress";
 import { PHONE_VIEWPORT } from "@tenang/testing/browser";
@@ -333,6 +336,36 @@ describe("booking in the chat window", () => {
     );
     await page.getByTestId("cancel-booking").click();
     await page.getByTestId("reset-notice").waitFor();
+    await context.close();
+  });
+
+  it("a decision window nobody answers releases the therapist, and the screen says so (not 'no therapist')", async () => {
+    await onlyOnline(world, ["therapist-15"]);
+    const { context, page } = await newGuest(world);
+    const bookingId = await bookNow(page);
+    const offer = await pendingOffer(world, bookingId, 1);
+    await respondToOffer(world.ctx, { therapistId: String(offer.therapistId), offerId: offer.$id, response: "accept" });
+    await page.getByTestId("therapist-card").waitFor();
+    // The customer locked the phone and the 5-minute window ran out: one pass of the worker's deadline jobs, for this
+    // booking alone, on a clock past the window (what the running worker does at that moment).
+    const later = createBookingServerContext({
+      endpoint: world.stack.endpoint,
+      projectId: world.stack.projectId,
+      apiKey: world.stack.apiKey,
+      databaseId: world.stack.databaseId,
+      clock: () => new Date(Date.now() + defaultLifecycleConfig.customerDecisionWindowMs + 60_000),
+    });
+    for (const job of bookingDeadlineJobs) await job.run(later, { owns: (id) => id === bookingId, leads: false });
+    expect(await row(world, "bookings", bookingId)).toMatchObject({
+      status: "expired",
+      expiryReason: "customer_no_response",
+    });
+    await expect.poll(() => status(page)).toBe("expired");
+    await page.getByText("Your therapist was released").waitFor();
+    expect(await page.getByText("No therapist is free right now").count()).toBe(0);
+    expect(await page.getByTestId("retry-search").textContent()).toBe("Search again");
+    expect((await row(world, "therapists", String(offer.therapistId))).isBusy).toBe(false);
+    await shot(page, "chat-therapist-released");
     await context.close();
   });
 
