@@ -139,7 +139,8 @@ const en = {
       in_progress: "In session",
       completed: "Completed",
       cancelled: "Cancelled",
-      expired: "No therapist found",
+      // Neutral: a search also ends when the customer did not answer in time (the panel below says which).
+      expired: "Search ended",
     } satisfies Record<BookingStatus, string>,
     boundary: {
       title: "The chat hit a problem",
@@ -438,7 +439,7 @@ const id: Messages = {
       in_progress: "Sesi berlangsung",
       completed: "Selesai",
       cancelled: "Dibatalkan",
-      expired: "Terapis tidak ditemukan",
+      expired: "Pencarian berakhir",
     },
     boundary: {
       title: "Chat mengalami masalah",
