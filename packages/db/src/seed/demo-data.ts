@@ -1,7 +1,7 @@
 // Deterministic demo data for Bali: the same seed always gives the same therapists, so screenshots and tests are stable.
 import { COMMISSION_RATE_BPS, paymentDueAt, splitCommission } from "@tenang/booking-core/revenue";
 import { areaLabels } from "@tenang/booking-core/labels";
-import type { Area } from "@tenang/booking-core/schemas/common";
+import { massageTypes, type Area } from "@tenang/booking-core/schemas/common";
 import { areaCentres } from "@tenang/booking-core/schemas/location";
 
 // The demo therapists stand around booking-core's area centres (the ones the map and "nearest area" use), so the seed
@@ -92,20 +92,6 @@ const MALE = [
   "I Made Sudarsana",
   "Gede Wirya",
 ];
-const MASSAGE_TYPES = [
-  "balinese",
-  "deep_tissue",
-  "swedish",
-  "hot_stone",
-  "reflexology",
-  "aromatherapy",
-  "thai",
-  "shiatsu",
-  "prenatal",
-  "sports",
-  "lomi_lomi",
-  "scrub",
-];
 const EXTRA_LANGUAGES = ["ja", "zh", "ko", "ru", "fr", "de", "nl", "es"];
 const AREAS_ORDER = Object.keys(AREA_CENTERS) as Area[];
 
@@ -135,7 +121,7 @@ export function demoTherapists(): DemoTherapist[] {
     const area = AREAS_ORDER[i % AREAS_ORDER.length]!;
     const c = AREA_CENTERS[area];
     const types = new Set<string>(["balinese"]);
-    while (types.size < 2 + Math.floor(rand() * 3)) types.add(pick(MASSAGE_TYPES));
+    while (types.size < 2 + Math.floor(rand() * 3)) types.add(pick(massageTypes));
     const languages = ["id", "en"];
     if (rand() < 0.35) languages.push(pick(EXTRA_LANGUAGES));
     const price60 = roundTo(150_000 + rand() * 200_000, 5_000);
